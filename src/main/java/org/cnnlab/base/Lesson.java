@@ -1,0 +1,45 @@
+package org.cnnlab.base;
+
+/**
+ * The app's lessons in the lecture's order; one place for the outline the navigation follows.
+ * A lesson without a view yet links to the "coming soon" page.
+ */
+public enum Lesson {
+    RECAP("descenso", false),
+    REPRESENTATION("representacion", false),
+    NETWORK("red", false),
+    CONVOLUTION("convolucion", true),
+    TRAINING("entrenar", false),
+    INSPECTION("interior", false);
+
+    private final String path;
+    private final boolean built;
+
+    Lesson(String path, boolean built) {
+        this.path = path;
+        this.built = built;
+    }
+
+    public String path() {
+        return built ? path : "proximamente/" + path;
+    }
+
+    public boolean built() {
+        return built;
+    }
+
+    public String titleKey() {
+        return "lesson." + name().toLowerCase(java.util.Locale.ROOT) + ".title";
+    }
+
+    public String summaryKey() {
+        return "lesson." + name().toLowerCase(java.util.Locale.ROOT) + ".summary";
+    }
+
+    public static Lesson byPath(String path) {
+        for (Lesson lesson : values()) {
+            if (lesson.path.equals(path)) return lesson;
+        }
+        return null;
+    }
+}

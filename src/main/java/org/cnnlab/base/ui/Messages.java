@@ -1,0 +1,23 @@
+package org.cnnlab.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import org.cnnlab.base.InvalidInputException;
+
+/** Tells the student, in their language, why their input was refused. */
+public final class Messages {
+    private Messages() {
+    }
+
+    public static String text(Component owner, InvalidInputException e) {
+        return owner.getTranslation(e.messageKey(), e.args());
+    }
+
+    public static Notification error(Component owner, InvalidInputException e) {
+        Notification n = Notification.show(text(owner, e), 6000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.ERROR);
+        n.setId("error-notification");
+        return n;
+    }
+}

@@ -1,0 +1,41 @@
+package org.cnnlab.convolution.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.shared.Registration;
+
+/** Java twin of {@code frontend/draw-canvas.ts}: draw an input with mouse, pen or touch. */
+@Tag("draw-canvas")
+@JsModule("./draw-canvas.ts")
+public class DrawCanvas extends Component {
+
+    /** A finished stroke (or a clear): the whole drawing as a PNG data URL. */
+    @DomEvent("drawing-changed")
+    public static class DrawingChangedEvent extends ComponentEvent<DrawCanvas> {
+        private final String pngDataUrl;
+
+        public DrawingChangedEvent(DrawCanvas source, boolean fromClient, @EventData("event.detail.png") String png) {
+            super(source, fromClient);
+            this.pngDataUrl = png;
+        }
+
+        public String pngDataUrl() {
+            return pngDataUrl;
+        }
+    }
+
+    public DrawCanvas() {
+        setId("draw-canvas");
+        getElement().setProperty("clearLabel", getTranslation("draw.clear"));
+        getElement().setProperty("brushLabel", getTranslation("draw.brush"));
+    }
+
+    public Registration addDrawingChangedListener(ComponentEventListener<DrawingChangedEvent> listener) {
+        return addListener(DrawingChangedEvent.class, listener);
+    }
+}

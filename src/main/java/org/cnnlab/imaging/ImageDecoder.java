@@ -1,0 +1,188 @@
+package org.cnnlab.imaging;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
+import java.awt.color.ColorSpace;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.cnnlab.base.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns untrusted bytes (uploads, drawings) into a {@link PixelImage}, refusing with a translated
+ * reason anything that is not a PNG, JPEG, GIF or BMP, is corrupt or truncated, or is too big.
+ * The format is recognised by its magic bytes, never by the file name; the size is read from the
+ * header before decoding. Grey images (8/16-bit, with or without alpha) stay one channel; colour,
+ * palette and 16-bit images become RGB; transparency is composited over white.
+ */
+@Component
+public class ImageDecoder {
+
+    private final ImageLimits limits;
+    private final Semaphore decodeSlots;
+
+    public ImageDecoder(ImageLimits limits) {
+        this.limits = limits;
+        this.decodeSlots = new Semaphore(limits.maxConcurrentDecodes(), true);
+    }
+
+    public ImageLimits limits() {
+        return limits;
+    }
+
+    public DecodedImage decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidInputException("image.error.empty");
+        }
+        if (bytes.length > limits.maxUploadBytes()) {
+            throw new InvalidInputException("image.error.tooLarge", megabytes(bytes.length), megabytes(limits.maxUploadBytes()));
+        }
+        String format = sniffFormat(bytes);
+        try {
+            if (!decodeSlots.tryAcquire(10, TimeUnit.SECONDS)) {
+                throw new InvalidInputException("image.error.busy");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidInputException("image.error.busy");
+        }
+        try {
+            return read(bytes, format);
+        } finally {
+            decodeSlots.release();
+        }
+    }
+
+    /** Recognises the four accepted formats by their first bytes; names SVG and text explicitly. */
+    static String sniffFormat(byte[] b) {
+        if (startsWith(b, 0x89, 'P', 'N', 'G')) return "png";
+        if (startsWith(b, 0xFF, 0xD8, 0xFF)) return "jpeg";
+        if (startsWith(b, 'G', 'I', 'F', '8')) return "gif";
+        if (startsWith(b, 'B', 'M')) return "bmp";
+        String head = new String(b, 0, Math.min(b.length, 1024), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        if (head.contains("<svg") || (head.stripLeading().startsWith("<?xml") && head.contains("svg"))) {
+            throw new InvalidInputException("image.error.svg");
+        }
+        throw new InvalidInputException("image.error.notImage");
+    }
+
+    private DecodedImage read(byte[] bytes, String format) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+            if (!readers.hasNext()) {
+                throw new InvalidInputException("image.error.notImage");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, false, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                checkDimensions(width, height);
+                boolean firstFrameOnly = "gif".equals(format) && frameCountAtLeastTwo(reader);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage decoded = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw new InvalidInputException("image.error.corrupt");
+                }
+                return new DecodedImage(toPixels(decoded), format, width, height, firstFrameOnly);
+            } finally {
+                reader.dispose();
+            }
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            if ("jpeg".equals(format) && message.contains("Unsupported Image Type")) {
+                throw new InvalidInputException(e, "image.error.cmyk");
+            }
+            throw new InvalidInputException(e, "image.error.corrupt");
+        }
+    }
+
+    private void checkDimensions(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new InvalidInputException("image.error.zeroSize");
+        }
+        if (width > limits.maxSide() || height > limits.maxSide() || (long) width * height > limits.maxPixels()) {
+            throw new InvalidInputException("image.error.dimensions", width, height, limits.maxSide(),
+                    String.format(Locale.ROOT, "%.1f", limits.maxPixels() / 1e6));
+        }
+    }
+
+    private static boolean frameCountAtLeastTwo(ImageReader reader) {
+        try {
+            reader.getWidth(1);
+            return true;
+        } catch (IOException | IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /** Converts any decoded colour model to 0…255 planes, reducing to the working size on the way. */
+    private PixelImage toPixels(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        ColorModel cm = img.getColorModel();
+        boolean grey = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof java.awt.image.IndexColorModel);
+        int channels = grey ? 1 : 3;
+        AreaResampler resampler = AreaResampler.fitting(channels, h, w, limits.workingSide());
+        float[][] row = new float[channels][w];
+        if (grey) {
+            Raster raster = img.getRaster();
+            int bits = cm.getComponentSize(0);
+            float scale = 255f / ((1L << bits) - 1);
+            boolean alpha = cm.hasAlpha();
+            float alphaScale = alpha ? 1f / ((1L << cm.getComponentSize(1)) - 1) : 0f;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float v = raster.getSample(x, y, 0) * scale;
+                    if (alpha) {
+                        float a = raster.getSample(x, y, 1) * alphaScale;
+                        v = v * a + 255f * (1 - a);
+                    }
+                    row[0][x] = v;
+                }
+                resampler.addRow(y, row);
+            }
+        } else {
+            int[] argb = new int[w];
+            for (int y = 0; y < h; y++) {
+                img.getRGB(0, y, w, 1, argb, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int p = argb[x];
+                    float a = ((p >>> 24) & 0xFF) / 255f;
+                    float white = 255f * (1 - a);
+                    row[0][x] = ((p >> 16) & 0xFF) * a + white;
+                    row[1][x] = ((p >> 8) & 0xFF) * a + white;
+                    row[2][x] = (p & 0xFF) * a + white;
+                }
+                resampler.addRow(y, row);
+            }
+        }
+        return resampler.result();
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) return false;
+        }
+        return true;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    }
+}

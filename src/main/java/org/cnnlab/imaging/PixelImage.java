@@ -1,0 +1,44 @@
+package org.cnnlab.imaging;
+
+/**
+ * An image as the lab computes with it: {@code channels} planes of {@code height × width} values
+ * in 0…255, stored channel-first (C, H, W) like a CNN's input tensor.
+ */
+public record PixelImage(int channels, int height, int width, float[] data) {
+
+    public PixelImage {
+        if (channels < 1 || height < 1 || width < 1) {
+            throw new IllegalArgumentException("empty image " + channels + "x" + height + "x" + width);
+        }
+        if (data.length != channels * height * width) {
+            throw new IllegalArgumentException("data length " + data.length + " != C·H·W");
+        }
+    }
+
+    public static PixelImage grey(int height, int width, float[] values) {
+        return new PixelImage(1, height, width, values);
+    }
+
+    public float at(int channel, int row, int col) {
+        return data[(channel * height + row) * width + col];
+    }
+
+    public float[] plane(int channel) {
+        float[] plane = new float[height * width];
+        System.arraycopy(data, channel * height * width, plane, 0, plane.length);
+        return plane;
+    }
+
+    /** Luminance by ITU-R BT.601 weights (0.299 R + 0.587 G + 0.114 B); a grey image is returned as is. */
+    public PixelImage toGrey() {
+        if (channels == 1) {
+            return this;
+        }
+        int n = height * width;
+        float[] grey = new float[n];
+        for (int i = 0; i < n; i++) {
+            grey[i] = 0.299f * data[i] + 0.587f * data[n + i] + 0.114f * data[2 * n + i];
+        }
+        return grey(height, width, grey);
+    }
+}
