@@ -1,0 +1,198 @@
+package org.cnnlab.convolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cnnlab.base.DjlRuntime;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.imaging.ImageDecoder;
+import org.cnnlab.imaging.ImageLimits;
+import org.cnnlab.imaging.PixelImage;
+import org.cnnlab.imaging.SampleImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The per-student playground on the real decoder and the real DJL convolution. */
+class PlaygroundServiceIT {
+
+    private static DjlRuntime djl;
+    private static PlaygroundService playground;
+    private static ConvolutionService convolution;
+
+    @BeforeAll
+    static void start() {
+        djl = new DjlRuntime();
+        convolution = new ConvolutionService(djl, ConvolutionLimits.defaults());
+        ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+        playground = new PlaygroundService(convolution, decoder, new SampleImages(decoder), 3);
+    }
+
+    @AfterAll
+    static void stop() {
+        djl.close();
+    }
+
+    private static List<String> cells(String... values) {
+        return Arrays.asList(values);
+    }
+
+    private static String messageKey(Throwable e) {
+        return ((InvalidInputException) e).messageKey();
+    }
+
+    @Test
+    void a_new_student_starts_on_the_slide_matrix_with_sobel_f1() {
+        Playground p = playground.current(StudentId.random());
+        assertThat(p.state().input().name()).isEqualTo(SampleImages.LECTURE_MATRIX_ID);
+        assertThat(p.result().maps().getFirst().height()).isEqualTo(5);
+        assertThat(p.result().maps().getFirst().width()).isEqualTo(7);
+    }
+
+    @Test
+    void a_nan_kernel_is_refused_and_the_previous_kernel_and_map_stay() {
+        StudentId student = StudentId.random();
+        Playground before = playground.editKernel(student, 0, cells("0", "0", "0", "0", "2", "0", "0", "0", "0"));
+        for (String bad : List.of("NaN", "Infinity", "-inf", "1e300", "abc")) {
+            assertThatThrownBy(() -> playground.editKernel(student, 0, cells("0", "0", "0", "0", bad, "0", "0", "0", "0")))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+        Playground after = playground.current(student);
+        assertThat(after.state().kernel(0)).isEqualTo(before.state().kernel(0));
+        assertThat(after.result().maps().getFirst().values()).isEqualTo(before.result().maps().getFirst().values());
+    }
+
+    @Test
+    void a_kernel_larger_than_the_image_keeps_the_previous_size() {
+        StudentId student = StudentId.random();
+        assertThatThrownBy(() -> playground.resizeKernel(student, 9))
+                .satisfies(e -> assertThat(messageKey(e)).isEqualTo("conv.error.kernelTooLarge"));
+        assertThat(playground.current(student).state().settings().kernelSize()).isEqualTo(3);
+        // with padding the same kernel fits: 7 + 2·1 = 9
+        ConvolutionSettings padded = new ConvolutionSettings(9, Padding.explicit(1), 1, 1, false, 0, ChannelMode.GREY);
+        assertThat(playground.changeSettings(student, padded).result().rows().size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_corrupt_upload_keeps_the_previous_image() throws Exception {
+        StudentId student = StudentId.random();
+        playground.useSample(student, "checkerboard");
+        byte[] png = pngOf(40, 30);
+        assertThatThrownBy(() -> playground.useUpload(student, "broken.png", Arrays.copyOf(png, png.length / 2)))
+                .satisfies(e -> assertThat(messageKey(e)).isEqualTo("image.error.corrupt"));
+        assertThatThrownBy(() -> playground.useUpload(student, "notes.png", "hello".getBytes()))
+                .satisfies(e -> assertThat(messageKey(e)).isEqualTo("image.error.notImage"));
+        assertThat(playground.current(student).state().input().name()).isEqualTo("checkerboard");
+        Playground ok = playground.useUpload(student, "ok.png", png);
+        assertThat(ok.state().input().pixels().width()).isEqualTo(40);
+        assertThat(ok.state().input().pixels().height()).isEqualTo(30);
+    }
+
+    @Test
+    void students_do_not_see_each_others_work() {
+        StudentId ana = StudentId.random();
+        StudentId ben = StudentId.random();
+        playground.applyPreset(ana, 0, KernelPreset.LAPLACIAN_F2);
+        playground.useSample(ben, "gradient");
+        assertThat(playground.current(ben).state().kernel(0)).isEqualTo(KernelPreset.SOBEL_F1.kernel(3));
+        assertThat(playground.current(ana).state().input().name()).isEqualTo(SampleImages.LECTURE_MATRIX_ID);
+        assertThat(playground.current(ana).state().kernel(0)).isEqualTo(KernelPreset.LAPLACIAN_F2.kernel(3));
+    }
+
+    @Test
+    void the_least_recently_used_states_are_dropped_beyond_the_limit() {
+        List<StudentId> students = new ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            StudentId s = StudentId.random();
+            students.add(s);
+            playground.useSample(s, "text");
+        }
+        assertThat(playground.activeStudents()).isLessThanOrEqualTo(3);
+        // the oldest is back to a fresh state, the newest kept its sample
+        assertThat(playground.current(students.getFirst()).state().input().name()).isEqualTo(SampleImages.LECTURE_MATRIX_ID);
+        assertThat(playground.current(students.getLast()).state().input().name()).isEqualTo("text");
+    }
+
+    @Test
+    void conv_layer_mode_sums_three_edited_channels_into_one_map() {
+        StudentId student = StudentId.random();
+        playground.useSample(student, "shapes");
+        playground.replicateKernel(student, false);
+        ConvolutionSettings layer = ConvolutionSettings.defaults().withChannelMode(ChannelMode.CONV_LAYER);
+        playground.changeSettings(student, layer);
+        playground.editKernel(student, 0, cells("0", "0", "0", "0", "1", "0", "0", "0", "0"));
+        playground.editKernel(student, 1, cells("0", "0", "0", "0", "0", "0", "0", "0", "0"));
+        Playground p = playground.editKernel(student, 2, cells("0", "0", "0", "0", "0", "0", "0", "0", "0"));
+        assertThat(p.result().maps()).hasSize(1);
+        assertThat(p.result().parameterCount()).isEqualTo(9 * 3 + 1);
+        // the identity on red only: the map is the red channel's interior
+        PixelImage in = p.state().input().pixels();
+        FeatureMap map = p.result().maps().getFirst();
+        assertThat(map.at(10, 20)).isEqualTo(in.at(0, 11, 21));
+        assertThat(map.at(60, 60)).isEqualTo(in.at(0, 61, 61));
+    }
+
+    @Test
+    void many_students_at_once_all_get_their_own_answer() throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int n = 0; n < 40; n++) {
+                int scale = n + 1;
+                answers.add(pool.submit(() -> {
+                    StudentId s = StudentId.random();
+                    Playground p = playground.editKernel(s, 0, cells("0", "0", "0", "0", Integer.toString(scale), "0", "0", "0", "0"));
+                    return p.result().maps().getFirst().at(0, 0) == scale * SampleImages.lectureMatrix().at(0, 1, 1);
+                }));
+            }
+            for (Future<Boolean> answer : answers) {
+                assertThat(answer.get()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void repeated_convolutions_do_not_grow_native_memory() throws Exception {
+        PixelImage image = ConvolutionServiceIT.randomImage(new java.util.Random(3), 3, 512, 512);
+        ConvolutionSettings s = ConvolutionSettings.defaults().withChannelMode(ChannelMode.EACH_CHANNEL);
+        List<Kernel> kernel = List.of(KernelPreset.SOBEL_F1.kernel(3));
+        for (int n = 0; n < 30; n++) {
+            convolution.apply(image, kernel, s); // warm up allocators
+        }
+        long before = residentKb();
+        for (int n = 0; n < 300; n++) {
+            convolution.apply(image, kernel, s);
+        }
+        long grown = residentKb() - before;
+        // a leaked scope would keep ≥ 6 MB per call (input + three maps): 300 calls ≈ 1.8 GB
+        assertThat(grown).as("resident set growth in KiB").isLessThan(200_000);
+    }
+
+    private static long residentKb() throws Exception {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .findFirst().orElseThrow();
+    }
+
+    static byte[] pngOf(int w, int h) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, (x * 6) << 16 | (y * 8) << 8 | 128);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+}
