@@ -39,7 +39,9 @@ class InputPanel extends VerticalLayout {
             if (!showing && e.getValue() != null) onSample.accept(e.getValue().id());
         });
 
-        Upload upload = new Upload(boundedUpload(limits.maxUploadBytes(), onUpload, onRejected));
+        Upload upload = new Upload();
+        // with an UploadHandler the succeeded/failed listeners do not fire: clear the list here, or maxFiles=1 blocks the next upload
+        upload.setUploadHandler(boundedUpload(limits.maxUploadBytes(), upload::clearFileList, onUpload, onRejected));
         upload.setId("upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxUploadBytes()));
@@ -47,8 +49,6 @@ class InputPanel extends VerticalLayout {
         upload.setI18n(uploadI18n());
         upload.addFileRejectedListener(e -> onRejected.accept(
                 new InvalidInputException("image.error.rejectedByBrowser", e.getFileName(), mb(limits.maxUploadBytes()))));
-        upload.addSucceededListener(e -> upload.clearFileList());
-        upload.addFailedListener(e -> upload.clearFileList());
         Span uploadHelp = new Span(getTranslation("input.upload.help", mb(limits.maxUploadBytes()), limits.maxSide(), limits.workingSide()));
         uploadHelp.addClassName("help");
 
@@ -79,7 +79,7 @@ class InputPanel extends VerticalLayout {
     }
 
     /** Reads at most maxBytes + 1 bytes, so an oversized upload that bypassed the browser's check costs little. */
-    private static UploadHandler boundedUpload(long maxBytes, SerializableBiConsumer<String, byte[]> onUpload,
+    private static UploadHandler boundedUpload(long maxBytes, com.vaadin.flow.server.Command clearList, SerializableBiConsumer<String, byte[]> onUpload,
                                                SerializableConsumer<InvalidInputException> onRejected) {
         return event -> {
             UI ui = event.getUI();
@@ -88,6 +88,7 @@ class InputPanel extends VerticalLayout {
             try (InputStream in = event.getInputStream()) {
                 bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             }
+            ui.access(clearList);
             if (bytes.length > maxBytes) {
                 ui.access(() -> onRejected.accept(new InvalidInputException("image.error.tooLarge", "> " + mb(maxBytes), mb(maxBytes))));
             } else {

@@ -1,0 +1,139 @@
+package org.cnnlab.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.microsoft.playwright.BrowserContext;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
+import org.cnnlab.convolution.KernelPreset;
+import org.cnnlab.convolution.ReferenceConvolution;
+import org.cnnlab.e2e.pages.PlaygroundPage;
+import org.cnnlab.imaging.SampleImages;
+import org.junit.jupiter.api.Test;
+
+/** The convolution playground in real Chromium against the real app. */
+class ConvolutionPlaygroundIT extends BrowserTest {
+
+    @Test
+    void sobel_f1_on_the_slide_matrix_shows_the_reference_values() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(baseUrl());
+        playground.chooseSample(spanish("sample.lecture-matrix"));
+        playground.choosePreset(spanish("preset.laplacian_f2"));   // away from the default first,
+        playground.choosePreset(spanish("preset.sobel_f1"));       // so the page really recomputes
+        double[] reference = ReferenceConvolution.valid(SampleImages.lectureMatrix(), KernelPreset.SOBEL_F1.kernel(3).weights(), 3);
+        assertThat(playground.walkOutputRows()).isEqualTo(5);
+        assertThat(playground.walkOutputCols()).isEqualTo(7);
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 7; j++) {
+                assertThat(playground.walkOutput(i, j)).as("G[%d,%d] on the page", i, j).isCloseTo(reference[i * 7 + j], within(1e-9));
+            }
+        }
+        assertThat(playground.outputSize()).contains("5").contains("7");
+        screenshot(page, "playground-sobel-slide-matrix");
+    }
+
+    @Test
+    void editing_one_kernel_cell_changes_the_displayed_values() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(baseUrl());
+        double before = playground.walkOutput(0, 0);
+        playground.typeInKernelCell(4, "10");   // the centre of f1 was 0
+        double after = playground.walkOutput(0, 0);
+        // the centre weight now multiplies F[1,1] of the slide matrix
+        assertThat(after - before).isCloseTo(10 * SampleImages.lectureMatrix().at(0, 1, 1), within(1e-6));
+
+        playground.kernelCell(4).fill("NaN");
+        page.waitForFunction("() => document.querySelector('#kernel-error').textContent.length > 0");
+        assertThat(playground.kernelError()).isEqualTo(spanish("kernel.error.cellNotFinite", 2, 2));
+        assertThat(playground.walkOutput(0, 0)).isEqualTo(after);   // the last good map stays
+        screenshot(page, "playground-kernel-nan");
+    }
+
+    @Test
+    void uploading_a_png_makes_it_the_input() throws Exception {
+        PlaygroundPage playground = new PlaygroundPage(page).open(baseUrl());
+        String before = playground.featureMapSource();
+        playground.upload("stripes.png", "image/png", png(60, 40));
+        playground.waitForNewMap(before);
+        assertThat(playground.inputInfo()).contains("40×60");
+        screenshot(page, "playground-upload");
+    }
+
+    @Test
+    void drawing_a_stroke_makes_it_the_input() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(baseUrl());
+        playground.openDrawTab();
+        String before = playground.featureMapSource();
+        playground.drawStroke(0.2, 0.2, 0.8, 0.7);
+        playground.waitForNewMap(before);
+        String before7x9 = "7×9";
+        assertThat(playground.inputInfo()).doesNotContain(before7x9);
+        screenshot(page, "playground-drawing");
+    }
+
+    @Test
+    void bad_uploads_get_translated_messages_while_another_student_keeps_working() throws Exception {
+        PlaygroundPage student = new PlaygroundPage(page).open(baseUrl());
+        BrowserContext otherContext = newContext();
+        try {
+            PlaygroundPage other = new PlaygroundPage(otherContext.newPage()).open(baseUrl());
+            byte[] good = png(64, 48);
+
+            student.upload("broken.png", "image/png", java.util.Arrays.copyOf(good, good.length / 2));
+            assertThat(student.waitForError()).isEqualTo(spanish("image.error.corrupt"));
+            other.typeInKernelCell(0, "3");
+
+            dismissErrors();
+            student.upload("dibujo.png", "image/png", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes());
+            assertThat(student.waitForError()).isEqualTo(spanish("image.error.svg"));
+            other.typeInKernelCell(0, "4");
+
+            dismissErrors();
+            student.upload("bomb.png", "image/png", UploadFiles.pngHeaderClaiming(100_000, 100_000));
+            assertThat(student.waitForError()).isEqualTo(spanish("image.error.dimensions", 100_000, 100_000, 4096, "16.0"));
+            other.typeInKernelCell(0, "5");
+
+            dismissErrors();
+            student.upload("huge.png", "image/png", new byte[11 * 1024 * 1024]);
+            assertThat(student.waitForError()).isEqualTo(spanish("image.error.rejectedByBrowser", "huge.png", "10"));
+            screenshot(page, "playground-bad-upload");
+
+            // the student's input is still the slide matrix, and it still computes
+            assertThat(student.inputInfo()).contains("7×9");
+            student.typeInKernelCell(4, "1");
+            assertThat(other.page().locator("#kernel-grid #cell-0").inputValue()).isEqualTo("5");
+        } finally {
+            otherContext.close();
+        }
+    }
+
+    @Test
+    void the_language_switch_turns_the_page_english_and_back() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(baseUrl());
+        assertThat(playground.heading()).isEqualTo(spanish("lesson.convolution.title"));
+        playground.switchLanguage();
+        assertThat(playground.heading()).isEqualTo(english("lesson.convolution.title"));
+        assertThat(page.locator("#lesson-nav").textContent()).contains(english("lesson.convolution.title"));
+        screenshot(page, "playground-english");
+        playground.switchLanguage();
+        assertThat(playground.heading()).isEqualTo(spanish("lesson.convolution.title"));
+    }
+
+    private void dismissErrors() {
+        page.evaluate("() => document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
+        page.waitForFunction("() => document.querySelectorAll('vaadin-notification-card').length === 0");
+    }
+
+    static byte[] png(int w, int h) throws Exception {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, (x / 8) % 2 == 0 ? 0xffffff : 0x202020);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", out);
+        return out.toByteArray();
+    }
+}

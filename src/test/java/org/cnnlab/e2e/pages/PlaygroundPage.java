@@ -1,0 +1,133 @@
+package org.cnnlab.e2e.pages;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.WaitForSelectorState;
+
+/** The convolution playground as a student sees it; element ids are the view's. */
+public class PlaygroundPage {
+
+    private final Page page;
+
+    public PlaygroundPage(Page page) {
+        this.page = page;
+    }
+
+    public PlaygroundPage open(String baseUrl) {
+        page.navigate(baseUrl + "convolucion");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        featureMap(0).waitFor();
+        return this;
+    }
+
+    public Page page() {
+        return page;
+    }
+
+    public Locator featureMap(int n) {
+        return page.locator("#feature-map-" + n);
+    }
+
+    public String featureMapSource() {
+        return featureMap(0).getAttribute("src");
+    }
+
+    /** Picks an item of a Vaadin select by its visible label. */
+    private void choose(String selectId, String label) {
+        page.locator("#" + selectId).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
+    }
+
+    public void chooseSample(String label) {
+        page.locator("#input-sources vaadin-tab").nth(0).click();
+        choose("sample-select", label);
+    }
+
+    public void choosePreset(String label) {
+        String before = featureMapSource();
+        choose("kernel-preset", label);
+        waitForNewMap(before);
+    }
+
+    /** The value shown in the walkthrough's output grid, as the page prints it. */
+    public double walkOutput(int row, int col) {
+        return Double.parseDouble(page.locator("#walk-output td[data-row='" + row + "'][data-col='" + col + "']").textContent().trim());
+    }
+
+    public int walkOutputRows() {
+        return page.locator("#walk-output tr").count();
+    }
+
+    public int walkOutputCols() {
+        return page.locator("#walk-output tr").first().locator("td").count();
+    }
+
+    public Locator kernelCell(int index) {
+        return page.locator("#kernel-grid #cell-" + index);
+    }
+
+    public void typeInKernelCell(int index, String text) {
+        String before = featureMapSource();
+        kernelCell(index).fill(text);
+        waitForNewMap(before);
+    }
+
+    public void upload(String name, String mimeType, byte[] bytes) {
+        page.locator("#input-sources vaadin-tab").nth(1).click();
+        page.locator("#upload input[type=file]").setInputFiles(new FilePayload(name, mimeType, bytes));
+    }
+
+    public void openDrawTab() {
+        page.locator("#input-sources vaadin-tab").nth(2).click();
+        page.locator("#draw-canvas canvas").waitFor();
+    }
+
+    /** A stroke with the mouse across the canvas, from (x0, y0) to (x1, y1) in canvas fractions. */
+    public void drawStroke(double x0, double y0, double x1, double y1) {
+        var box = page.locator("#draw-canvas canvas").boundingBox();
+        page.mouse().move(box.x + box.width * x0, box.y + box.height * y0);
+        page.mouse().down();
+        page.mouse().move(box.x + box.width * x1, box.y + box.height * y1, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
+        page.mouse().up();
+    }
+
+    public String inputInfo() {
+        return page.locator("#input-info").textContent();
+    }
+
+    public String waitForError() {
+        Locator card = page.locator("vaadin-notification-card").last();
+        card.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+        return card.textContent().trim();
+    }
+
+    public String kernelError() {
+        return page.locator("#kernel-error").textContent();
+    }
+
+    public String valueRange() {
+        return page.locator("#value-range").textContent();
+    }
+
+    public String outputSize() {
+        return page.locator("#output-size").textContent();
+    }
+
+    public void switchLanguage() {
+        page.locator("#language-switch").click();
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        featureMap(0).waitFor();
+    }
+
+    public String heading() {
+        return page.locator("h1").first().textContent();
+    }
+
+    /** Waits until the server has painted a map different from {@code before}. */
+    public void waitForNewMap(String before) {
+        page.waitForFunction("before => { const m = document.querySelector('#feature-map-0'); return m && m.getAttribute('src') !== before; }",
+                before);
+    }
+}
