@@ -103,6 +103,9 @@ public class ImageDecoder {
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            if (headerDeclaresZeroSize(bytes, format)) {
+                throw new InvalidInputException(e, "image.error.zeroSize");
+            }
             String message = String.valueOf(e.getMessage());
             if ("jpeg".equals(format) && message.contains("Unsupported Image Type")) {
                 throw new InvalidInputException(e, "image.error.cmyk");
@@ -119,6 +122,56 @@ public class ImageDecoder {
             throw new InvalidInputException("image.error.dimensions", width, height, limits.maxSide(),
                     String.format(Locale.ROOT, "%.1f", limits.maxPixels() / 1e6));
         }
+    }
+
+    /**
+     * The PNG, BMP and JPEG readers refuse a header with a zero width (or height) as a generic I/O
+     * error, so when a reader fails we look at the header ourselves to give the clearer reason.
+     * (The GIF reader reports the zero size, which {@link #checkDimensions} catches. A JPEG height
+     * of 0 means "given later by a DNL marker", which the JDK cannot read, so it stays corrupt.)
+     */
+    private static boolean headerDeclaresZeroSize(byte[] b, String format) {
+        return switch (format) {
+            case "png" -> b.length >= 24 && b[12] == 'I' && b[13] == 'H' && b[14] == 'D' && b[15] == 'R'
+                    && (int32BigEndian(b, 16) == 0 || int32BigEndian(b, 20) == 0);
+            case "bmp" -> b.length >= 26 && (int32LittleEndian(b, 14) == 12
+                    ? uint16LittleEndian(b, 18) == 0 || uint16LittleEndian(b, 20) == 0
+                    : int32LittleEndian(b, 18) == 0 || int32LittleEndian(b, 22) == 0);
+            case "jpeg" -> jpegWidthIsZero(b);
+            default -> false;
+        };
+    }
+
+    private static boolean jpegWidthIsZero(byte[] b) {
+        int i = 2;
+        while (i + 3 < b.length) {
+            if ((b[i] & 0xFF) != 0xFF) return false;
+            int marker = b[i + 1] & 0xFF;
+            if (marker == 0xFF) {
+                i++;
+            } else if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+                i += 2;
+            } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                return i + 8 < b.length && ((b[i + 7] & 0xFF) << 8 | (b[i + 8] & 0xFF)) == 0;
+            } else if (marker == 0xD9 || marker == 0xDA) {
+                return false;
+            } else {
+                i += 2 + ((b[i + 2] & 0xFF) << 8 | (b[i + 3] & 0xFF));
+            }
+        }
+        return false;
+    }
+
+    private static int int32BigEndian(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+
+    private static int int32LittleEndian(byte[] b, int at) {
+        return (b[at + 3] & 0xFF) << 24 | (b[at + 2] & 0xFF) << 16 | (b[at + 1] & 0xFF) << 8 | (b[at] & 0xFF);
+    }
+
+    private static int uint16LittleEndian(byte[] b, int at) {
+        return (b[at + 1] & 0xFF) << 8 | (b[at] & 0xFF);
     }
 
     private static boolean frameCountAtLeastTwo(ImageReader reader) {

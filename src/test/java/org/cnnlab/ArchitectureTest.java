@@ -1,0 +1,78 @@
+package org.cnnlab;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasType.Predicates.rawType;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDResource;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.cnnlab.base.DjlRuntime;
+import org.cnnlab.base.Translations;
+
+/**
+ * The layering the code relies on: Vaadin views ({@code ..ui..}) call services and never touch DJL;
+ * services never know about views or Vaadin; the feature packages ({@code base}, {@code imaging},
+ * {@code convolution}) do not depend on each other in a circle; DJL's native resources are never
+ * parked in static fields outside the runtime and the convolution service.
+ */
+@AnalyzeClasses(packages = "org.cnnlab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String UI = "org.cnnlab..ui..";
+
+    @ArchTest
+    static final ArchRule views_never_use_djl = noClasses()
+            .that().resideInAPackage(UI)
+            .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+            .because("views go through the services, which own DJL's native memory");
+
+    @ArchTest
+    static final ArchRule services_never_use_views = noClasses()
+            .that().resideOutsideOfPackage(UI)
+            .should().dependOnClassesThat().resideInAPackage(UI)
+            .because("services must work without a browser (tests, a future REST API)");
+
+    /**
+     * Two non-view classes are Vaadin glue by nature and are excepted by name: {@link Translations}
+     * implements Vaadin's I18NProvider, and {@link CnnLabApplication} is the AppShellConfigurator
+     * carrying @Push and the stylesheets.
+     */
+    @ArchTest
+    static final ArchRule services_never_use_vaadin = noClasses()
+            .that().resideOutsideOfPackage(UI)
+            .and().doNotBelongToAnyOf(Translations.class, CnnLabApplication.class)
+            .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+            .because("only views (and the i18n provider and app shell) are Vaadin code");
+
+    @ArchTest
+    static final ArchRule imaging_is_pure_java = noClasses()
+            .that().resideInAPackage("org.cnnlab.imaging..")
+            .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "com.vaadin..")
+            .because("the imaging package is plain Java (see its package-info)");
+
+    @ArchTest
+    static final ArchRule feature_packages_are_free_of_cycles = slices()
+            .matching("org.cnnlab.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule djl_resources_are_not_held_in_static_fields = noFields()
+            .that().areStatic()
+            .and(rawType(assignableTo(NDManager.class).or(assignableTo(NDResource.class)).or(assignableTo(Model.class)))
+                    .as("hold an NDManager, NDArray/NDList or Model"))
+            .should().beDeclaredInClassesThat(not(belongToAnyOf(DjlRuntime.class))
+                    .and(not(resideInAPackage("org.cnnlab.convolution")))
+                    .as("are neither DjlRuntime nor in the convolution service package"))
+            .because("a static DJL resource outlives its scope and leaks native memory")
+            .allowEmptyShould(true);
+}
