@@ -68,19 +68,29 @@ class SettingsPanel extends VerticalLayout {
                 flip, flipNote, channels, colormap);
     }
 
+    /** Sets only what changed: re-setting a radio group's value or enabled state re-renders all its items. */
     void show(PlaygroundState state) {
         ConvolutionSettings s = state.settings();
         kernelSize = s.kernelSize();
-        padding.setValue(s.padding().mode());
-        amount.setValue(s.padding().amount());
+        update(padding, s.padding().mode());
+        update(amount, s.padding().amount());
         amount.setEnabled(s.padding().mode() == Padding.Mode.EXPLICIT);
-        stride.setValue(s.stride());
-        dilation.setValue(s.dilation());
-        bias.setValue((double) s.bias());
-        flip.setValue(s.flip());
-        channels.setValue(s.channelMode());
-        channels.setEnabled(state.input().pixels().channels() > 1);
-        colormap.setValue(state.colormap());
+        update(stride, s.stride());
+        update(dilation, s.dilation());
+        update(bias, (double) s.bias());
+        update(flip, s.flip());
+        update(channels, s.channelMode());
+        boolean colour = state.input().pixels().channels() > 1;
+        if (channels.isEnabled() != colour) {
+            channels.setEnabled(colour);
+        }
+        update(colormap, state.colormap());
+    }
+
+    private static <V> void update(com.vaadin.flow.component.HasValue<?, V> field, V value) {
+        if (!java.util.Objects.equals(field.getValue(), value)) {
+            field.setValue(value);
+        }
     }
 
     private ConvolutionSettings read() {
