@@ -3,9 +3,11 @@ import { customElement, property } from 'lit/decorators.js';
 
 /**
  * The k×k kernel as a grid of text inputs. Arrow keys move between cells (Enter moves down), so
- * the grid is usable without a mouse. Every edit fires `kernel-input` with all cell texts after a
- * short debounce; the server parses and validates them (so "1,5" and "1/16" work) and sends back
- * which cell, if any, is invalid.
+ * the grid is usable without a mouse. Every edit fires `kernel-input` with all cell texts: at once
+ * when the last one went out more than `debounce` ms ago, otherwise once typing pauses for
+ * `debounce` ms (a burst of keystrokes costs one request, an isolated edit no wait). The server
+ * parses and validates the texts (so "1,5" and "1/16" work) and sends back which cell, if any, is
+ * invalid.
  */
 @customElement('kernel-grid')
 export class KernelGrid extends LitElement {
@@ -15,6 +17,7 @@ export class KernelGrid extends LitElement {
   @property({ type: String }) cellLabel = 'f[{u},{v}]';
   @property({ type: Number }) debounce = 40;
   private timer: number | undefined;
+  private lastSent = -Infinity;
 
   static styles = css`
     :host { display: inline-block; }
@@ -49,11 +52,21 @@ export class KernelGrid extends LitElement {
 
   private changed() {
     window.clearTimeout(this.timer);
+    if (this.timer === undefined && performance.now() - this.lastSent >= this.debounce) {
+      this.send();
+      return;
+    }
     this.timer = window.setTimeout(() => {
-      const values = this.cells().map((c) => c.value);
-      this.values = values;
-      this.dispatchEvent(new CustomEvent('kernel-input', { detail: { values }, bubbles: true, composed: true }));
+      this.timer = undefined;
+      this.send();
     }, this.debounce);
+  }
+
+  private send() {
+    this.lastSent = performance.now();
+    const values = this.cells().map((c) => c.value);
+    this.values = values;
+    this.dispatchEvent(new CustomEvent('kernel-input', { detail: { values }, bubbles: true, composed: true }));
   }
 
   private navigate(e: KeyboardEvent, i: number) {
