@@ -131,8 +131,9 @@ public class PlaygroundService {
 
     private Playground compute(PlaygroundState state) {
         ConvolutionResult result = convolution.apply(state.input().pixels(), state.kernelsForComputation(), state.settings());
+        double shared = MapRenderer.maxAbs(result.maps().stream().map(FeatureMap::values).toArray(float[][]::new));
         List<RenderedMap> rendered = result.maps().stream()
-                .map(m -> MapRenderer.render(m.values(), m.height(), m.width(), state.colormap()))
+                .map(m -> MapRenderer.render(m.values(), m.height(), m.width(), state.colormap(), shared))
                 .toList();
         return new Playground(state, result, rendered);
     }

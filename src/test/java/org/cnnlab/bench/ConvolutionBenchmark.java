@@ -103,7 +103,7 @@ public final class ConvolutionBenchmark {
     private static List<String> browser(int runs) throws Exception {
         List<String> lines = new ArrayList<>();
         ConfigurableApplicationContext app = SpringApplication.run(CnnLabApplication.class,
-                "--server.port=0", "--logging.level.root=WARN");
+                "--server.port=0", "--logging.level.root=WARN", "--" + BrowserTest.PRODUCTION);
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = BrowserTest.launchChromium(playwright)) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/";

@@ -143,6 +143,24 @@ class PlaygroundServiceIT {
     }
 
     @Test
+    void the_three_channel_maps_share_one_colour_scale() {
+        StudentId student = StudentId.random();
+        playground.useSample(student, "shapes");
+        Playground p = playground.changeSettings(student, ConvolutionSettings.defaults().withChannelMode(ChannelMode.EACH_CHANNEL));
+        assertThat(p.rendered()).hasSize(3);
+        double largest = 0;
+        for (FeatureMap m : p.result().maps()) {
+            for (float v : m.values()) largest = Math.max(largest, Math.abs(v));
+        }
+        for (var map : p.rendered()) {
+            assertThat(map.high()).isEqualTo(largest);
+            assertThat(map.low()).isEqualTo(-largest);
+        }
+        // the channels differ, so their own extremes differ: one shared bar is a real choice
+        assertThat(p.rendered().stream().map(org.cnnlab.imaging.RenderedMap::max).distinct().count()).isGreaterThan(1);
+    }
+
+    @Test
     void many_students_at_once_all_get_their_own_answer() throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<Boolean>> answers = new ArrayList<>();

@@ -23,8 +23,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * browser is downloaded (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 in the environment), and Chromium is
  * kept off the network. Each test gets a fresh browser context, i.e. a fresh student.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = BrowserTest.PRODUCTION)
 public abstract class BrowserTest {
+
+    /**
+     * The tests run the production bundle that {@code -Pproduction} builds: vaadin-dev is on the
+     * test class path, and without this Vaadin would start its dev server instead.
+     */
+    public static final String PRODUCTION = "vaadin.productionMode=true";
 
     public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
