@@ -32,6 +32,7 @@ class InputPanel extends VerticalLayout {
                SerializableConsumer<InvalidInputException> onRejected) {
         setPadding(false);
         samples.setId("sample-select");
+        samples.setWidth("18em");
         samples.setLabel(getTranslation("input.sample"));
         samples.setItems(sampleList);
         samples.setItemLabelGenerator(s -> getTranslation(s.labelKey()));
