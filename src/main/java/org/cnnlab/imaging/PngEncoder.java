@@ -82,7 +82,8 @@ public final class PngEncoder {
         }
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+    /** One PNG chunk: length, type, data, CRC-32 of type and data. */
+    static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         d.writeInt(data.length);

@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.imaging.PixelImage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,21 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * random images, for every preset and every combination of padding, stride, dilation, flip, bias,
  * kernel size (odd and even) and channel mode.
  */
-class ConvolutionServiceIT {
+class ConvolutionServiceIT extends ConvolutionFixture {
 
-    private static DjlRuntime djl;
-    private static ConvolutionService service;
-
-    @BeforeAll
-    static void start() {
-        djl = new DjlRuntime();
-        service = new ConvolutionService(djl, ConvolutionLimits.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        djl.close();
-    }
 
     static PixelImage randomImage(Random random, int channels, int h, int w) {
         float[] data = new float[channels * h * w];
@@ -140,11 +124,11 @@ class ConvolutionServiceIT {
         Random random = new Random(1);
         PixelImage grey = randomImage(random, 1, 20, 20);
         ConvolutionSettings s = new ConvolutionSettings(3, Padding.VALID, 1, 1, false, 0, ChannelMode.EACH_CHANNEL);
-        assertThat(service.apply(grey, List.of(randomKernel(random, 3)), s).maps()).hasSize(1);
+        assertThat(convolution.apply(grey, List.of(randomKernel(random, 3)), s).maps()).hasSize(1);
     }
 
     private static void compare(PixelImage image, List<Kernel> kernels, ConvolutionSettings s) {
-        ConvolutionResult result = service.apply(image, kernels, s);
+        ConvolutionResult result = convolution.apply(image, kernels, s);
         int k = s.kernelSize();
         int span = s.dilation() * (k - 1) + 1;
         int[] rowPad = padding(s.padding(), image.height(), span, s.stride());

@@ -5,34 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.SampleImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The real DJL path (PyTorch on CPU) on the lecture's own 7×9 matrix. */
-class ConvolutionServiceTest {
+class ConvolutionServiceTest extends ConvolutionFixture {
 
     private static final PixelImage MATRIX = SampleImages.lectureMatrix();
-    private static DjlRuntime djl;
-    private static ConvolutionService service;
-
-    @BeforeAll
-    static void start() {
-        djl = new DjlRuntime();
-        service = new ConvolutionService(djl, ConvolutionLimits.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        djl.close();
-    }
 
     private static FeatureMap run(KernelPreset preset, ConvolutionSettings settings) {
-        return service.apply(MATRIX, List.of(preset.kernel(3)), settings).maps().getFirst();
+        return convolution.apply(MATRIX, List.of(preset.kernel(3)), settings).maps().getFirst();
     }
 
     @Test
@@ -73,7 +57,7 @@ class ConvolutionServiceTest {
     @Test
     void a_kernel_larger_than_the_padded_image_is_refused_with_a_reason() {
         ConvolutionSettings big = ConvolutionSettings.defaults().withKernelSize(9);
-        assertThatThrownBy(() -> service.apply(MATRIX, List.of(Kernel.identity(9)), big))
+        assertThatThrownBy(() -> convolution.apply(MATRIX, List.of(Kernel.identity(9)), big))
                 .isInstanceOf(InvalidInputException.class)
                 .extracting(e -> ((InvalidInputException) e).messageKey()).isEqualTo("conv.error.kernelTooLarge");
     }
@@ -84,7 +68,7 @@ class ConvolutionServiceTest {
         for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e7f}) {
             float[] w = new float[9];
             w[4] = bad;
-            assertThatThrownBy(() -> service.apply(MATRIX, List.of(new Kernel(3, w)), s))
+            assertThatThrownBy(() -> convolution.apply(MATRIX, List.of(new Kernel(3, w)), s))
                     .isInstanceOf(InvalidInputException.class);
         }
     }

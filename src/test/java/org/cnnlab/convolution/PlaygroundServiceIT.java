@@ -12,35 +12,24 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.ImageLimits;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.SampleImages;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The per-student playground on the real decoder and the real DJL convolution. */
-class PlaygroundServiceIT {
+class PlaygroundServiceIT extends ConvolutionFixture {
 
-    private static DjlRuntime djl;
     private static PlaygroundService playground;
-    private static ConvolutionService convolution;
 
     @BeforeAll
     static void start() {
-        djl = new DjlRuntime();
-        convolution = new ConvolutionService(djl, ConvolutionLimits.defaults());
         ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
         playground = new PlaygroundService(convolution, decoder, new SampleImages(decoder), 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        djl.close();
     }
 
     private static List<String> cells(String... values) {

@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import org.cnnlab.convolution.KernelPreset;
 import org.cnnlab.convolution.ReferenceConvolution;
 import org.cnnlab.e2e.pages.PlaygroundPage;
+import org.cnnlab.imaging.CraftedImages;
 import org.cnnlab.imaging.SampleImages;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class ConvolutionPlaygroundIT extends BrowserTest {
             other.typeInKernelCell(0, "4");
 
             dismissErrors();
-            student.upload("bomb.png", "image/png", UploadFiles.pngHeaderClaiming(100_000, 100_000));
+            student.upload("bomb.png", "image/png", CraftedImages.pngClaiming(100_000, 100_000));
             assertThat(student.waitForError()).isEqualTo(spanish("image.error.dimensions", 100_000, 100_000, 4096, "16.0"));
             other.typeInKernelCell(0, "5");
 

@@ -72,7 +72,7 @@ class ImageDecoderTest {
 
     @Test
     void refuses_a_decompression_bomb_from_its_header_without_decoding_it() {
-        byte[] bomb = craftedPng(100_000, 100_000, 8, 0);
+        byte[] bomb = CraftedImages.png(100_000, 100_000, 8, 0);
         assertThat(bomb.length).isLessThan(200);
 
         InvalidInputException e = assertRefused(decoder, bomb, "image.error.dimensions");
@@ -82,7 +82,7 @@ class ImageDecoderTest {
     @Test
     void refuses_an_image_over_the_pixel_limit_even_when_each_side_is_allowed() {
         // 4096 × 4096 = 16.8 M pixels > 16 M, while 4096 per side is allowed.
-        InvalidInputException e = assertRefused(decoder, craftedPng(4096, 4096, 8, 2), "image.error.dimensions");
+        InvalidInputException e = assertRefused(decoder, CraftedImages.png(4096, 4096, 8, 2), "image.error.dimensions");
         assertThat(e.args()).containsExactly(4096, 4096, 4096, "16.0");
     }
 
@@ -113,8 +113,8 @@ class ImageDecoderTest {
 
     @Test
     void a_png_declaring_zero_width_or_height_gets_the_zero_size_reason() {
-        assertRefused(decoder, craftedPng(0, 10, 8, 0), "image.error.zeroSize");
-        assertRefused(decoder, craftedPng(10, 0, 8, 2), "image.error.zeroSize");
+        assertRefused(decoder, CraftedImages.png(0, 10, 8, 0), "image.error.zeroSize");
+        assertRefused(decoder, CraftedImages.png(10, 0, 8, 2), "image.error.zeroSize");
     }
 
     @Test
@@ -418,7 +418,7 @@ class ImageDecoderTest {
         byte[] truncated = Arrays.copyOf(png(noise(32, 32)), 100);
         for (int i = 0; i < 5; i++) {
             assertRefused(single, truncated, "image.error.corrupt");
-            assertRefused(single, craftedPng(100_000, 1, 8, 0), "image.error.dimensions");
+            assertRefused(single, CraftedImages.png(100_000, 1, 8, 0), "image.error.dimensions");
         }
         long start = System.nanoTime();
         assertThat(single.decode(png(grey(2, 2, 9))).image().data()).containsOnly(9f);
@@ -565,45 +565,6 @@ class ImageDecoderTest {
             writer.dispose();
         }
         return out.toByteArray();
-    }
-
-    /** A tiny, well-formed PNG (valid CRCs) whose IHDR claims any size; its pixel data is a few zeros. */
-    private static byte[] craftedPng(int width, int height, int bitDepth, int colourType) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-            DataOutputStream d = new DataOutputStream(ihdr);
-            d.writeInt(width);
-            d.writeInt(height);
-            d.writeByte(bitDepth);
-            d.writeByte(colourType);
-            d.writeByte(0);
-            d.writeByte(0);
-            d.writeByte(0);
-            chunk(out, "IHDR", ihdr.toByteArray());
-            ByteArrayOutputStream idat = new ByteArrayOutputStream();
-            try (DeflaterOutputStream z = new DeflaterOutputStream(idat)) {
-                z.write(new byte[64]);
-            }
-            chunk(out, "IDAT", idat.toByteArray());
-            chunk(out, "IEND", new byte[0]);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
-        DataOutputStream d = new DataOutputStream(out);
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        d.writeInt(data.length);
-        d.write(typeBytes);
-        d.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        d.writeInt((int) crc.getValue());
     }
 
     /** Offset of a JPEG segment (e.g. 0xC0 = baseline frame header), walking the segments after SOI. */
