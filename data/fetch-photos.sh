@@ -25,6 +25,9 @@ fi
 dpkg-deb -x "$tmp"/python3-skimage_*.deb "$tmp/x"
 mkdir -p "$out"
 src="$tmp/x/usr/lib/python3/dist-packages/skimage/data"
-for p in $photos; do cp "$src/$p" "$out/$p"; done
-cp "$tmp/x/usr/share/doc/python3-skimage/copyright" "$out/LICENSE.txt"
-echo "[cnnlab] sample photos unpacked from python3-skimage into $out"
+copied=0
+for p in $photos; do
+  if cp "$src/$p" "$out/$p" 2>/dev/null; then copied=$((copied + 1)); else echo "[cnnlab] WARNING: $p not found in python3-skimage" >&2; fi
+done
+cp "$tmp/x/usr/share/doc/python3-skimage/copyright" "$out/LICENSE.txt" 2>/dev/null || true
+echo "[cnnlab] $copied sample photos unpacked from python3-skimage into $out"

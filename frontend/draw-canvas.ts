@@ -11,6 +11,7 @@ export class DrawCanvas extends LitElement {
   @property({ type: Number }) size = 192;
   @property({ type: Number }) brush = 10;
   @property({ type: String }) clearLabel = 'Clear';
+  @property({ type: String }) label = 'Drawing canvas';
   @property({ type: String }) brushLabel = 'Brush';
   @query('canvas') private canvas!: HTMLCanvasElement;
   private drawing = false;
@@ -26,7 +27,7 @@ export class DrawCanvas extends LitElement {
 
   render() {
     return html`
-      <canvas width=${this.size} height=${this.size} part="canvas" aria-label="drawing"
+      <canvas width=${this.size} height=${this.size} part="canvas" aria-label=${this.label}
         @pointerdown=${this.down} @pointermove=${this.move} @pointerup=${this.up}
         @pointercancel=${this.up} @pointerleave=${this.up}></canvas>
       <div class="row">

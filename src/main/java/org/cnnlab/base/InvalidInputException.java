@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Something a student gave us that we refuse, with an i18n message key (see
- * {@code vaadin-i18n/translations*.properties}) and its arguments, so every layer can report it
+ * {@code i18n/messages*.properties}) and its arguments, so every layer can report it
  * in the student's language without a stack trace.
  */
 public class InvalidInputException extends RuntimeException {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.imaging.Colormap;
 import org.cnnlab.imaging.ImageDecoder;
@@ -62,18 +63,26 @@ public class PlaygroundService {
         return update(student, s -> s.withInput(input));
     }
 
+    /** Cells from a grid of another size (a stale page, a second tab) are ignored: the current state is shown. */
     public Playground editKernel(StudentId student, int channel, List<String> cells) {
         int k = stateOf(student).settings().kernelSize();
+        if (cells.size() != k * k || channel < 0 || channel >= PlaygroundState.KERNEL_SLOTS) {
+            return current(student);
+        }
         Kernel kernel = KernelParser.parse(cells, k, convolution.limits().maxAbsWeight());
         return update(student, s -> s.withKernel(channel, kernel));
     }
 
     public Playground applyPreset(StudentId student, int channel, KernelPreset preset) {
+        if (channel < 0 || channel >= PlaygroundState.KERNEL_SLOTS) {
+            return current(student);
+        }
         int k = preset.scales() ? stateOf(student).settings().kernelSize() : 3;
         return update(student, s -> s.withKernel(channel, preset.kernel(k)));
     }
 
     public Playground resizeKernel(StudentId student, int size) {
+        checkKernelSize(size);
         return update(student, s -> s.withSettings(s.settings().withKernelSize(size)));
     }
 
@@ -82,6 +91,7 @@ public class PlaygroundService {
     }
 
     public Playground changeSettings(StudentId student, ConvolutionSettings settings) {
+        checkKernelSize(settings.kernelSize());
         return update(student, s -> s.withSettings(settings));
     }
 
@@ -107,6 +117,13 @@ public class PlaygroundService {
         List<Kernel> all = ConvolutionService.effectiveKernels(s.kernelsForComputation(), settings, image.channels());
         List<Kernel> used = channels.stream().map(all::get).toList();
         return Walkthrough.explain(image, used, channels, settings, row, col);
+    }
+
+    /** Checked before any state is built: a k×k kernel of an absurd k would cost memory on its own. */
+    private void checkKernelSize(int size) {
+        if (size < 1 || size > maxKernelSize()) {
+            throw new InvalidInputException("conv.error.kernelSize", 1, maxKernelSize());
+        }
     }
 
     public void forget(StudentId student) {

@@ -2,6 +2,7 @@ package org.cnnlab.convolution;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.imaging.PixelImage;
 
 /**
@@ -32,7 +33,7 @@ public final class Walkthrough {
         OutputSize rows = OutputSize.of(image.height(), s.kernelSize(), s.padding(), s.stride(), s.dilation());
         OutputSize cols = OutputSize.of(image.width(), s.kernelSize(), s.padding(), s.stride(), s.dilation());
         if (outRow < 0 || outRow >= rows.size() || outCol < 0 || outCol >= cols.size()) {
-            throw new IndexOutOfBoundsException("no output cell " + outRow + "," + outCol);
+            throw new InvalidInputException("walk.error.cell", outRow, outCol, rows.size(), cols.size());
         }
         int k = s.kernelSize();
         List<Term> terms = new ArrayList<>(k * k * channels.size());

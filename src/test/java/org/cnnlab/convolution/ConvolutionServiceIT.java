@@ -99,7 +99,7 @@ class ConvolutionServiceIT extends ConvolutionFixture {
     @ParameterizedTest
     @MethodSource("combinations")
     void djl_matches_the_reference_for_every_option(ConvolutionSettings s) {
-        Random random = new Random(s.hashCode());
+        Random random = new Random(s.toString().hashCode()); // records print enum names: the same cases every run
         PixelImage image = randomImage(random, 3, 13 + random.nextInt(6), 11 + random.nextInt(9));
         List<Kernel> kernels = List.of(randomKernel(random, s.kernelSize()), randomKernel(random, s.kernelSize()),
                 randomKernel(random, s.kernelSize()));

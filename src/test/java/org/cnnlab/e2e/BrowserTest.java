@@ -89,6 +89,7 @@ public abstract class BrowserTest {
     }
 
     protected void screenshot(Page on, String name) {
+        on.waitForTimeout(500); // let notifications finish sliding in
         on.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 

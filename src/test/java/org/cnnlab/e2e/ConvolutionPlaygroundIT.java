@@ -31,7 +31,11 @@ class ConvolutionPlaygroundIT extends BrowserTest {
                 assertThat(playground.walkOutput(i, j)).as("G[%d,%d] on the page", i, j).isCloseTo(reference[i * 7 + j], within(1e-9));
             }
         }
-        assertThat(playground.outputSize()).contains("5").contains("7");
+        // ⌊(7 + 0 − 2 − 1)/1⌋ + 1 = 5 rows and ⌊(9 + 0 − 2 − 1)/1⌋ + 1 = 7 columns, worked out here
+        assertThat(playground.outputSize())
+                .contains("⌊(7 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 5")
+                .contains("⌊(9 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 7")
+                .endsWith("5×7.");
         screenshot(page, "playground-sobel-slide-matrix");
     }
 
@@ -107,6 +111,29 @@ class ConvolutionPlaygroundIT extends BrowserTest {
         } finally {
             otherContext.close();
         }
+    }
+
+    @Test
+    void absurd_settings_get_a_message_and_the_last_good_map_stays() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(baseUrl());
+        double before = playground.walkOutput(0, 0);
+        for (String size : new String[] {"0", "99999", ""}) {
+            dismissErrors();
+            playground.setKernelSize(size);
+            assertThat(playground.waitForError()).isEqualTo(spanish("conv.error.kernelSize", 1, 15));
+            assertThat(playground.kernelSize()).isEqualTo("3");
+        }
+        dismissErrors();
+        playground.setKernelSize("9");   // larger than the 7×9 image without padding
+        assertThat(playground.waitForError()).isEqualTo(spanish("conv.error.kernelTooLarge", 9, 7, 9));
+        assertThat(playground.walkOutput(0, 0)).isEqualTo(before);
+        screenshot(page, "playground-bad-settings");
+    }
+
+    @Test
+    void a_mistyped_address_gets_a_translated_page() {
+        page.navigate(baseUrl() + "no-existe");
+        assertThat(page.locator("h1").first().textContent()).isEqualTo(spanish("notFound.title"));
     }
 
     @Test

@@ -32,6 +32,7 @@ public class DrawCanvas extends Component {
     public DrawCanvas() {
         setId("draw-canvas");
         getElement().setProperty("clearLabel", getTranslation("draw.clear"));
+        getElement().setProperty("label", getTranslation("draw.label"));
         getElement().setProperty("brushLabel", getTranslation("draw.brush"));
     }
 

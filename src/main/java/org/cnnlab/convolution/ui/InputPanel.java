@@ -91,7 +91,7 @@ class InputPanel extends VerticalLayout {
             }
             ui.access(clearList);
             if (bytes.length > maxBytes) {
-                ui.access(() -> onRejected.accept(new InvalidInputException("image.error.tooLarge", "> " + mb(maxBytes), mb(maxBytes))));
+                ui.access(() -> onRejected.accept(new InvalidInputException("image.error.tooLargeStream", mb(maxBytes))));
             } else {
                 ui.access(() -> onUpload.accept(name, bytes));
             }
@@ -102,6 +102,19 @@ class InputPanel extends VerticalLayout {
         UploadI18N i18n = new UploadI18N();
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("upload.drop")).setMany(getTranslation("upload.drop")));
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("upload.add")).setMany(getTranslation("upload.add")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("upload.error.tooMany"))
+                .setFileIsTooBig(getTranslation("upload.error.tooBig")).setIncorrectFileType(getTranslation("upload.error.type")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("upload.status.connecting"))
+                        .setStalled(getTranslation("upload.status.stalled")).setProcessing(getTranslation("upload.status.processing"))
+                        .setHeld(getTranslation("upload.status.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("upload.remaining") + " ")
+                        .setUnknown(getTranslation("upload.remaining.unknown")))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("upload.error.server"))
+                        .setUnexpectedServerError(getTranslation("upload.error.unexpected"))
+                        .setForbidden(getTranslation("upload.error.forbidden"))));
+        i18n.setFile(new UploadI18N.File().setRetry(getTranslation("upload.file.retry"))
+                .setStart(getTranslation("upload.file.start")).setRemove(getTranslation("upload.file.remove")));
         return i18n;
     }
 

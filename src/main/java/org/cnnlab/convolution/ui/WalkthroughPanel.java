@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.function.SerializableFunction;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.convolution.FeatureMap;
 import org.cnnlab.convolution.Playground;
 import org.cnnlab.convolution.Walkthrough;
@@ -76,15 +77,23 @@ class WalkthroughPanel extends VerticalLayout {
     private void select(int row, int col) {
         currentCell = row * map.width() + col;
         outputGrid.select(currentCell);
-        Walkthrough.Cell cell = explainer.apply(new int[] {Math.max(map.channel(), 0), row, col});
+        Walkthrough.Cell cell;
+        try {
+            cell = explainer.apply(new int[] {Math.max(map.channel(), 0), row, col});
+        } catch (InvalidInputException staleGrid) {
+            return; // a cell of a grid the state no longer has (e.g. changed in another tab): the next show() redraws it
+        }
         List<Integer> window = new ArrayList<>();
+        boolean summedChannels = cell.terms().stream().map(Walkthrough.Term::channel).distinct().count() > 1;
         terms.removeAll();
         for (Walkthrough.Term t : cell.terms()) {
             if (!t.padding()) {
                 window.add(t.row() * inputCols + t.col());
             }
-            String pixel = t.padding() ? getTranslation("walk.padding") : "F[" + t.row() + "," + t.col() + "]";
-            Span line = new Span("f[" + t.u() + "," + t.v() + "]·" + pixel + " = " + ResultPanel.number(t.weight())
+            // with several input channels (a conv layer) each term names its channel: f_R[u,v]·F_R[r,c]
+            String c = summedChannels ? "_" + getTranslation("channel.letter." + t.channel()) : "";
+            String pixel = t.padding() ? getTranslation("walk.padding") : "F" + c + "[" + t.row() + "," + t.col() + "]";
+            Span line = new Span("f" + c + "[" + t.u() + "," + t.v() + "]·" + pixel + " = " + ResultPanel.number(t.weight())
                     + " × " + ResultPanel.number(t.pixel()) + " = " + ResultPanel.number(t.product()));
             line.addClassName("term");
             terms.add(line);

@@ -74,6 +74,17 @@ public class PlaygroundPage {
         waitForNewMap(before);
     }
 
+    /** Types into the kernel-size field and leaves it, as a student does. */
+    public void setKernelSize(String text) {
+        Locator field = page.locator("#kernel-size input");
+        field.fill(text);
+        field.press("Tab");
+    }
+
+    public String kernelSize() {
+        return page.locator("#kernel-size input").inputValue();
+    }
+
     public void upload(String name, String mimeType, byte[] bytes) {
         page.locator("#input-sources vaadin-tab").nth(1).click();
         page.locator("#upload input[type=file]").setInputFiles(new FilePayload(name, mimeType, bytes));

@@ -1,0 +1,33 @@
+package org.cnnlab.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The last line of defence: anything a view did not expect is logged for the instructor and shown
+ * to the student as one translated sentence, never as a stack trace. Expected bad input never gets
+ * here: services refuse it with an InvalidInputException that the view turns into a message.
+ */
+@Component
+public class ErrorReporting implements VaadinServiceInitListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorReporting.class);
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+            LOG.error("Unexpected error in a student's session", error.getThrowable());
+            UI ui = UI.getCurrent();
+            if (ui != null) {
+                Notification n = Notification.show(ui.getTranslation("app.error.unexpected"), 6000, Notification.Position.TOP_CENTER);
+                n.addThemeVariants(NotificationVariant.ERROR);
+                n.setId("error-notification");
+            }
+        }));
+    }
+}
