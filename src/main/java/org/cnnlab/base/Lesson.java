@@ -7,7 +7,7 @@ package org.cnnlab.base;
 public enum Lesson {
     RECAP("descenso", false),
     REPRESENTATION("representacion", false),
-    NETWORK("red", false),
+    NETWORK("red", true),
     CONVOLUTION("convolucion", true),
     TRAINING("entrenar", false),
     INSPECTION("interior", false);

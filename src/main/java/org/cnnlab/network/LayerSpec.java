@@ -1,10 +1,48 @@
 package org.cnnlab.network;
 
+import java.util.List;
+
 /**
  * One layer of a {@link NetworkSpec}, as plain data. Sizes are what a student types; whether they
  * fit the incoming shape is for {@link ShapeInference} to say, layer by layer.
  */
 public sealed interface LayerSpec {
+
+    /** Every kind of layer, with the name it has in JSON and in i18n keys ("layer." + name). */
+    List<String> TYPES = List.of("conv2d", "maxpool", "avgpool", "globalavgpool", "relu", "sigmoid", "tanh",
+            "batchnorm", "dropout", "flatten", "dense");
+
+    static String type(LayerSpec layer) {
+        return switch (layer) {
+            case Conv2d c -> "conv2d";
+            case MaxPool p -> "maxpool";
+            case AvgPool p -> "avgpool";
+            case GlobalAvgPool g -> "globalavgpool";
+            case Activation a -> a.kind().name().toLowerCase(java.util.Locale.ROOT);
+            case BatchNorm b -> "batchnorm";
+            case Dropout d -> "dropout";
+            case Flatten f -> "flatten";
+            case Dense d -> "dense";
+        };
+    }
+
+    /** A sensible new layer of a kind, as the builder's "add" button makes it. */
+    static LayerSpec byDefault(String type) {
+        return switch (type) {
+            case "conv2d" -> Conv2d.of(8, 3);
+            case "maxpool" -> new MaxPool(2, 2);
+            case "avgpool" -> new AvgPool(2, 2);
+            case "globalavgpool" -> new GlobalAvgPool();
+            case "relu" -> new Activation(Activation.Kind.RELU);
+            case "sigmoid" -> new Activation(Activation.Kind.SIGMOID);
+            case "tanh" -> new Activation(Activation.Kind.TANH);
+            case "batchnorm" -> new BatchNorm();
+            case "dropout" -> new Dropout(0.5);
+            case "flatten" -> new Flatten();
+            case "dense" -> new Dense(10);
+            default -> throw new IllegalArgumentException("no layer type " + type);
+        };
+    }
 
     /** k×k convolution with {@code filters} output channels, zero padding p on every side. */
     record Conv2d(int filters, int kernel, int stride, int padding, int dilation) implements LayerSpec {

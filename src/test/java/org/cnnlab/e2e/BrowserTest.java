@@ -75,6 +75,19 @@ public abstract class BrowserTest {
         page = context.newPage();
     }
 
+    /** A failed test leaves a picture of the page it failed on: target/screenshots/FAILED-<test>.png. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestExecutionExceptionHandler failureScreenshots = (test, cause) -> {
+        if (page != null && !page.isClosed()) {
+            try {
+                screenshot(page, "FAILED-" + test.getDisplayName().replaceAll("\\W+", "_"));
+            } catch (RuntimeException ignored) {
+                // the picture is a help, not part of the verdict
+            }
+        }
+        throw cause;
+    };
+
     @AfterEach
     void closeContext() {
         if (context != null) context.close();

@@ -1,0 +1,101 @@
+package org.cnnlab.network.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.function.SerializableBiConsumer;
+import com.vaadin.flow.function.SerializableConsumer;
+import java.util.Locale;
+import org.cnnlab.network.CostFormula;
+import org.cnnlab.network.LayerReport;
+import org.cnnlab.network.NetworkAnalysis;
+import org.cnnlab.network.NetworkDesign;
+
+/** One row per layer with its output shape and costs, a bar for its share of the parameters, and the totals. */
+class LayerTable extends VerticalLayout {
+
+    private final Grid<LayerReport> grid = new Grid<>();
+    private final Paragraph totals = new Paragraph();
+    private NetworkDesign design;
+
+    LayerTable(SerializableBiConsumer<Integer, Integer> onMove, SerializableConsumer<Integer> onRemove,
+               SerializableConsumer<Integer> onSelect) {
+        setPadding(false);
+        grid.setId("layer-table");
+        grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT,
+                com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
+        grid.addColumn(r -> r.index() + 1).setHeader("#").setWidth("3em").setFlexGrow(0);
+        grid.addComponentColumn(this::layerCell).setHeader(getTranslation("builder.col.layer")).setFlexGrow(3);
+        grid.addColumn(r -> r.failed() ? "—" : r.output().toString()).setHeader(getTranslation("builder.col.output")).setFlexGrow(1);
+        grid.addColumn(r -> CostFormula.group(r.trainable())).setHeader(getTranslation("builder.col.trainable")).setFlexGrow(1);
+        grid.addColumn(r -> CostFormula.group(r.buffers())).setHeader(getTranslation("builder.col.buffers")).setFlexGrow(1);
+        grid.addColumn(r -> CostFormula.group(r.macs())).setHeader(getTranslation("builder.col.macs")).setFlexGrow(1);
+        grid.addColumn(r -> kilobytes(r.activationBytes())).setHeader(getTranslation("builder.col.memory")).setFlexGrow(1);
+        grid.addComponentColumn(this::shareBar).setHeader(getTranslation("builder.col.share")).setFlexGrow(1);
+        grid.addComponentColumn(r -> actions(r.index(), onMove, onRemove)).setHeader("").setWidth("11em").setFlexGrow(0);
+        grid.setPartNameGenerator(r -> r.failed() ? "layer-error" : null);
+        grid.addItemClickListener(e -> onSelect.accept(e.getItem().index()));
+        totals.setId("network-totals");
+        add(grid, totals);
+    }
+
+    void show(NetworkDesign next) {
+        design = next;
+        grid.setItems(next.analysis().layers());
+        NetworkAnalysis a = next.analysis();
+        totals.setText(a.valid()
+                ? getTranslation("builder.totals", CostFormula.group(a.trainable()), CostFormula.group(a.buffers()),
+                        CostFormula.group(a.macs()), kilobytes(a.activationBytes()), a.output().toString(), a.layers().size())
+                : getTranslation("builder.totals.invalid", a.layers().size()));
+    }
+
+    private Div layerCell(LayerReport r) {
+        Div cell = new Div(new Span(LayerLabels.describe(this, r.layer())));
+        if (r.failed()) {
+            Span problem = new Span(LayerLabels.problem(this, r));
+            problem.addClassName("layer-problem");
+            problem.setId("layer-problem-" + r.index());
+            cell.add(problem);
+        }
+        return cell;
+    }
+
+    private Div shareBar(LayerReport r) {
+        double share = design == null ? 0 : design.share(r);
+        Div fill = new Div();
+        fill.addClassName("share-fill");
+        fill.getStyle().set("width", String.format(Locale.ROOT, "%.1f%%", share * 100));
+        Div bar = new Div(fill);
+        bar.addClassName("share-bar");
+        bar.setTitle(String.format(Locale.ROOT, "%.1f %%", share * 100));
+        return bar;
+    }
+
+    private HorizontalLayout actions(int index, SerializableBiConsumer<Integer, Integer> onMove, SerializableConsumer<Integer> onRemove) {
+        Button up = icon("↑", "builder.up", "layer-up-" + index, () -> onMove.accept(index, -1));
+        Button down = icon("↓", "builder.down", "layer-down-" + index, () -> onMove.accept(index, 1));
+        Button remove = icon("✕", "builder.remove", "layer-remove-" + index, () -> onRemove.accept(index));
+        HorizontalLayout buttons = new HorizontalLayout(up, down, remove);
+        buttons.setSpacing(false);
+        return buttons;
+    }
+
+    private Button icon(String text, String labelKey, String id, Runnable action) {
+        Button b = new Button(text, e -> action.run());
+        b.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        b.setId(id);
+        b.setAriaLabel(getTranslation(labelKey));
+        b.setTooltipText(getTranslation(labelKey));
+        return b;
+    }
+
+    private static String kilobytes(long bytes) {
+        return String.format(Locale.ROOT, "%,.1f KB", bytes / 1024.0);
+    }
+}

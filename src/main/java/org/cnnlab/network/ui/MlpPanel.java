@@ -1,0 +1,95 @@
+package org.cnnlab.network.ui;
+
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import java.util.Locale;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.ui.Messages;
+import org.cnnlab.network.CostFormula;
+import org.cnnlab.network.LayerReport;
+import org.cnnlab.network.MlpComparison;
+import org.cnnlab.network.NetworkDesignService;
+
+/** The lecture's MLP quiz as a calculator, next to a conv layer on the same image, and its three drawbacks in numbers. */
+class MlpPanel extends VerticalLayout {
+
+    private final NetworkDesignService designs;
+    private final IntegerField width = field("mlp-width", "mlp.width", 224);
+    private final IntegerField height = field("mlp-height", "mlp.height", 224);
+    private final IntegerField channels = field("mlp-channels", "mlp.channels", 3);
+    private final IntegerField neurons = field("mlp-neurons", "mlp.neurons", 128);
+    private final IntegerField second = field("mlp-second", "mlp.second", 0);
+    private final IntegerField filters = field("mlp-filters", "mlp.filters", 128);
+    private final IntegerField kernel = field("mlp-kernel", "mlp.kernel", 3);
+    private final Paragraph dense = result("mlp-dense");
+    private final Paragraph conv = result("mlp-conv");
+    private final Paragraph ratio = result("mlp-ratio");
+    private final ListItem[] drawbacks = {new ListItem(), new ListItem(), new ListItem()};
+
+    MlpPanel(NetworkDesignService designs) {
+        this.designs = designs;
+        setPadding(false);
+        for (int i = 0; i < drawbacks.length; i++) drawbacks[i].setId("mlp-drawback-" + (i + 1));
+        Paragraph question = new Paragraph(getTranslation("mlp.question"));
+        HorizontalLayout image = new HorizontalLayout(width, height, channels, neurons, second);
+        image.setWrap(true);
+        HorizontalLayout conv2d = new HorizontalLayout(filters, kernel);
+        add(question, image, dense, new H3(getTranslation("mlp.conv.heading")), conv2d, conv, ratio,
+                new H3(getTranslation("mlp.drawbacks")), new OrderedList(drawbacks));
+        update();
+    }
+
+    private void update() {
+        MlpComparison m;
+        try {
+            m = designs.compareMlp(v(width), v(height), v(channels), new int[] {v(neurons), v(second)}, v(filters), v(kernel));
+        } catch (InvalidInputException e) {
+            Messages.error(this, e);
+            return;
+        }
+        if (!m.dense().valid() || !m.conv().valid()) {
+            LayerReport bad = (m.dense().valid() ? m.conv() : m.dense()).layers().stream().filter(LayerReport::failed).findFirst().orElseThrow();
+            dense.setText(LayerLabels.problem(this, bad));
+            conv.setText("");
+            ratio.setText("");
+            return;
+        }
+        StringBuilder layers = new StringBuilder();
+        for (LayerReport r : m.dense().layers()) {
+            String f = CostFormula.of(r);
+            if (f != null) layers.append(layers.isEmpty() ? "" : " + ").append(f);
+        }
+        dense.setText(getTranslation("mlp.dense.result", layers, CostFormula.group(m.denseParameters())));
+        conv.setText(getTranslation("mlp.conv.result", CostFormula.of(m.conv().layers().getFirst()), m.conv().output().toString()));
+        ratio.setText(getTranslation("mlp.ratio", String.format(Locale.ROOT, "%,.0f", m.ratio())));
+        long firstDense = m.dense().layers().get(1).trainable();
+        drawbacks[0].setText(getTranslation("mlp.drawback.parameters", CostFormula.group(firstDense),
+                String.format(Locale.ROOT, "%,.1f", firstDense * 4 / 1e6)));
+        drawbacks[1].setText(getTranslation("mlp.drawback.sharing", CostFormula.group(m.convPositions())));
+        drawbacks[2].setText(getTranslation("mlp.drawback.translation", CostFormula.group(m.convPositions())));
+    }
+
+    private IntegerField field(String id, String labelKey, int value) {
+        IntegerField f = new IntegerField(getTranslation(labelKey));
+        f.setId(id);
+        f.setValue(value);
+        f.setWidth("9em");
+        f.addValueChangeListener(e -> { if (e.isFromClient()) update(); });
+        return f;
+    }
+
+    private static Paragraph result(String id) {
+        Paragraph p = new Paragraph();
+        p.setId(id);
+        return p;
+    }
+
+    private static int v(IntegerField f) {
+        return f.getValue() == null ? 0 : f.getValue();
+    }
+}

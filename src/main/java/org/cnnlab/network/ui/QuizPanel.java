@@ -1,0 +1,85 @@
+package org.cnnlab.network.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import org.cnnlab.network.CostFormula;
+import org.cnnlab.network.LayerReport;
+import org.cnnlab.network.NetworkAnalysis;
+import org.cnnlab.network.NetworkDesignService;
+import org.cnnlab.network.ParameterQuiz;
+
+/** "¿Cuántos parámetros tiene esta red?": the lecture's questions and seeded variants, checked and explained layer by layer. */
+class QuizPanel extends VerticalLayout {
+
+    private final NetworkDesignService designs;
+    private final Paragraph number = new Paragraph();
+    private final UnorderedList network = new UnorderedList();
+    private final TextField answer = new TextField(getTranslation("netquiz.answer"));
+    private final Div feedback = new Div();
+    private final UnorderedList explanation = new UnorderedList();
+    private int question;
+
+    QuizPanel(NetworkDesignService designs) {
+        this.designs = designs;
+        setPadding(false);
+        number.setId("netquiz-number");
+        network.setId("netquiz-network");
+        answer.setId("netquiz-answer");
+        feedback.setId("netquiz-feedback");
+        explanation.setId("netquiz-explanation");
+        Button previous = new Button(getTranslation("netquiz.previous"), e -> go(question - 1));
+        previous.setId("netquiz-prev");
+        Button next = new Button(getTranslation("netquiz.next"), e -> go(question + 1));
+        next.setId("netquiz-next");
+        Button check = new Button(getTranslation("quiz.check"), e -> check());
+        check.setId("netquiz-check");
+        answer.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> check());
+        add(new HorizontalLayout(previous, number, next), new Paragraph(getTranslation("netquiz.question")), network,
+                new HorizontalLayout(answer, check), feedback, explanation);
+        go(0);
+    }
+
+    private void go(int n) {
+        question = Math.floorMod(n, ParameterQuiz.count());
+        ParameterQuiz.Question q = ParameterQuiz.question(question);
+        number.setText(getTranslation(question < 2 ? "netquiz.number.lecture" : "netquiz.number", question + 1, ParameterQuiz.count()));
+        network.removeAll();
+        network.add(new ListItem(getTranslation("netquiz.input", q.spec().input().toString())));
+        q.spec().layers().forEach(l -> network.add(new ListItem(LayerLabels.describe(this, l))));
+        answer.clear();
+        feedback.setText("");
+        feedback.getElement().removeAttribute("data-correct");
+        explanation.removeAll();
+    }
+
+    private void check() {
+        long typed = ParameterQuiz.parse(answer.getValue());
+        if (typed < 0) {
+            feedback.setText(getTranslation("netquiz.empty"));
+            return;
+        }
+        NetworkAnalysis a = designs.quizAnalysis(question);
+        boolean right = typed == a.trainable();
+        feedback.getElement().setAttribute("data-correct", Boolean.toString(right));
+        feedback.setText(getTranslation(right ? "netquiz.correct" : "netquiz.wrong", CostFormula.group(a.trainable())));
+        explanation.removeAll();
+        for (LayerReport r : a.layers()) {
+            String formula = CostFormula.of(r);
+            if (formula != null) explanation.add(new ListItem(LayerLabels.describe(this, r.layer()) + ": " + formula));
+        }
+        explanation.add(new ListItem(getTranslation("netquiz.total", CostFormula.group(a.trainable()))));
+        long slide = ParameterQuiz.question(question).slideTotal();
+        if (slide > 0 && slide != a.trainable()) {
+            ListItem note = new ListItem(getTranslation("netquiz.slide", CostFormula.group(slide), CostFormula.group(a.trainable()),
+                    CostFormula.group(Math.abs(slide - a.trainable()))));
+            note.setId("netquiz-slide-note");
+            explanation.add(note);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.cnnlab.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.cnnlab.e2e.pages.NetworkPage;
+import org.cnnlab.network.CostFormula;
+import org.cnnlab.network.NetworkAnalysis;
+import org.cnnlab.network.NetworkDesignService;
+import org.cnnlab.network.NetworkPresets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The network lesson in real Chromium: build by clicking, read totals, quiz, impossible shapes, presets, code. */
+class NetworkLessonIT extends BrowserTest {
+
+    @Autowired
+    NetworkDesignService designs;
+
+    private String computed(NetworkPresets preset) {
+        NetworkAnalysis a = designs.analyse(preset.spec());
+        return CostFormula.group(a.trainable());
+    }
+
+    @Test
+    void building_the_lecture_quiz_network_by_clicking_shows_its_computed_total() {
+        NetworkPage net = new NetworkPage(page).open(baseUrl());
+        net.openBuilder();
+        net.removeAllLayers();
+        net.type("input-height", "48");
+        net.type("input-width", "48");
+        net.addLayer(spanish("layer.conv2d"));                       // 8 filters 3×3 by default
+        net.addLayer(spanish("layer.relu"));
+        net.addLayer(spanish("layer.conv2d"));
+        net.select(3);
+        net.edit("edit-filters", "12");
+        net.edit("edit-kernel", "5");
+        net.addLayer(spanish("layer.relu"));
+        net.addLayer(spanish("layer.flatten"));
+        net.addLayer(spanish("layer.dense"));
+        net.select(6);
+        net.edit("edit-units", "128");
+        net.addLayer(spanish("layer.relu"));
+        net.addLayer(spanish("layer.dense"));
+        net.select(8);
+        net.edit("edit-units", "5");
+        // (3·3·3+1)·8 + (5·5·8+1)·12 + (12·42·42+1)·128 + (128+1)·5, worked out here
+        long expected = 224 + 2_412 + 2_709_632 + 645;
+        assertThat(net.totals()).contains(CostFormula.group(expected)).contains("5.");
+        assertThat(page.locator("#code-pytorch textarea").inputValue())
+                .contains("nn.Conv2d(3, 8, kernel_size=3").contains("nn.Conv2d(8, 12, kernel_size=5").contains("nn.Linear(21168, 128)");
+        page.locator("#copy-pytorch").click();
+        assertThat(page.locator("vaadin-notification-card").last().textContent()).contains(spanish("builder.copied"));
+        screenshot(page, "network-builder-quiz-net");
+    }
+
+    @Test
+    void an_impossible_shape_is_shown_on_its_layer() {
+        NetworkPage net = new NetworkPage(page).open(baseUrl());
+        net.openBuilder();
+        net.select(3);                                   // the quiz network's second conv, 5×5 on 46×46
+        net.edit("edit-kernel", "31");                   // still fits: 46 − 31 + 1 = 16
+        net.edit("edit-dilation", "2");                  // spans 2·(31−1) + 1 = 61 > 46
+        assertThat(net.text("layer-problem-2")).isEqualTo(spanish("network.error.kernelTooLarge", 61, 46, 46));
+        assertThat(net.totals()).isEqualTo(spanish("builder.totals.invalid", 8));
+        screenshot(page, "network-builder-impossible");
+        net.edit("edit-kernel", "5");
+        assertThat(page.locator("#layer-problem-2").count()).isZero();
+    }
+
+    @Test
+    void presets_switch_and_their_totals_are_the_computed_ones() {
+        NetworkPage net = new NetworkPage(page).open(baseUrl());
+        net.openBuilder();
+        for (NetworkPresets preset : NetworkPresets.values()) {
+            String before = net.totals();
+            net.choose("network-preset", spanish("netpreset." + preset.name().toLowerCase(java.util.Locale.ROOT)));
+            if (!before.contains(computed(preset))) {
+                page.waitForFunction("b => document.querySelector('#network-totals').textContent !== b", before);
+            }
+            assertThat(net.totals()).as(preset.name()).contains(computed(preset));
+        }
+        screenshot(page, "network-builder-vgg16");
+    }
+
+    @Test
+    void the_quiz_checks_answers_and_explains_the_slide_total() {
+        NetworkPage net = new NetworkPage(page).open(baseUrl());
+        net.tab(1);
+        page.locator("#netquiz-next").click();                       // question 2: the in-class CNN
+        page.waitForFunction("() => document.querySelector('#netquiz-number').textContent.includes('2')");
+        page.locator("#netquiz-answer input").fill("2.714.097");    // the slide's figure
+        page.locator("#netquiz-check").click();
+        page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-correct') === 'false'");
+        assertThat(net.text("netquiz-slide-note")).contains("2,714,097").contains(computed(NetworkPresets.LECTURE_QUIZ));
+        page.locator("#netquiz-answer input").fill(computed(NetworkPresets.LECTURE_QUIZ));
+        page.locator("#netquiz-check").click();
+        page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-correct') === 'true'");
+        assertThat(net.text("netquiz-explanation")).contains("(5·5·8 + 1)·12 = 2,412");
+        screenshot(page, "network-quiz");
+    }
+
+    @Test
+    void the_mlp_page_counts_the_lecture_question_and_compares_a_conv_layer() {
+        NetworkPage net = new NetworkPage(page).open(baseUrl());
+        assertThat(net.text("mlp-dense")).contains(CostFormula.group((224L * 224 * 3 + 1) * 128));
+        assertThat(net.text("mlp-conv")).contains(CostFormula.group((3 * 3 * 3 + 1) * 128));
+        assertThat(net.text("mlp-drawback-2")).contains(CostFormula.group(222L * 222));
+        net.type("mlp-neurons", "64");
+        page.waitForFunction("() => document.querySelector('#mlp-dense').textContent.includes('" + CostFormula.group((224L * 224 * 3 + 1) * 64) + "')");
+        screenshot(page, "network-mlp");
+    }
+
+    @Test
+    void the_lesson_speaks_english_too() {
+        NetworkPage net = new NetworkPage(page).open(baseUrl());
+        page.locator("#language-switch").click();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.locator("#network-tabs vaadin-tab").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(english("network.tab.mlp"))).waitFor();
+        net.openBuilder();
+        assertThat(page.locator("#layer-table").textContent()).contains(english("layer.dense"));
+        screenshot(page, "network-builder-english");
+    }
+}

@@ -1,0 +1,89 @@
+package org.cnnlab.e2e.pages;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
+
+/** The network lesson: MLP drawbacks, the parameter quiz and the builder; ids are the views'. */
+public class NetworkPage {
+
+    private final Page page;
+
+    public NetworkPage(Page page) {
+        this.page = page;
+    }
+
+    public NetworkPage open(String baseUrl) {
+        page.navigate(baseUrl + "red");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.locator("#network-tabs").waitFor();
+        return this;
+    }
+
+    public void tab(int n) {
+        page.locator("#network-tabs vaadin-tab").nth(n).click();
+    }
+
+    public String text(String id) {
+        return page.locator("#" + id).textContent();
+    }
+
+    /** Types into a Vaadin number field and leaves it. */
+    public void type(String id, String value) {
+        Locator input = page.locator("#" + id + " input");
+        input.fill(value);
+        input.press("Tab");
+    }
+
+    public void choose(String selectId, String label) {
+        page.locator("#" + selectId).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
+    }
+
+    /** Opens the builder tab and waits for its table. */
+    public void openBuilder() {
+        tab(2);
+        page.locator("#network-totals").waitFor();
+    }
+
+    /** The layer count the totals line starts with ("8 capas. …"). */
+    public int layerCount() {
+        return Integer.parseInt(totals().substring(0, totals().indexOf(' ')));
+    }
+
+    public void removeAllLayers() {
+        while (layerCount() > 0) {
+            String before = totals();
+            page.locator("#layer-remove-0").click();
+            page.waitForFunction("b => document.querySelector('#network-totals').textContent !== b", before);
+        }
+    }
+
+    /** Adds a layer of a type (its label in the page's language) and waits for the table to show it. */
+    public void addLayer(String label) {
+        String before = totals();
+        choose("add-layer-type", label);
+        page.locator("#add-layer").click();
+        page.waitForFunction("b => document.querySelector('#network-totals').textContent !== b", before);
+    }
+
+    /** Opens a layer in the editor by clicking its row (1-based as on the page). */
+    public void select(int number) {
+        page.locator("#layer-table vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^" + number + "$"))).first().click();
+        page.waitForFunction("n => document.querySelector('#layer-editor h3').textContent.startsWith(n + '.')", number);
+    }
+
+    public void edit(String fieldId, String value) {
+        String before = totals();
+        type(fieldId, value);
+        page.waitForFunction("b => document.querySelector('#network-totals').textContent !== b", before);
+    }
+
+    public String totals() {
+        return text("network-totals");
+    }
+
+    public Page page() {
+        return page;
+    }
+}
