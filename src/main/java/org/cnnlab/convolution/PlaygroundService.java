@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.StudentState;
 import org.cnnlab.imaging.Colormap;
 import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.MapRenderer;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
  * student's work as it was. The least recently used states are dropped beyond a configured number.
  */
 @Service
-public class PlaygroundService {
+public class PlaygroundService implements StudentState {
 
     private final ConvolutionService convolution;
     private final ImageDecoder decoder;
@@ -36,12 +37,7 @@ public class PlaygroundService {
         this.convolution = convolution;
         this.decoder = decoder;
         this.samples = samples;
-        this.states = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<StudentId, PlaygroundState> eldest) {
-                return size() > maxStudents;
-            }
-        });
+        this.states = StudentState.store(maxStudents);
     }
 
     public Playground current(StudentId student) {
@@ -126,6 +122,7 @@ public class PlaygroundService {
         }
     }
 
+    @Override
     public void forget(StudentId student) {
         states.remove(student);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.StudentState;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
  * input is kept and shown with its reason, since that is how a student finds the mistake.
  */
 @Service
-public class NetworkDesignService {
+public class NetworkDesignService implements StudentState {
 
     public static final int MAX_SAVED = 20;
     private static final int MAX_NAME = 40;
@@ -33,12 +34,7 @@ public class NetworkDesignService {
     public NetworkDesignService(NetworkLimits limits, @Value("${cnnlab.playground.max-students:1000}") int maxStudents) {
         this.limits = limits;
         this.inference = new ShapeInference(limits);
-        this.benches = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<StudentId, Workbench> eldest) {
-                return size() > maxStudents;
-            }
-        });
+        this.benches = StudentState.store(maxStudents);
     }
 
     public NetworkDesign current(StudentId student) {
@@ -121,6 +117,7 @@ public class NetworkDesignService {
         return inference.analyse(ParameterQuiz.question(Math.floorMod(question, ParameterQuiz.count())).spec());
     }
 
+    @Override
     public void forget(StudentId student) {
         benches.remove(student);
     }

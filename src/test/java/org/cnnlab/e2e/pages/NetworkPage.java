@@ -5,18 +5,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 
 /** The network lesson: MLP drawbacks, the parameter quiz and the builder; ids are the views'. */
-public class NetworkPage {
-
-    private final Page page;
+public class NetworkPage extends AppPage {
 
     public NetworkPage(Page page) {
-        this.page = page;
+        super(page);
     }
 
     public NetworkPage open(String baseUrl) {
-        page.navigate(baseUrl + "red");
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        page.locator("#network-tabs").waitFor();
+        open(baseUrl, "red", "#network-tabs");
         return this;
     }
 
@@ -33,11 +29,6 @@ public class NetworkPage {
         Locator input = page.locator("#" + id + " input");
         input.fill(value);
         input.press("Tab");
-    }
-
-    public void choose(String selectId, String label) {
-        page.locator("#" + selectId).click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
     }
 
     /** Opens the builder tab and waits for its table. */
@@ -83,7 +74,4 @@ public class NetworkPage {
         return text("network-totals");
     }
 
-    public Page page() {
-        return page;
-    }
 }

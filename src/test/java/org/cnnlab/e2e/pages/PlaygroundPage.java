@@ -7,23 +7,15 @@ import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
 /** The convolution playground as a student sees it; element ids are the view's. */
-public class PlaygroundPage {
-
-    private final Page page;
+public class PlaygroundPage extends AppPage {
 
     public PlaygroundPage(Page page) {
-        this.page = page;
+        super(page);
     }
 
     public PlaygroundPage open(String baseUrl) {
-        page.navigate(baseUrl + "convolucion");
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        featureMap(0).waitFor();
+        open(baseUrl, "convolucion", "#feature-map-0");
         return this;
-    }
-
-    public Page page() {
-        return page;
     }
 
     public Locator featureMap(int n) {
@@ -32,12 +24,6 @@ public class PlaygroundPage {
 
     public String featureMapSource() {
         return featureMap(0).getAttribute("src");
-    }
-
-    /** Picks an item of a Vaadin select by its visible label. */
-    private void choose(String selectId, String label) {
-        page.locator("#" + selectId).click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
     }
 
     public void chooseSample(String label) {

@@ -1,0 +1,20 @@
+package org.cnnlab.base;
+
+/**
+ * A service that keeps something per student. When a student's session ends, every such service
+ * is told to drop it, so memory follows the class that is here, not its history.
+ */
+public interface StudentState {
+
+    void forget(StudentId student);
+
+    /** A thread-safe map of per-student values that drops the least recently used beyond {@code maxStudents}. */
+    static <V> java.util.Map<StudentId, V> store(int maxStudents) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<StudentId, V> eldest) {
+                return size() > maxStudents;
+            }
+        });
+    }
+}
