@@ -111,6 +111,27 @@ class NetworkLessonIT extends BrowserTest {
     }
 
     @Test
+    void a_bad_import_gets_a_message_and_a_saved_design_comes_back() {
+        NetworkPage net = new NetworkPage(page).open(baseUrl());
+        net.openBuilder();
+        String before = net.totals();
+        page.locator("#network-tabs vaadin-tab").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("JSON")).click();
+        page.locator("#design-json textarea").fill("{\"format\": \"cnnlab-network\", \"version\": 1, \"input\": ");
+        page.locator("#import-json").click();
+        page.locator("vaadin-notification-card").last().waitFor();
+        assertThat(page.locator("vaadin-notification-card").last().textContent()).isEqualTo(spanish("network.json.malformed"));
+        assertThat(net.totals()).isEqualTo(before);
+
+        page.locator("#save-name input").fill("mi quiz");
+        page.locator("#save-design").click();
+        net.choose("network-preset", spanish("netpreset.lenet5"));
+        page.waitForFunction("b => document.querySelector('#network-totals').textContent !== b", before);
+        net.choose("saved-designs", "mi quiz");
+        page.waitForFunction("b => document.querySelector('#network-totals').textContent === b", before);
+        screenshot(page, "network-builder-import-save");
+    }
+
+    @Test
     void the_lesson_speaks_english_too() {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
         page.locator("#language-switch").click();
