@@ -124,7 +124,7 @@ public final class ConvolutionBenchmark {
             lines.add(keystroke.line(null));
             lines.add(small.line(null));
             lines.add(photo.line(small));
-            lines.add("(browser round trip = input event in a kernel cell → 40 ms debounce → server → new map decoded and painted)");
+            lines.add("(browser round trip = input event in a kernel cell → sent at once (edits within 40 ms are coalesced) → server → new map decoded and painted)");
         } finally {
             app.close();
         }
