@@ -10,9 +10,9 @@ package org.cnnlab.network;
 public record MlpComparison(NetworkAnalysis dense, NetworkAnalysis conv, long denseParameters, long convParameters,
                             long convPositions, long inputValues) {
 
-    /** Weights a dense layer needs per conv weight: how many times smaller the conv layer is. */
+    /** The first dense layer's parameters per conv-layer parameter: how many times smaller the conv layer is. */
     public double ratio() {
-        return (double) denseParameters / convParameters;
+        return (double) dense.layers().get(1).trainable() / convParameters;
     }
 
     /** @param neurons the dense layers' sizes (0 entries are skipped); the first is the one compared */

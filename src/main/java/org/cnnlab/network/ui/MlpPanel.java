@@ -60,11 +60,15 @@ class MlpPanel extends VerticalLayout {
             return;
         }
         StringBuilder layers = new StringBuilder();
+        int denseLayers = 0;
         for (LayerReport r : m.dense().layers()) {
             String f = CostFormula.of(r);
-            if (f != null) layers.append(layers.isEmpty() ? "" : " + ").append(f);
+            if (f != null) {
+                layers.append(denseLayers++ == 0 ? "" : "; ").append(f);
+            }
         }
-        dense.setText(getTranslation("mlp.dense.result", layers, CostFormula.group(m.denseParameters())));
+        dense.setText(denseLayers == 1 ? getTranslation("mlp.dense.one", layers)
+                : getTranslation("mlp.dense.result", layers, CostFormula.group(m.denseParameters())));
         conv.setText(getTranslation("mlp.conv.result", CostFormula.of(m.conv().layers().getFirst()), m.conv().output().toString()));
         ratio.setText(getTranslation("mlp.ratio", String.format(Locale.ROOT, "%,.0f", m.ratio())));
         long firstDense = m.dense().layers().get(1).trainable();
