@@ -1,0 +1,44 @@
+package org.cnnlab.dataset;
+
+import java.util.List;
+
+/**
+ * Images with class labels, as training wants them: N images of C×H×W floats in 0…1, row-major,
+ * one after another, and N labels in 0…classes−1.
+ */
+public record LabelledImages(String id, List<String> classes, int channels, int height, int width, float[] pixels,
+                             int[] labels) {
+
+    public LabelledImages {
+        classes = List.copyOf(classes);
+        if (pixels.length != labels.length * channels * height * width) {
+            throw new IllegalArgumentException(pixels.length + " values for " + labels.length + " images of " + channels + "×" + height + "×" + width);
+        }
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int imageSize() {
+        return channels * height * width;
+    }
+
+    public int[] classCounts() {
+        int[] counts = new int[classes.size()];
+        for (int label : labels) counts[label]++;
+        return counts;
+    }
+
+    /** The images at {@code indices}, in that order (a split, a shuffle, a batch). */
+    public LabelledImages subset(int[] indices) {
+        int n = imageSize();
+        float[] p = new float[indices.length * n];
+        int[] l = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * n, p, i * n, n);
+            l[i] = labels[indices[i]];
+        }
+        return new LabelledImages(id, classes, channels, height, width, p, l);
+    }
+}

@@ -1,0 +1,29 @@
+package org.cnnlab.training;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Bounds on training (application.properties, prefix {@code cnnlab.training}). One job trains at a
+ * time per JVM ({@code workers} is at most 1): PyTorch already spreads a job's batches over every
+ * core, and DJL's PyTorch gradient collector is process-wide, so two concurrent jobs would collide.
+ * More training capacity means more worker processes (the scale-out profile), not more threads.
+ */
+@ConfigurationProperties(prefix = "cnnlab.training")
+public record TrainingLimits(int workers, int maxQueuedPerStudent, int maxEpochs, int maxBatch, int maxSamples,
+                             long maxParameters, int maxWallSeconds, double maxLearningRate) {
+
+    public TrainingLimits {
+        workers = 1;
+        if (maxQueuedPerStudent <= 0) maxQueuedPerStudent = 1;
+        if (maxEpochs <= 0) maxEpochs = 50;
+        if (maxBatch <= 0) maxBatch = 1024;
+        if (maxSamples <= 0) maxSamples = 70_000;
+        if (maxParameters <= 0) maxParameters = 5_000_000;
+        if (maxWallSeconds <= 0) maxWallSeconds = 900;
+        if (maxLearningRate <= 0) maxLearningRate = 1e9;
+    }
+
+    public static TrainingLimits defaults() {
+        return new TrainingLimits(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+}

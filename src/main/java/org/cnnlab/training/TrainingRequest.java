@@ -1,0 +1,10 @@
+package org.cnnlab.training;
+
+import org.cnnlab.base.StudentId;
+import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.network.NetworkSpec;
+
+/** Everything a training job needs, with the student it belongs to carried explicitly. */
+public record TrainingRequest(StudentId student, NetworkSpec network, LabelledImages data, OptimizerSpec optimizer,
+                              int batchSize, int epochs, double validationSplit, long seed) {
+}

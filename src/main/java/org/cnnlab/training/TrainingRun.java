@@ -1,0 +1,180 @@
+package org.cnnlab.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.network.NetworkFactory;
+
+/**
+ * One training job with DJL: mini-batch gradient descent on the softmax cross-entropy
+ * L = −(1/B) Σ_b log softmax(z_b)[y_b], an optional validation pass after each epoch. The model,
+ * its trainer and every batch's tensors are closed here; cancellation and the wall-time limit
+ * are checked before every batch. A loss that is not finite, or that climbs past 100 times the
+ * first batch's (softmax cross-entropy stays finite while the weights blow up), stops the run as
+ * diverged.
+ */
+final class TrainingRun {
+
+    interface Listener {
+        void batch(int epoch, long step, long totalSteps, double loss);
+
+        void epoch(EpochMetrics metrics);
+    }
+
+    /** How the run ended: a state, and for DIVERGED/FAILED the i18n key and its arguments. */
+    record Outcome(TrainingProgress.State state, String messageKey, Object... messageArgs) {
+    }
+
+    private TrainingRun() {
+    }
+
+    static Outcome run(NetworkFactory factory, TrainingRequest r, long wallMillis, BooleanSupplier cancelled, Listener listener) {
+        LabelledImages[] split = split(r.data(), r.validationSplit(), r.seed());
+        LabelledImages train = split[0];
+        LabelledImages validation = split[1];
+        int batch = Math.min(r.batchSize(), train.size());
+        long batchesPerEpoch = (train.size() + batch - 1) / batch;
+        long total = batchesPerEpoch * r.epochs();
+        long started = System.currentTimeMillis();
+        Random random = new Random(r.seed());
+        try (Model model = Model.newInstance("cnnlab-training", Device.cpu(), "PyTorch")) {
+            model.setBlock(factory.build(r.network()));
+            Optimizer optimizer = optimizer(r.optimizer());
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
+            try (Trainer trainer = model.newTrainer(config)) {
+                return train(trainer, train, validation, r, batch, total, started, wallMillis, random, cancelled, listener);
+            } finally {
+                OptimizerStates.close(optimizer);
+            }
+        }
+    }
+
+    private static Outcome train(Trainer trainer, LabelledImages train, LabelledImages validation, TrainingRequest r, int batch,
+                                 long total, long started, long wallMillis, Random random, BooleanSupplier cancelled,
+                                 Listener listener) {
+        trainer.initialize(new Shape(1, train.channels(), train.height(), train.width()));
+        long step = 0;
+        double firstLoss = Double.NaN;
+        for (int epoch = 1; epoch <= r.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            int[] order = permutation(train.size(), random);
+            double lossSum = 0;
+            long correct = 0;
+            for (int start = 0; start < train.size(); start += batch) {
+                if (cancelled.getAsBoolean()) {
+                    return new Outcome(TrainingProgress.State.CANCELLED, null);
+                }
+                if (System.currentTimeMillis() - started > wallMillis) {
+                    return new Outcome(TrainingProgress.State.FAILED, "training.error.wallTime", wallMillis / 1000);
+                }
+                int[] indices = java.util.Arrays.copyOfRange(order, start, Math.min(start + batch, train.size()));
+                double[] lossAndCorrect = trainBatch(trainer, train.subset(indices));
+                step++;
+                if (step == 1) firstLoss = lossAndCorrect[0];
+                if (!Double.isFinite(lossAndCorrect[0]) || lossAndCorrect[0] > 100 * Math.max(firstLoss, 1)) {
+                    return new Outcome(TrainingProgress.State.DIVERGED, "training.error.diverged", step);
+                }
+                lossSum += lossAndCorrect[0] * indices.length;
+                correct += (long) lossAndCorrect[1];
+                listener.batch(epoch, step, total, lossAndCorrect[0]);
+            }
+            double[] val = validation.size() == 0 ? new double[] {Double.NaN, Double.NaN} : evaluate(trainer, validation, batch);
+            listener.epoch(new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(), val[0], val[1],
+                    (System.nanoTime() - epochStart) / 1e9));
+        }
+        return new Outcome(TrainingProgress.State.DONE, null);
+    }
+
+    /** Loss and number of correct predictions of one gradient step. */
+    private static double[] trainBatch(Trainer trainer, LabelledImages b) {
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray x = scope.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width())); // (B, C, H, W)
+            NDArray y = scope.create(toFloats(b.labels()), new Shape(b.size()));                            // (B)
+            double loss;
+            float correct;
+            try (GradientCollector gradients = trainer.newGradientCollector()) {
+                NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();                          // (B, classes)
+                NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                gradients.backward(l);
+                loss = l.getFloat();
+                correct = logits.argMax(1).toType(DataType.INT32, false).eq(y.toType(DataType.INT32, false))
+                        .toType(DataType.FLOAT32, false).sum().getFloat(); // a count, exact in float up to 2^24
+            }
+            if (Double.isFinite(loss)) {
+                trainer.step();
+            }
+            return new double[] {loss, correct};
+        }
+    }
+
+    /** Mean loss and accuracy without updating anything (Dropout off, BatchNorm on running statistics). */
+    static double[] evaluate(Trainer trainer, LabelledImages data, int batch) {
+        double lossSum = 0;
+        long correct = 0;
+        for (int start = 0; start < data.size(); start += batch) {
+            int end = Math.min(start + batch, data.size());
+            int[] indices = new int[end - start];
+            for (int i = 0; i < indices.length; i++) indices[i] = start + i;
+            LabelledImages b = data.subset(indices);
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDArray x = scope.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
+                NDArray y = scope.create(toFloats(b.labels()), new Shape(b.size()));
+                NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
+                lossSum += trainer.getLoss().evaluate(new NDList(y), new NDList(logits)).getFloat() * b.size();
+                correct += logits.argMax(1).toType(DataType.INT32, false).eq(y.toType(DataType.INT32, false))
+                        .toType(DataType.FLOAT32, false).sum().getFloat();
+            }
+        }
+        return new double[] {lossSum / data.size(), (double) correct / data.size()};
+    }
+
+    private static Optimizer optimizer(OptimizerSpec o) {
+        float lr = (float) o.learningRate();
+        return switch (o.kind()) {
+            case SGD -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).build();
+            case MOMENTUM -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).optMomentum((float) o.momentum()).build();
+            case NOISY_SGD -> new NoisySgd(lr, (float) o.noiseSigma());
+            case ADAM -> Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build();
+        };
+    }
+
+    /** Training and validation parts: a seeded shuffle, the first ⌊n·split⌋ for validation. */
+    static LabelledImages[] split(LabelledImages data, double validationSplit, long seed) {
+        int[] order = permutation(data.size(), new Random(seed ^ 0x5DEECE66DL));
+        int nVal = (int) Math.floor(data.size() * validationSplit);
+        return new LabelledImages[] {
+                data.subset(java.util.Arrays.copyOfRange(order, nVal, order.length)),
+                data.subset(java.util.Arrays.copyOfRange(order, 0, nVal))};
+    }
+
+    private static int[] permutation(int n, Random random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static float[] toFloats(int[] labels) {
+        float[] f = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) f[i] = labels[i];
+        return f;
+    }
+}

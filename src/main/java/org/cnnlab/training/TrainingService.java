@@ -1,0 +1,309 @@
+package org.cnnlab.training;
+
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.base.StudentState;
+import org.cnnlab.network.NetworkAnalysis;
+import org.cnnlab.network.NetworkFactory;
+import org.cnnlab.network.NetworkLimits;
+import org.cnnlab.network.ShapeInference;
+import org.cnnlab.network.TensorShape;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Training for a whole class on one server. Jobs wait in one queue per student and are started
+ * round-robin across students (a student's next job waits until every other waiting student has
+ * had a turn), on a fixed number of worker threads. Each job owns its DJL model; watchers get
+ * plain {@link TrainingProgress} snapshots on the worker thread (views hop to their UI with
+ * {@code ui.access}). A failing job is logged and reported; the workers carry on.
+ */
+@Service
+public class TrainingService implements StudentState {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
+    private static final int CURVE_POINTS = 2_000;
+
+    private final TrainingLimits limits;
+    private final NetworkFactory factory;
+    private final ShapeInference inference;
+    private final ExecutorService workers;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<StudentId, Deque<Job>> waiting = new LinkedHashMap<>();   // insertion order = turn order
+    private final Object lock = new Object();
+    private volatile boolean closed;
+
+    private static final class Job {
+        final long id;
+        final TrainingRequest request;
+        final List<Consumer<TrainingProgress>> watchers = new CopyOnWriteArrayList<>();
+        final List<Double> batchLosses = new ArrayList<>();
+        final List<EpochMetrics> epochs = new ArrayList<>();
+        volatile TrainingProgress.State state = TrainingProgress.State.QUEUED;
+        volatile boolean cancelled;
+        volatile int epoch;
+        volatile long step;
+        volatile long totalSteps;
+        volatile String messageKey;
+        volatile Object[] messageArgs;
+
+        Job(long id, TrainingRequest request) {
+            this.id = id;
+            this.request = request;
+        }
+    }
+
+    public TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits) {
+        this.limits = limits;
+        this.factory = factory;
+        this.inference = new ShapeInference(networkLimits);
+        this.workers = Executors.newFixedThreadPool(limits.workers(), r -> {
+            Thread t = new Thread(r, "cnnlab-training");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < limits.workers(); i++) {
+            workers.submit(this::work);
+        }
+    }
+
+    /** Checks the request and queues it; refusals say why, in the student's language, and change nothing. */
+    public TrainingProgress submit(TrainingRequest r) {
+        validate(r);
+        Job job = new Job(ids.incrementAndGet(), r);
+        synchronized (lock) {
+            long mine = jobs.values().stream()
+                    .filter(j -> j.request.student().equals(r.student()) && !snapshot(j).finished()).count();
+            if (mine >= limits.maxQueuedPerStudent()) {
+                throw new InvalidInputException("training.error.busy", limits.maxQueuedPerStudent());
+            }
+            jobs.put(job.id, job);
+            waiting.computeIfAbsent(r.student(), s -> new ArrayDeque<>()).addLast(job);
+            lock.notifyAll();
+        }
+        notifyQueued();
+        return snapshot(job);
+    }
+
+    public TrainingProgress progress(long jobId) {
+        Job job = jobs.get(jobId);
+        if (job == null) throw new InvalidInputException("training.error.unknownJob");
+        return snapshot(job);
+    }
+
+    /** Only the job's own student may stop it. */
+    public void cancel(StudentId student, long jobId) {
+        Job job = jobs.get(jobId);
+        if (job == null || !job.request.student().equals(student)) return;
+        job.cancelled = true;
+        boolean wasWaiting;
+        synchronized (lock) {
+            Deque<Job> queue = waiting.get(student);
+            wasWaiting = queue != null && queue.remove(job);
+            if (queue != null && queue.isEmpty()) waiting.remove(student);
+        }
+        if (wasWaiting) {
+            finish(job, TrainingProgress.State.CANCELLED, null);
+            notifyQueued();
+        }
+    }
+
+    /** Calls {@code watcher} with every new snapshot (at once with the current one); run the returned action to stop. */
+    public Runnable watch(long jobId, Consumer<TrainingProgress> watcher) {
+        Job job = jobs.get(jobId);
+        if (job == null) throw new InvalidInputException("training.error.unknownJob");
+        job.watchers.add(watcher);
+        watcher.accept(snapshot(job));
+        return () -> job.watchers.remove(watcher);
+    }
+
+    @Override
+    public void forget(StudentId student) {
+        jobs.values().stream().filter(j -> j.request.student().equals(student)).forEach(j -> cancel(student, j.id));
+        jobs.values().removeIf(j -> j.request.student().equals(student) && snapshot(j).finished());
+    }
+
+    @PreDestroy
+    public void close() {
+        closed = true;
+        jobs.values().forEach(j -> j.cancelled = true);
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS); // a running batch finishes, then the model closes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void validate(TrainingRequest r) {
+        int n = r.data().size();
+        if (n < 2 || n > limits.maxSamples()) throw new InvalidInputException("training.error.samples", 2, limits.maxSamples());
+        for (int count : r.data().classCounts()) {
+            if (count == 0) throw new InvalidInputException("training.error.emptyClass");
+        }
+        if (r.epochs() < 1 || r.epochs() > limits.maxEpochs()) throw new InvalidInputException("training.error.epochs", 1, limits.maxEpochs());
+        if (!(r.validationSplit() >= 0 && r.validationSplit() <= 0.5)) throw new InvalidInputException("training.error.split");
+        int trainSize = n - (int) Math.floor(n * r.validationSplit());
+        if (r.batchSize() < 1 || r.batchSize() > Math.min(limits.maxBatch(), trainSize)) {
+            throw new InvalidInputException("training.error.batch", 1, Math.min(limits.maxBatch(), trainSize));
+        }
+        double lr = r.optimizer().learningRate();
+        if (!(lr > 0) || !Double.isFinite(lr) || lr > limits.maxLearningRate()) throw new InvalidInputException("training.error.learningRate");
+        if (r.optimizer().kind() == OptimizerSpec.Kind.NOISY_SGD && !(r.optimizer().noiseSigma() >= 0 && r.optimizer().noiseSigma() <= 10)) {
+            throw new InvalidInputException("training.error.noise");
+        }
+        TensorShape dataShape = TensorShape.image(r.data().channels(), r.data().height(), r.data().width());
+        if (!r.network().input().equals(dataShape)) {
+            throw new InvalidInputException("training.error.shape", r.network().input().toString(), dataShape.toString());
+        }
+        NetworkAnalysis analysis = inference.analyse(r.network());
+        if (!analysis.valid()) throw new InvalidInputException("network.error.layer",
+                analysis.layers().stream().filter(l -> l.failed()).findFirst().orElseThrow().index() + 1);
+        if (!TensorShape.vector(r.data().classes().size()).equals(analysis.output())) {
+            throw new InvalidInputException("training.error.output", analysis.output().toString(), r.data().classes().size());
+        }
+        if (analysis.trainable() > limits.maxParameters()) {
+            throw new InvalidInputException("network.error.tooBigToBuild", analysis.trainable(), limits.maxParameters());
+        }
+    }
+
+    private void work() {
+        while (!closed) {
+            Job job;
+            try {
+                job = next();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (job == null) return;
+            notifyQueued();
+            run(job);
+        }
+    }
+
+    /** The next job, round-robin: the first waiting student's oldest job; that student then goes to the back. */
+    private Job next() throws InterruptedException {
+        synchronized (lock) {
+            while (!closed && waiting.isEmpty()) lock.wait();
+            if (closed) return null;
+            Iterator<Map.Entry<StudentId, Deque<Job>>> first = waiting.entrySet().iterator();
+            Map.Entry<StudentId, Deque<Job>> turn = first.next();
+            first.remove();
+            Job job = turn.getValue().pollFirst();
+            if (!turn.getValue().isEmpty()) waiting.put(turn.getKey(), turn.getValue());
+            job.state = TrainingProgress.State.RUNNING;
+            return job;
+        }
+    }
+
+    private void run(Job job) {
+        publish(job);
+        TrainingRun.Outcome outcome;
+        try {
+            outcome = TrainingRun.run(factory, job.request, limits.maxWallSeconds() * 1000L, () -> job.cancelled || closed,
+                    new TrainingRun.Listener() {
+                        @Override
+                        public void batch(int epoch, long step, long totalSteps, double loss) {
+                            job.epoch = epoch;
+                            job.step = step;
+                            job.totalSteps = totalSteps;
+                            synchronized (job.batchLosses) {
+                                if (job.batchLosses.size() < CURVE_POINTS) job.batchLosses.add(loss);
+                            }
+                            publish(job);
+                        }
+
+                        @Override
+                        public void epoch(EpochMetrics metrics) {
+                            synchronized (job.epochs) {
+                                job.epochs.add(metrics);
+                            }
+                            publish(job);
+                        }
+                    });
+        } catch (InvalidInputException e) {
+            outcome = new TrainingRun.Outcome(TrainingProgress.State.FAILED, e.messageKey(), e.args());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("Training job {} of {} failed", job.id, job.request.student(), e);
+            outcome = new TrainingRun.Outcome(TrainingProgress.State.FAILED, "training.error.failed");
+        }
+        finish(job, outcome.state(), outcome.messageKey(), outcome.messageArgs());
+    }
+
+    private void finish(Job job, TrainingProgress.State state, String key, Object... args) {
+        job.state = state;
+        job.messageKey = key;
+        job.messageArgs = args;
+        publish(job);
+    }
+
+    private void notifyQueued() {
+        jobs.values().stream().filter(j -> j.state == TrainingProgress.State.QUEUED).forEach(this::publish);
+    }
+
+    private void publish(Job job) {
+        TrainingProgress p = snapshot(job);
+        for (Consumer<TrainingProgress> watcher : job.watchers) {
+            try {
+                watcher.accept(p);
+            } catch (RuntimeException e) {
+                LOG.warn("A training watcher failed; removing it", e);
+                job.watchers.remove(watcher);
+            }
+        }
+    }
+
+    private int queuePosition(Job job) {
+        synchronized (lock) {
+            // the rounds ahead of this job: its place in its student's queue, times the students waiting
+            int position = 0;
+            int round = 0;
+            Deque<Job> own = waiting.get(job.request.student());
+            if (own == null) return 0;
+            for (Job j : own) {
+                if (j == job) break;
+                round++;
+            }
+            for (Map.Entry<StudentId, Deque<Job>> e : waiting.entrySet()) {
+                if (e.getKey().equals(job.request.student())) {
+                    position += round + 1;
+                    break;
+                }
+                position += Math.min(e.getValue().size(), round + 1);
+            }
+            return position;
+        }
+    }
+
+    private TrainingProgress snapshot(Job job) {
+        List<Double> losses;
+        synchronized (job.batchLosses) {
+            losses = List.copyOf(job.batchLosses);
+        }
+        List<EpochMetrics> epochs;
+        synchronized (job.epochs) {
+            epochs = List.copyOf(job.epochs);
+        }
+        int position = job.state == TrainingProgress.State.QUEUED ? queuePosition(job) : 0;
+        return new TrainingProgress(job.id, job.state, position, job.epoch, job.request.epochs(), job.step, job.totalSteps,
+                losses, epochs, job.messageKey, job.messageArgs);
+    }
+}

@@ -1,0 +1,203 @@
+package org.cnnlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.dataset.ProceduralShapes;
+import org.cnnlab.network.LayerSpec;
+import org.cnnlab.network.NetworkFactory;
+import org.cnnlab.network.NetworkLimits;
+import org.cnnlab.network.NetworkSpec;
+import org.cnnlab.network.TensorShape;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Real, short trainings with DJL on procedural shapes, through the service's queue. */
+class TrainingServiceIT {
+
+    private static final LabelledImages EASY = ProceduralShapes.generate(60, false, 1);
+    private static final NetworkSpec SMALL_CNN = NetworkSpec.of(TensorShape.image(1, 28, 28),
+            LayerSpec.Conv2d.of(8, 3), new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU), new LayerSpec.MaxPool(2, 2),
+            new LayerSpec.Flatten(), new LayerSpec.Dense(5));
+
+    private TrainingService service;
+
+    private TrainingService start(int maxQueuedPerStudent) {
+        service = new TrainingService(new TrainingLimits(1, maxQueuedPerStudent, 0, 0, 0, 0, 0, 0),
+                new NetworkFactory(NetworkLimits.defaults()), NetworkLimits.defaults());
+        return service;
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) service.close();
+    }
+
+    private static TrainingRequest request(StudentId student, OptimizerSpec optimizer, int epochs) {
+        return new TrainingRequest(student, SMALL_CNN, EASY, optimizer, 32, epochs, 0.2, 42);
+    }
+
+    private TrainingProgress await(long jobId) throws Exception {
+        CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
+        Runnable stop = service.watch(jobId, p -> {
+            if (p.finished()) done.complete(p);
+        });
+        try {
+            return done.get(120, TimeUnit.SECONDS);
+        } finally {
+            stop.run();
+        }
+    }
+
+    @Test
+    void a_short_training_lowers_the_loss_and_learns_the_easy_shapes() throws Exception {
+        start(1);
+        TrainingProgress p = await(service.submit(request(StudentId.random(), OptimizerSpec.adam(0.01), 3)).jobId());
+        assertThat(p.state()).isEqualTo(TrainingProgress.State.DONE);
+        assertThat(p.epochsDone()).hasSize(3);
+        double firstBatch = p.batchLosses().getFirst();
+        assertThat(p.epochsDone().getLast().trainLoss()).isLessThan(firstBatch / 3);
+        assertThat(p.epochsDone().getLast().validationAccuracy()).isGreaterThan(0.8);
+        assertThat(p.step()).isEqualTo(p.totalSteps()).isEqualTo(3L * ((240 + 31) / 32));
+    }
+
+    @Test
+    void every_optimiser_trains() throws Exception {
+        start(1);
+        for (OptimizerSpec o : List.of(OptimizerSpec.sgd(0.1), new OptimizerSpec(OptimizerSpec.Kind.MOMENTUM, 0.05, 0.9, 0),
+                new OptimizerSpec(OptimizerSpec.Kind.NOISY_SGD, 0.1, 0, 0.001))) {
+            TrainingProgress p = await(service.submit(request(StudentId.random(), o, 2)).jobId());
+            assertThat(p.state()).as("%s", o).isEqualTo(TrainingProgress.State.DONE);
+            assertThat(p.epochsDone().getLast().trainLoss()).as("%s", o).isLessThan(p.batchLosses().getFirst());
+        }
+    }
+
+    @Test
+    void a_huge_learning_rate_diverges_and_the_curve_is_kept() throws Exception {
+        start(1);
+        TrainingProgress p = await(service.submit(request(StudentId.random(), OptimizerSpec.sgd(1e9), 3)).jobId());
+        assertThat(p.state()).isEqualTo(TrainingProgress.State.DIVERGED);
+        assertThat(p.messageKey()).isEqualTo("training.error.diverged");
+        assertThat(p.messageArgs()).hasSize(1);
+        assertThat(p.batchLosses()).isNotEmpty();
+    }
+
+    @Test
+    void students_take_turns_a_third_job_waits_for_the_other_students_first() throws Exception {
+        start(3);
+        StudentId a = StudentId.random();
+        StudentId b = StudentId.random();
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        List<Long> ids = new ArrayList<>();
+        String[] names = {"A1", "A2", "A3", "B1"};
+        StudentId[] owners = {a, a, a, b};
+        for (int i = 0; i < names.length; i++) {
+            long id = service.submit(request(owners[i], OptimizerSpec.adam(0.01), 1)).jobId();
+            ids.add(id);
+            String name = names[i];
+            service.watch(id, p -> {
+                if (p.state() == TrainingProgress.State.RUNNING && !started.contains(name)) started.add(name);
+            });
+        }
+        for (long id : ids) assertThat(await(id).state()).isEqualTo(TrainingProgress.State.DONE);
+        assertThat(started.indexOf("A3")).isGreaterThan(started.indexOf("B1"));
+    }
+
+    @Test
+    void a_cancelled_job_stops_and_a_waiting_one_says_where_it_is() throws Exception {
+        start(2);
+        StudentId a = StudentId.random();
+        TrainingProgress first = service.submit(request(a, OptimizerSpec.adam(0.01), 50));
+        CompletableFuture<Void> running = new CompletableFuture<>();
+        Runnable stop = service.watch(first.jobId(), p -> {
+            if (p.step() >= 2) running.complete(null);
+        });
+        running.get(60, TimeUnit.SECONDS);
+        stop.run();
+        TrainingProgress second = service.submit(request(a, OptimizerSpec.adam(0.01), 1));
+        assertThat(service.progress(second.jobId()).queuePosition()).isEqualTo(1);
+        service.cancel(a, first.jobId());
+        assertThat(await(first.jobId()).state()).isEqualTo(TrainingProgress.State.CANCELLED);
+        assertThat(await(second.jobId()).state()).isEqualTo(TrainingProgress.State.DONE);
+    }
+
+    @Test
+    void bad_requests_get_reasons_and_a_student_cannot_queue_ten_jobs() {
+        start(1);
+        StudentId s = StudentId.random();
+        NetworkSpec wrongInput = NetworkSpec.of(TensorShape.image(3, 32, 32), new LayerSpec.Flatten(), new LayerSpec.Dense(5));
+        NetworkSpec wrongOutput = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(10));
+        assertThat(key(() -> service.submit(new TrainingRequest(s, wrongInput, EASY, OptimizerSpec.adam(0.01), 32, 1, 0.2, 1))))
+                .isEqualTo("training.error.shape");
+        assertThat(key(() -> service.submit(new TrainingRequest(s, wrongOutput, EASY, OptimizerSpec.adam(0.01), 32, 1, 0.2, 1))))
+                .isEqualTo("training.error.output");
+        assertThat(key(() -> service.submit(new TrainingRequest(s, SMALL_CNN, EASY, OptimizerSpec.adam(0.01), 0, 1, 0.2, 1))))
+                .isEqualTo("training.error.batch");
+        assertThat(key(() -> service.submit(new TrainingRequest(s, SMALL_CNN, EASY, OptimizerSpec.adam(0.01), 10_000, 1, 0.2, 1))))
+                .isEqualTo("training.error.batch");
+        assertThat(key(() -> service.submit(new TrainingRequest(s, SMALL_CNN, EASY, OptimizerSpec.adam(0.01), 32, 1_000_000, 0.2, 1))))
+                .isEqualTo("training.error.epochs");
+        assertThat(key(() -> service.submit(new TrainingRequest(s, SMALL_CNN, EASY, OptimizerSpec.adam(Double.NaN), 32, 1, 0.2, 1))))
+                .isEqualTo("training.error.learningRate");
+        LabelledImages missingClass = EASY.subset(java.util.stream.IntStream.range(0, EASY.size())
+                .filter(i -> EASY.labels()[i] != 3).toArray());
+        assertThat(key(() -> service.submit(new TrainingRequest(s, SMALL_CNN, missingClass, OptimizerSpec.adam(0.01), 32, 1, 0.2, 1))))
+                .isEqualTo("training.error.emptyClass");
+        service.submit(request(s, OptimizerSpec.adam(0.01), 20));
+        for (int i = 0; i < 9; i++) {
+            assertThat(key(() -> service.submit(request(s, OptimizerSpec.adam(0.01), 1)))).isEqualTo("training.error.busy");
+        }
+    }
+
+    @Test
+    void native_memory_stays_flat_over_fifty_train_and_cancel_cycles() throws Exception {
+        start(1);
+        StudentId s = StudentId.random();
+        // big enough that a leaked model shows: 784·512 weights, with Adam's two moments and the gradient ≈ 6 MB a job
+        NetworkSpec wide = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(512),
+                new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU), new LayerSpec.Dense(5));
+        long afterFive = 0;
+        for (int cycle = 1; cycle <= 50; cycle++) {
+            TrainingProgress p = service.submit(new TrainingRequest(s, wide, EASY, OptimizerSpec.adam(0.01), 32, 50, 0.2, 42));
+            CompletableFuture<Void> stepped = new CompletableFuture<>();
+            Runnable stop = service.watch(p.jobId(), q -> {
+                if (q.step() >= 1 || q.finished()) stepped.complete(null);
+            });
+            stepped.get(60, TimeUnit.SECONDS);
+            stop.run();
+            service.cancel(s, p.jobId());
+            await(p.jobId());
+            if (cycle == 5) afterFive = nativeKb();
+        }
+        long afterFifty = nativeKb();
+        assertThat((double) afterFifty).as("resident memory outside the Java heap, KiB (after 5: %d)", afterFive)
+                .isLessThanOrEqualTo(afterFive * 1.10);
+    }
+
+    private static long nativeKb() throws Exception {
+        System.gc();
+        long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow();
+        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        return rss - (memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted()) / 1024;
+    }
+
+    private static String key(Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInputException e) {
+            return e.messageKey();
+        }
+        return null;
+    }
+}
