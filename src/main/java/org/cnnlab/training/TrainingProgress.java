@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record TrainingProgress(long jobId, State state, int queuePosition, int epoch, int epochs, long step, long totalSteps,
                                List<Double> batchLosses, List<EpochMetrics> epochsDone, String messageKey,
-                               Object[] messageArgs) {
+                               Object[] messageArgs, int[][] confusion, long startedMillis) {
 
     public enum State { QUEUED, RUNNING, DONE, CANCELLED, DIVERGED, FAILED }
 
@@ -23,5 +23,26 @@ public record TrainingProgress(long jobId, State state, int queuePosition, int e
 
     public double fraction() {
         return totalSteps == 0 ? 0 : (double) step / totalSteps;
+    }
+
+    /** Seconds left at the pace so far, or −1 before the first step. */
+    public long secondsLeft(long nowMillis) {
+        if (state != State.RUNNING || step == 0 || startedMillis == 0) return -1;
+        double perStep = (nowMillis - startedMillis) / (double) step;
+        return Math.round(perStep * (totalSteps - step) / 1000);
+    }
+
+    /** Accuracy on the validation images from the confusion matrix (rows: true class, columns: predicted), or NaN. */
+    public double validationAccuracy() {
+        if (confusion == null) return Double.NaN;
+        long right = 0;
+        long all = 0;
+        for (int t = 0; t < confusion.length; t++) {
+            for (int p = 0; p < confusion[t].length; p++) {
+                all += confusion[t][p];
+                if (t == p) right += confusion[t][p];
+            }
+        }
+        return all == 0 ? Double.NaN : (double) right / all;
     }
 }

@@ -32,6 +32,9 @@ final class TrainingRun {
         void batch(int epoch, long step, long totalSteps, double loss);
 
         void epoch(EpochMetrics metrics);
+
+        /** Rows: true class; columns: predicted class; on the validation images after the last epoch. */
+        void confusion(int[][] matrix);
     }
 
     /** How the run ended: a state, and for DIVERGED/FAILED the i18n key and its arguments. */
@@ -95,6 +98,9 @@ final class TrainingRun {
             listener.epoch(new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(), val[0], val[1],
                     (System.nanoTime() - epochStart) / 1e9));
         }
+        if (validation.size() > 0) {
+            listener.confusion(confusion(trainer, validation, batch));
+        }
         return new Outcome(TrainingProgress.State.DONE, null);
     }
 
@@ -139,6 +145,23 @@ final class TrainingRun {
             }
         }
         return new double[] {lossSum / data.size(), (double) correct / data.size()};
+    }
+
+    static int[][] confusion(Trainer trainer, LabelledImages data, int batch) {
+        int k = data.classes().size();
+        int[][] matrix = new int[k][k];
+        for (int start = 0; start < data.size(); start += batch) {
+            int end = Math.min(start + batch, data.size());
+            int[] indices = new int[end - start];
+            for (int i = 0; i < indices.length; i++) indices[i] = start + i;
+            LabelledImages b = data.subset(indices);
+            try (NDManager scope = trainer.getManager().newSubManager()) {
+                NDArray x = scope.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
+                long[] predicted = trainer.evaluate(new NDList(x)).singletonOrThrow().argMax(1).toType(DataType.INT64, false).toLongArray();
+                for (int i = 0; i < predicted.length; i++) matrix[b.labels()[i]][(int) predicted[i]]++;
+            }
+        }
+        return matrix;
     }
 
     private static Optimizer optimizer(OptimizerSpec o) {

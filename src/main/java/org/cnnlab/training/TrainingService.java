@@ -61,6 +61,8 @@ public class TrainingService implements StudentState {
         volatile long totalSteps;
         volatile String messageKey;
         volatile Object[] messageArgs;
+        volatile int[][] confusion;
+        volatile long startedMillis;
 
         Job(long id, TrainingRequest request) {
             this.id = id;
@@ -215,6 +217,7 @@ public class TrainingService implements StudentState {
     }
 
     private void run(Job job) {
+        job.startedMillis = System.currentTimeMillis();
         publish(job);
         TrainingRun.Outcome outcome;
         try {
@@ -229,6 +232,11 @@ public class TrainingService implements StudentState {
                                 if (job.batchLosses.size() < CURVE_POINTS) job.batchLosses.add(loss);
                             }
                             publish(job);
+                        }
+
+                        @Override
+                        public void confusion(int[][] matrix) {
+                            job.confusion = matrix;
                         }
 
                         @Override
@@ -304,6 +312,6 @@ public class TrainingService implements StudentState {
         }
         int position = job.state == TrainingProgress.State.QUEUED ? queuePosition(job) : 0;
         return new TrainingProgress(job.id, job.state, position, job.epoch, job.request.epochs(), job.step, job.totalSteps,
-                losses, epochs, job.messageKey, job.messageArgs);
+                losses, epochs, job.messageKey, job.messageArgs, job.confusion, job.startedMillis);
     }
 }

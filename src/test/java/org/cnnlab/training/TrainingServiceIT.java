@@ -69,6 +69,9 @@ class TrainingServiceIT {
         assertThat(p.epochsDone().getLast().trainLoss()).isLessThan(firstBatch / 3);
         assertThat(p.epochsDone().getLast().validationAccuracy()).isGreaterThan(0.8);
         assertThat(p.step()).isEqualTo(p.totalSteps()).isEqualTo(3L * ((240 + 31) / 32));
+        // the confusion matrix covers the 60 validation images and agrees with the last epoch's accuracy
+        assertThat(java.util.Arrays.stream(p.confusion()).flatMapToInt(java.util.Arrays::stream).sum()).isEqualTo(60);
+        assertThat(p.validationAccuracy()).isCloseTo(p.epochsDone().getLast().validationAccuracy(), org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
