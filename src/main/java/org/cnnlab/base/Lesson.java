@@ -9,7 +9,7 @@ public enum Lesson {
     REPRESENTATION("representacion", false),
     NETWORK("red", true),
     CONVOLUTION("convolucion", true),
-    TRAINING("entrenar", false),
+    TRAINING("entrenar", true),
     INSPECTION("interior", false);
 
     private final String path;

@@ -108,6 +108,12 @@ public class TrainingService implements StudentState {
         return snapshot(job);
     }
 
+    /** The student's most recent job, to show again after a page reload. */
+    public java.util.Optional<TrainingProgress> latest(StudentId student) {
+        return jobs.values().stream().filter(j -> j.request.student().equals(student))
+                .max(java.util.Comparator.comparingLong(j -> j.id)).map(this::snapshot);
+    }
+
     /** Only the job's own student may stop it. */
     public void cancel(StudentId student, long jobId) {
         Job job = jobs.get(jobId);

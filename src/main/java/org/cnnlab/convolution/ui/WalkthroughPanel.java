@@ -11,6 +11,7 @@ import com.vaadin.flow.function.SerializableFunction;
 import java.util.ArrayList;
 import java.util.List;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.ui.NumberGrid;
 import org.cnnlab.convolution.FeatureMap;
 import org.cnnlab.convolution.Playground;
 import org.cnnlab.convolution.Walkthrough;

@@ -1,0 +1,48 @@
+package org.cnnlab.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Java twin of {@code frontend/learning-curves.ts}: the one line chart every lesson uses (Chart.js). */
+@Tag("learning-curves")
+@JsModule("./learning-curves.ts")
+@NpmPackage(value = "chart.js", version = "4.6.1")
+public class LearningCurves extends Component {
+
+    /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
+    public static final List<String> COLOURS = List.of("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9");
+
+    /** One line: points as {x, y} pairs. */
+    public record Series(String label, String colour, List<double[]> points, boolean dashed) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public LearningCurves(String id) {
+        setId(id);
+    }
+
+    public void show(String xLabel, String yLabel, List<Series> series) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("xLabel", xLabel);
+        root.put("yLabel", yLabel);
+        ArrayNode lines = root.putArray("series");
+        for (Series s : series) {
+            ObjectNode line = lines.addObject();
+            line.put("label", s.label());
+            line.put("color", s.colour());
+            line.put("dashed", s.dashed());
+            ArrayNode points = line.putArray("points");
+            for (double[] p : s.points()) {
+                if (Double.isFinite(p[1])) points.addArray().add(p[0]).add(p[1]);
+            }
+        }
+        getElement().setProperty("curves", JSON.writeValueAsString(root));
+    }
+}

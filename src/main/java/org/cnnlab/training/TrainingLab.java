@@ -1,0 +1,88 @@
+package org.cnnlab.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.dataset.DatasetCatalog;
+import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.imaging.PixelImage;
+import org.cnnlab.imaging.PngEncoder;
+import org.cnnlab.network.NetworkDesignService;
+import org.cnnlab.network.NetworkSpec;
+import org.cnnlab.network.TensorShape;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the training page asks for, in its words: preview a data set, start a run from the choices
+ * on the form (a starter network or the student's own design from the builder), stop it.
+ */
+@Service
+public class TrainingLab {
+
+    /** The form: data set and size, network ("builder" = the student's current design), optimiser and schedule. */
+    public record Choice(String dataset, int perClass, String network, OptimizerSpec optimizer, int batchSize, int epochs,
+                         double validationSplit, long seed) {
+    }
+
+    /** A few example images as PNGs with their class, and how many images each class has. */
+    public record Preview(List<String> classes, int[] counts, List<byte[]> thumbnails, List<Integer> thumbnailClasses, TensorShape shape) {
+    }
+
+    private final DatasetCatalog catalog;
+    private final TrainingService training;
+    private final NetworkDesignService designs;
+
+    public TrainingLab(DatasetCatalog catalog, TrainingService training, NetworkDesignService designs) {
+        this.catalog = catalog;
+        this.training = training;
+        this.designs = designs;
+    }
+
+    public List<String> datasets() {
+        return catalog.ids();
+    }
+
+    public Preview preview(String dataset, int perClass, long seed) {
+        LabelledImages data = catalog.load(dataset, perClass, seed);
+        List<byte[]> thumbnails = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        for (int i = 0; i < Math.min(20, data.size()); i++) {
+            float[] values = new float[data.imageSize()];
+            for (int p = 0; p < values.length; p++) values[p] = data.pixels()[i * data.imageSize() + p] * 255f;
+            thumbnails.add(PngEncoder.encode(new PixelImage(data.channels(), data.height(), data.width(), values)));
+            classes.add(data.labels()[i]);
+        }
+        return new Preview(data.classes(), data.classCounts(), thumbnails, classes,
+                TensorShape.image(data.channels(), data.height(), data.width()));
+    }
+
+    public TrainingProgress start(StudentId student, Choice c) {
+        LabelledImages data = catalog.load(c.dataset(), c.perClass(), c.seed());
+        TensorShape shape = TensorShape.image(data.channels(), data.height(), data.width());
+        NetworkSpec network = switch (c.network()) {
+            case "builder" -> designs.current(student).spec();
+            default -> {
+                try {
+                    yield StarterNetworks.valueOf(c.network()).spec(shape, data.classes().size());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("training.error.network");
+                }
+            }
+        };
+        return training.submit(new TrainingRequest(student, network, data, c.optimizer(), c.batchSize(), c.epochs(),
+                c.validationSplit(), c.seed()));
+    }
+
+    public void stop(StudentId student, long jobId) {
+        training.cancel(student, jobId);
+    }
+
+    public Runnable watch(long jobId, java.util.function.Consumer<TrainingProgress> watcher) {
+        return training.watch(jobId, watcher);
+    }
+
+    public java.util.Optional<TrainingProgress> latest(StudentId student) {
+        return training.latest(student);
+    }
+}

@@ -1,0 +1,77 @@
+package org.cnnlab.training.ui;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.cnnlab.base.ui.LearningCurves;
+import org.cnnlab.base.ui.NumberGrid;
+import org.cnnlab.training.EpochMetrics;
+import org.cnnlab.training.TrainingProgress;
+
+/** A run as it goes: progress with ETA or queue place, loss and accuracy curves, then the confusion matrix. */
+class TrainingMonitor extends VerticalLayout {
+
+    private final ProgressBar bar = new ProgressBar();
+    private final Paragraph status = new Paragraph();
+    private final LearningCurves loss = new LearningCurves("loss-curves");
+    private final LearningCurves accuracy = new LearningCurves("accuracy-curves");
+    private final NumberGrid confusion = new NumberGrid("confusion-matrix", false);
+
+    TrainingMonitor() {
+        setPadding(false);
+        bar.setId("train-progress");
+        status.setId("train-status");
+        confusion.setVisible(false);
+        add(bar, status, loss, accuracy, confusion);
+        setVisible(false);
+    }
+
+    void show(TrainingProgress p) {
+        setVisible(true);
+        bar.setValue(p.fraction());
+        bar.setIndeterminate(p.state() == TrainingProgress.State.QUEUED);
+        status.setText(switch (p.state()) {
+            case QUEUED -> getTranslation("training.status.queued", p.queuePosition());
+            case RUNNING -> getTranslation("training.status.running", p.epoch(), p.epochs(),
+                    p.secondsLeft(System.currentTimeMillis()) < 0 ? "…" : p.secondsLeft(System.currentTimeMillis()) + " s");
+            case DONE -> getTranslation("training.status.done", percent(p.validationAccuracy()));
+            case CANCELLED -> getTranslation("training.status.cancelled");
+            case DIVERGED, FAILED -> getTranslation(p.messageKey(), p.messageArgs() == null ? new Object[0] : p.messageArgs());
+        });
+        long perEpoch = p.epochs() == 0 ? 1 : Math.max(1, p.totalSteps() / p.epochs());
+        List<double[]> batches = new ArrayList<>();
+        for (int i = 0; i < p.batchLosses().size(); i++) batches.add(new double[] {i + 1, p.batchLosses().get(i)});
+        List<double[]> trainLoss = new ArrayList<>();
+        List<double[]> valLoss = new ArrayList<>();
+        List<double[]> trainAcc = new ArrayList<>();
+        List<double[]> valAcc = new ArrayList<>();
+        for (EpochMetrics m : p.epochsDone()) {
+            trainLoss.add(new double[] {m.epoch() * perEpoch, m.trainLoss()});
+            valLoss.add(new double[] {m.epoch() * perEpoch, m.validationLoss()});
+            trainAcc.add(new double[] {m.epoch(), m.trainAccuracy()});
+            valAcc.add(new double[] {m.epoch(), m.validationAccuracy()});
+        }
+        List<String> c = LearningCurves.COLOURS;
+        loss.show(getTranslation("training.axis.step"), getTranslation("training.axis.loss"), List.of(
+                new LearningCurves.Series(getTranslation("training.series.batchLoss"), c.get(5), batches, false),
+                new LearningCurves.Series(getTranslation("training.series.trainLoss"), c.get(0), trainLoss, false),
+                new LearningCurves.Series(getTranslation("training.series.validationLoss"), c.get(1), valLoss, true)));
+        accuracy.show(getTranslation("training.axis.epoch"), getTranslation("training.axis.accuracy"), List.of(
+                new LearningCurves.Series(getTranslation("training.series.trainAccuracy"), c.get(0), trainAcc, false),
+                new LearningCurves.Series(getTranslation("training.series.validationAccuracy"), c.get(1), valAcc, true)));
+        confusion.setVisible(p.confusion() != null);
+        if (p.confusion() != null) {
+            int k = p.confusion().length;
+            float[] values = new float[k * k];
+            for (int t = 0; t < k; t++) for (int q = 0; q < k; q++) values[t * k + q] = p.confusion()[t][q];
+            confusion.show(getTranslation("training.confusion"), k, k, values, 0);
+        }
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "—" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    }
+}

@@ -1,0 +1,109 @@
+package org.cnnlab.training.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.function.SerializableConsumer;
+import java.util.List;
+import java.util.Locale;
+import org.cnnlab.training.OptimizerSpec;
+import org.cnnlab.training.TrainingLab;
+
+/** The run's settings; empty fields become values the service refuses with a reason. */
+class TrainingSetup extends VerticalLayout {
+
+    private final Select<String> dataset = new Select<>();
+    private final IntegerField perClass = integer("train-per-class", "training.perClass", 200);
+    private final Select<String> network = new Select<>();
+    private final Select<OptimizerSpec.Kind> optimizer = new Select<>();
+    private final NumberField learningRate = number("train-lr", "training.lr", 0.01);
+    private final NumberField momentum = number("train-momentum", "training.momentum", 0.9);
+    private final NumberField sigma = number("train-sigma", "training.sigma", 0.001);
+    private final IntegerField batch = integer("train-batch", "training.batch", 32);
+    private final IntegerField epochs = integer("train-epochs", "training.epochs", 3);
+    private final NumberField validation = number("train-validation", "training.validation", 0.2);
+    private final IntegerField seed = integer("train-seed", "training.seed", 42);
+    private final Button start = new Button();
+    private final Button stop = new Button();
+
+    TrainingSetup(List<String> datasets, SerializableConsumer<TrainingLab.Choice> onData,
+                  SerializableConsumer<TrainingLab.Choice> onStart, Runnable onStop) {
+        setPadding(false);
+        setWidth("22rem");
+        dataset.setId("train-dataset");
+        dataset.setLabel(getTranslation("training.dataset"));
+        dataset.setItems(datasets);
+        dataset.setItemLabelGenerator(id -> getTranslation("dataset." + id));
+        dataset.setValue(datasets.getFirst());
+        dataset.addValueChangeListener(e -> onData.accept(choice()));
+        perClass.addValueChangeListener(e -> onData.accept(choice()));
+        network.setId("train-network");
+        network.setLabel(getTranslation("training.network"));
+        network.setItems("SMALL_CNN", "GAP_CNN", "MLP", "builder");
+        network.setItemLabelGenerator(n -> getTranslation("training.network." + n.toLowerCase(Locale.ROOT)));
+        network.setValue("SMALL_CNN");
+        optimizer.setId("train-optimizer");
+        optimizer.setLabel(getTranslation("training.optimizer"));
+        optimizer.setItems(OptimizerSpec.Kind.values());
+        optimizer.setItemLabelGenerator(k -> getTranslation("training.optimizer." + k.name().toLowerCase(Locale.ROOT)));
+        optimizer.setValue(OptimizerSpec.Kind.ADAM);
+        optimizer.addValueChangeListener(e -> showOptimizerFields());
+        start.setText(getTranslation("training.start"));
+        start.setId("train-start");
+        start.addThemeVariants(ButtonVariant.PRIMARY);
+        start.addClickListener(e -> onStart.accept(choice()));
+        stop.setText(getTranslation("training.stop"));
+        stop.setId("train-stop");
+        stop.addClickListener(e -> onStop.run());
+        stop.setEnabled(false);
+        HorizontalLayout numbers = new HorizontalLayout(learningRate, momentum, sigma, batch, epochs, validation, seed);
+        numbers.setWrap(true);
+        add(new H3(getTranslation("training.setup")), dataset, perClass, network, optimizer, numbers, new HorizontalLayout(start, stop));
+        showOptimizerFields();
+    }
+
+    TrainingLab.Choice choice() {
+        OptimizerSpec o = new OptimizerSpec(optimizer.getValue(), v(learningRate, -1), v(momentum, 0), v(sigma, 0));
+        return new TrainingLab.Choice(dataset.getValue(), v(perClass), network.getValue(), o, v(batch), v(epochs),
+                v(validation, -1), v(seed));
+    }
+
+    void running(boolean running) {
+        start.setEnabled(!running);
+        stop.setEnabled(running);
+    }
+
+    private void showOptimizerFields() {
+        momentum.setVisible(optimizer.getValue() == OptimizerSpec.Kind.MOMENTUM);
+        sigma.setVisible(optimizer.getValue() == OptimizerSpec.Kind.NOISY_SGD);
+    }
+
+    private static int v(IntegerField f) {
+        return f.getValue() == null ? 0 : f.getValue();
+    }
+
+    private static double v(NumberField f, double empty) {
+        return f.getValue() == null ? empty : f.getValue();
+    }
+
+    private IntegerField integer(String id, String labelKey, int value) {
+        IntegerField f = new IntegerField(getTranslation(labelKey));
+        f.setId(id);
+        f.setValue(value);
+        f.setWidth("9em");
+        return f;
+    }
+
+    private NumberField number(String id, String labelKey, double value) {
+        NumberField f = new NumberField(getTranslation(labelKey));
+        f.setId(id);
+        f.setValue(value);
+        f.setWidth("9em");
+        return f;
+    }
+}

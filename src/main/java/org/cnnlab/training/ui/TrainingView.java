@@ -1,0 +1,94 @@
+package org.cnnlab.training.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.base.ui.CurrentStudent;
+import org.cnnlab.base.ui.Messages;
+import org.cnnlab.training.TrainingLab;
+import org.cnnlab.training.TrainingProgress;
+
+/** Train a network on the server and watch it learn; the work happens in {@link TrainingLab}. */
+@Route("entrenar")
+public class TrainingView extends Div implements HasDynamicTitle {
+    private static final long REFRESH_MILLIS = 200;
+
+    private final TrainingLab lab;
+    private final StudentId student = CurrentStudent.id();
+    private final TrainingMonitor monitor = new TrainingMonitor();
+    private final DatasetPreview preview = new DatasetPreview();
+    private final TrainingSetup setup;
+    private Runnable unwatch = () -> { };
+    private long jobId = -1;
+
+    public TrainingView(TrainingLab lab) {
+        this.lab = lab;
+        addClassName("network-lesson");
+        setup = new TrainingSetup(lab.datasets(), choice -> showPreview(choice), this::start, this::stop);
+        Div columns = new Div(setup, new Div(preview, monitor));
+        columns.addClassName("training-columns");
+        add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
+        showPreview(setup.choice());
+    }
+
+    private void showPreview(TrainingLab.Choice choice) {
+        try {
+            preview.show(lab.preview(choice.dataset(), choice.perClass(), choice.seed()));
+        } catch (InvalidInputException e) {
+            Messages.error(this, e);
+        }
+    }
+
+    private void start(TrainingLab.Choice choice) {
+        try {
+            follow(lab.start(student, choice).jobId());
+        } catch (InvalidInputException e) {
+            Messages.error(this, e);
+        }
+    }
+
+    private void stop() {
+        if (jobId >= 0) lab.stop(student, jobId);
+    }
+
+    /** Shows a job's snapshots as they come, at most every {@value #REFRESH_MILLIS} ms, and always the last one. */
+    private void follow(long id) {
+        unwatch.run();
+        jobId = id;
+        UI ui = UI.getCurrent();
+        AtomicLong shown = new AtomicLong();
+        unwatch = lab.watch(id, p -> {
+            long now = System.currentTimeMillis();
+            if (p.finished() || now - shown.get() >= REFRESH_MILLIS) {
+                shown.set(now);
+                ui.access(() -> {
+                    monitor.show(p);
+                    setup.running(!p.finished());
+                });
+            }
+        });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        lab.latest(student).ifPresent(p -> follow(p.jobId()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        unwatch.run();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("lesson.training.title");
+    }
+}

@@ -1,0 +1,62 @@
+package org.cnnlab.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.LoadState;
+import org.junit.jupiter.api.Test;
+
+/** The training page in real Chromium: preview, a short real run with growing curves, and refusals. */
+class TrainingLessonIT extends BrowserTest {
+
+    private void open() {
+        page.navigate(baseUrl() + "entrenar");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.locator("#dataset-preview img").first().waitFor();
+    }
+
+    private void type(String id, String value) {
+        Locator input = page.locator("#" + id + " input");
+        input.fill(value);
+        input.press("Tab");
+    }
+
+    @Test
+    void a_short_run_draws_growing_curves_and_ends_with_a_confusion_matrix() {
+        open();
+        assertThat(page.locator("#dataset-preview img").count()).isEqualTo(20);
+        assertThat(page.locator("#dataset-counts").textContent()).contains(spanish("class.circle") + ": 200");
+        type("train-per-class", "80");
+        page.waitForFunction("() => document.querySelector('#dataset-counts').textContent.includes(': 80')");
+        type("train-epochs", "4");
+        page.locator("#train-start").click();
+        page.locator("#loss-curves[data-points]").waitFor();
+        page.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+                + spanish("training.status.done", "").substring(0, 5) + "')", null,
+                new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+        int points = Integer.parseInt(page.locator("#loss-curves").getAttribute("data-points"));
+        // 4 epochs of ⌈320/32⌉ = 10 batches, plus 4 training and 4 validation epoch points
+        assertThat(points).isEqualTo(40 + 4 + 4);
+        assertThat(page.locator("#confusion-matrix td").count()).isEqualTo(25);
+        assertThat(page.locator("#train-status").textContent()).matches(".*\\d+\\.\\d %.*");
+        screenshot(page, "training-done");
+    }
+
+    @Test
+    void absurd_settings_get_translated_reasons() {
+        open();
+        type("train-batch", "0");
+        page.locator("#train-start").click();
+        Locator card = page.locator("vaadin-notification-card").last();
+        card.waitFor();
+        assertThat(card.textContent()).isEqualTo(spanish("training.error.batch", 1, 200 * 5 * 8 / 10));
+        page.evaluate("() => document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
+        type("train-batch", "32");
+        page.locator("#train-lr input").fill("");
+        page.locator("#train-lr input").press("Tab");
+        page.locator("#train-start").click();
+        page.waitForFunction("t => [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent === t)",
+                spanish("training.error.learningRate"));
+        screenshot(page, "training-refused");
+    }
+}
