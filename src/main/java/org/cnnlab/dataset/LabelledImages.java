@@ -30,6 +30,13 @@ public record LabelledImages(String id, List<String> classes, int channels, int 
         return counts;
     }
 
+    /** Images {@code from} (inclusive) to {@code to} (exclusive), in order: a batch. */
+    public LabelledImages slice(int from, int to) {
+        int n = imageSize();
+        return new LabelledImages(id, classes, channels, height, width,
+                java.util.Arrays.copyOfRange(pixels, from * n, to * n), java.util.Arrays.copyOfRange(labels, from, to));
+    }
+
     /** The images at {@code indices}, in that order (a split, a shuffle, a batch). */
     public LabelledImages subset(int[] indices) {
         int n = imageSize();

@@ -32,9 +32,13 @@ public record TrainingProgress(long jobId, State state, int queuePosition, int e
         return Math.round(perStep * (totalSteps - step) / 1000);
     }
 
-    /** Accuracy on the validation images from the confusion matrix (rows: true class, columns: predicted), or NaN. */
+    /** Accuracy on the validation images from the confusion matrix, or NaN before there is one. */
     public double validationAccuracy() {
-        if (confusion == null) return Double.NaN;
+        return confusion == null ? Double.NaN : accuracy(confusion);
+    }
+
+    /** The share on the diagonal of a confusion matrix (rows: true class, columns: predicted). */
+    public static double accuracy(int[][] confusion) {
         long right = 0;
         long all = 0;
         for (int t = 0; t < confusion.length; t++) {

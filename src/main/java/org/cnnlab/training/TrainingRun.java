@@ -94,12 +94,13 @@ final class TrainingRun {
                 correct += (long) lossAndCorrect[1];
                 listener.batch(epoch, step, total, lossAndCorrect[0]);
             }
-            double[] val = validation.size() == 0 ? new double[] {Double.NaN, Double.NaN} : evaluate(trainer, validation, batch);
-            listener.epoch(new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(), val[0], val[1],
+            Evaluation val = validation.size() == 0 ? null : evaluate(trainer, validation, batch);
+            listener.epoch(new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(),
+                    val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
                     (System.nanoTime() - epochStart) / 1e9));
-        }
-        if (validation.size() > 0) {
-            listener.confusion(confusion(trainer, validation, batch));
+            if (val != null && epoch == r.epochs()) {
+                listener.confusion(val.confusion());
+            }
         }
         return new Outcome(TrainingProgress.State.DONE, null);
     }
@@ -126,42 +127,30 @@ final class TrainingRun {
         }
     }
 
-    /** Mean loss and accuracy without updating anything (Dropout off, BatchNorm on running statistics). */
-    static double[] evaluate(Trainer trainer, LabelledImages data, int batch) {
+    /** Mean loss and the confusion matrix (rows: true class, columns: predicted) of a data set, no update. */
+    record Evaluation(double loss, int[][] confusion) {
+        double accuracy() {
+            return TrainingProgress.accuracy(confusion);
+        }
+    }
+
+    /** Dropout off, BatchNorm on its running statistics. */
+    static Evaluation evaluate(Trainer trainer, LabelledImages data, int batch) {
         double lossSum = 0;
-        long correct = 0;
+        int k = data.classes().size();
+        int[][] confusion = new int[k][k];
         for (int start = 0; start < data.size(); start += batch) {
-            int end = Math.min(start + batch, data.size());
-            int[] indices = new int[end - start];
-            for (int i = 0; i < indices.length; i++) indices[i] = start + i;
-            LabelledImages b = data.subset(indices);
+            LabelledImages b = data.slice(start, Math.min(start + batch, data.size()));
             try (NDManager scope = trainer.getManager().newSubManager()) {
                 NDArray x = scope.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
                 NDArray y = scope.create(toFloats(b.labels()), new Shape(b.size()));
                 NDArray logits = trainer.evaluate(new NDList(x)).singletonOrThrow();
                 lossSum += trainer.getLoss().evaluate(new NDList(y), new NDList(logits)).getFloat() * b.size();
-                correct += logits.argMax(1).toType(DataType.INT32, false).eq(y.toType(DataType.INT32, false))
-                        .toType(DataType.FLOAT32, false).sum().getFloat();
+                long[] predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
+                for (int i = 0; i < predicted.length; i++) confusion[b.labels()[i]][(int) predicted[i]]++;
             }
         }
-        return new double[] {lossSum / data.size(), (double) correct / data.size()};
-    }
-
-    static int[][] confusion(Trainer trainer, LabelledImages data, int batch) {
-        int k = data.classes().size();
-        int[][] matrix = new int[k][k];
-        for (int start = 0; start < data.size(); start += batch) {
-            int end = Math.min(start + batch, data.size());
-            int[] indices = new int[end - start];
-            for (int i = 0; i < indices.length; i++) indices[i] = start + i;
-            LabelledImages b = data.subset(indices);
-            try (NDManager scope = trainer.getManager().newSubManager()) {
-                NDArray x = scope.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
-                long[] predicted = trainer.evaluate(new NDList(x)).singletonOrThrow().argMax(1).toType(DataType.INT64, false).toLongArray();
-                for (int i = 0; i < predicted.length; i++) matrix[b.labels()[i]][(int) predicted[i]]++;
-            }
-        }
-        return matrix;
+        return new Evaluation(lossSum / data.size(), confusion);
     }
 
     private static Optimizer optimizer(OptimizerSpec o) {
