@@ -41,4 +41,25 @@ public record PixelImage(int channels, int height, int width, float[] data) {
         }
         return grey(height, width, grey);
     }
+
+    /** This image at another size: area averaging where it shrinks, nearest neighbour where it grows. */
+    public PixelImage resized(int outHeight, int outWidth) {
+        float[] out = new float[channels * outHeight * outWidth];
+        for (int c = 0; c < channels; c++) {
+            for (int oy = 0; oy < outHeight; oy++) {
+                int y0 = (int) ((long) oy * height / outHeight);
+                int y1 = Math.max(y0 + 1, (int) ((long) (oy + 1) * height / outHeight));
+                for (int ox = 0; ox < outWidth; ox++) {
+                    int x0 = (int) ((long) ox * width / outWidth);
+                    int x1 = Math.max(x0 + 1, (int) ((long) (ox + 1) * width / outWidth));
+                    double sum = 0;
+                    for (int y = y0; y < y1; y++) {
+                        for (int x = x0; x < x1; x++) sum += at(c, y, x);
+                    }
+                    out[(c * outHeight + oy) * outWidth + ox] = (float) (sum / ((y1 - y0) * (x1 - x0)));
+                }
+            }
+        }
+        return new PixelImage(channels, outHeight, outWidth, out);
+    }
 }

@@ -6,6 +6,7 @@ import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.network.NetworkDesignService;
@@ -29,14 +30,47 @@ public class TrainingLab {
     public record Preview(List<String> classes, int[] counts, List<byte[]> thumbnails, List<Integer> thumbnailClasses, TensorShape shape) {
     }
 
+    /** One class and how likely the model finds it. */
+    public record Guess(String className, double probability) {
+    }
+
     private final DatasetCatalog catalog;
     private final TrainingService training;
     private final NetworkDesignService designs;
+    private final ModelRunner runner;
+    private final ImageDecoder decoder;
 
-    public TrainingLab(DatasetCatalog catalog, TrainingService training, NetworkDesignService designs) {
+    public TrainingLab(DatasetCatalog catalog, TrainingService training, NetworkDesignService designs, ModelRunner runner,
+                       ImageDecoder decoder) {
         this.catalog = catalog;
         this.training = training;
         this.designs = designs;
+        this.runner = runner;
+        this.decoder = decoder;
+    }
+
+    /**
+     * Classifies a drawn or uploaded image with the model a finished job learned, most likely class
+     * first. The image is brought to the network's input: grey if it has one channel, resized by area
+     * averaging, scaled to 0…1, and inverted when its background is light (the data sets are light
+     * shapes on black, a drawing is dark ink on white).
+     */
+    public List<Guess> predict(StudentId student, long jobId, byte[] image) {
+        TrainedModel model = training.trained(student, jobId).orElseThrow(() -> new InvalidInputException("training.error.noModel"));
+        TensorShape in = model.network().input();
+        PixelImage pixels = decoder.decode(image).image();
+        if (in.channels() == 1) pixels = pixels.toGrey();
+        if (pixels.channels() != in.channels()) throw new InvalidInputException("training.error.shape", in.toString(), pixels.channels());
+        float[] values = pixels.resized(in.height(), in.width()).data().clone();
+        double mean = 0;
+        for (float v : values) mean += v / 255.0;
+        boolean invert = mean / values.length > 0.5;
+        for (int i = 0; i < values.length; i++) values[i] = invert ? 1f - values[i] / 255f : values[i] / 255f;
+        double[] p = runner.probabilities(model, values);
+        List<Guess> guesses = new ArrayList<>();
+        for (int c = 0; c < p.length; c++) guesses.add(new Guess(model.classes().get(c), p[c]));
+        guesses.sort((a, b) -> Double.compare(b.probability(), a.probability()));
+        return guesses;
     }
 
     public List<String> datasets() {

@@ -36,6 +36,9 @@ final class TrainingRun {
 
         /** Rows: true class; columns: predicted class; on the validation images after the last epoch. */
         void confusion(int[][] matrix);
+
+        /** The learned parameters in DJL's serialised form, once the run is done. */
+        void trained(byte[] parameters);
     }
 
     /** How the run ended: a state, and for DIVERGED/FAILED the i18n key and its arguments. */
@@ -59,7 +62,15 @@ final class TrainingRun {
             Optimizer optimizer = optimizer(r.optimizer());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
             try (Trainer trainer = model.newTrainer(config)) {
-                return train(trainer, train, validation, r, batch, total, started, wallMillis, random, cancelled, listener);
+                Outcome outcome = train(trainer, train, validation, r, batch, total, started, wallMillis, random, cancelled, listener);
+                if (outcome.state() == TrainingProgress.State.DONE) {
+                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    model.getBlock().saveParameters(new java.io.DataOutputStream(bytes));
+                    listener.trained(bytes.toByteArray());
+                }
+                return outcome;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             } finally {
                 OptimizerStates.close(optimizer);
             }

@@ -62,6 +62,7 @@ public class TrainingService implements StudentState {
         volatile String messageKey;
         volatile Object[] messageArgs;
         volatile int[][] confusion;
+        volatile TrainedModel trained;
         volatile long startedMillis;
 
         Job(long id, TrainingRequest request) {
@@ -112,6 +113,12 @@ public class TrainingService implements StudentState {
     public java.util.Optional<TrainingProgress> latest(StudentId student) {
         return jobs.values().stream().filter(j -> j.request.student().equals(student))
                 .max(java.util.Comparator.comparingLong(j -> j.id)).map(this::snapshot);
+    }
+
+    /** The model a finished job of this student learned, if it finished well. */
+    public java.util.Optional<TrainedModel> trained(StudentId student, long jobId) {
+        Job job = jobs.get(jobId);
+        return job == null || !job.request.student().equals(student) ? java.util.Optional.empty() : java.util.Optional.ofNullable(job.trained);
     }
 
     /** Only the job's own student may stop it. */
@@ -238,6 +245,11 @@ public class TrainingService implements StudentState {
                                 if (job.batchLosses.size() < CURVE_POINTS) job.batchLosses.add(loss);
                             }
                             publish(job);
+                        }
+
+                        @Override
+                        public void trained(byte[] parameters) {
+                            job.trained = new TrainedModel(job.request.network(), job.request.data().classes(), parameters);
                         }
 
                         @Override

@@ -39,6 +39,16 @@ class TrainingLessonIT extends BrowserTest {
         assertThat(points).isEqualTo(40 + 4 + 4);
         assertThat(page.locator("#confusion-matrix td").count()).isEqualTo(25);
         assertThat(page.locator("#train-status").textContent()).matches(".*\\d+\\.\\d %.*");
+
+        // try the model: one stroke on the canvas gives a probability for each of the five classes
+        page.locator("#try-model #draw-canvas canvas").scrollIntoViewIfNeeded();
+        var box = page.locator("#try-model #draw-canvas canvas").boundingBox();
+        page.mouse().move(box.x + box.width * 0.2, box.y + box.height * 0.2);
+        page.mouse().down();
+        page.mouse().move(box.x + box.width * 0.8, box.y + box.height * 0.8, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
+        page.mouse().up();
+        page.waitForFunction("() => document.querySelectorAll('#prediction .guess').length === 5");
+        assertThat(page.locator("#prediction").textContent()).contains(spanish("class.cross")).contains("%");
         screenshot(page, "training-done");
     }
 

@@ -13,6 +13,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.InputStream;
 import java.util.List;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.convolution.PlaygroundInput;
 import org.cnnlab.imaging.ImageLimits;

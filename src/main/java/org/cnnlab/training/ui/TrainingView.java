@@ -3,6 +3,7 @@ package org.cnnlab.training.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,12 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.CurrentStudent;
+import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;
 
 /** Train a network on the server and watch it learn; the work happens in {@link TrainingLab}. */
 @Route("entrenar")
+@Uses(DrawCanvas.class) // the drawing pad is created hidden: declare it so its module is loaded with this route
 public class TrainingView extends Div implements HasDynamicTitle {
     private static final long REFRESH_MILLIS = 200;
 
@@ -26,6 +29,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
     private final TrainingMonitor monitor = new TrainingMonitor();
     private final DatasetPreview preview = new DatasetPreview();
     private final TrainingSetup setup;
+    private final TryModelPanel tryModel;
     private Runnable unwatch = () -> { };
     private long jobId = -1;
 
@@ -33,7 +37,8 @@ public class TrainingView extends Div implements HasDynamicTitle {
         this.lab = lab;
         addClassName("network-lesson");
         setup = new TrainingSetup(lab.datasets(), choice -> showPreview(choice), this::start, this::stop);
-        Div columns = new Div(setup, new Div(preview, monitor));
+        tryModel = new TryModelPanel(png -> lab.predict(student, jobId, png));
+        Div columns = new Div(setup, new Div(preview, monitor, tryModel));
         columns.addClassName("training-columns");
         add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
         showPreview(setup.choice());
@@ -72,6 +77,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
                 ui.access(() -> {
                     monitor.show(p);
                     setup.running(!p.finished());
+                    tryModel.setVisible(p.state() == TrainingProgress.State.DONE);
                 });
             }
         });

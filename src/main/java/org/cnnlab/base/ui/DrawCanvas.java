@@ -1,4 +1,4 @@
-package org.cnnlab.convolution.ui;
+package org.cnnlab.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
