@@ -105,7 +105,7 @@ public class TrainingLab {
             }
         };
         return training.submit(new TrainingRequest(student, network, data, c.optimizer(), c.batchSize(), c.epochs(),
-                c.validationSplit(), c.seed()));
+                c.validationSplit(), c.seed(), c.network()));
     }
 
     public void stop(StudentId student, long jobId) {
@@ -114,6 +114,11 @@ public class TrainingLab {
 
     public Runnable watch(long jobId, java.util.function.Consumer<TrainingProgress> watcher) {
         return training.watch(jobId, watcher);
+    }
+
+    /** The student's finished runs, to compare side by side. */
+    public List<TrainingProgress> finished(StudentId student) {
+        return training.finished(student);
     }
 
     public java.util.Optional<TrainingProgress> latest(StudentId student) {

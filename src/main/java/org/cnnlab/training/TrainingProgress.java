@@ -8,13 +8,15 @@ import java.util.List;
  */
 public record TrainingProgress(long jobId, State state, int queuePosition, int epoch, int epochs, long step, long totalSteps,
                                List<Double> batchLosses, List<EpochMetrics> epochsDone, String messageKey,
-                               Object[] messageArgs, int[][] confusion, long startedMillis) {
+                               Object[] messageArgs, int[][] confusion, long startedMillis, String name,
+                               long parameters, double seconds, List<Double> accuracyByShift) {
 
     public enum State { QUEUED, RUNNING, DONE, CANCELLED, DIVERGED, FAILED }
 
     public TrainingProgress {
         batchLosses = List.copyOf(batchLosses);
         epochsDone = List.copyOf(epochsDone);
+        accuracyByShift = List.copyOf(accuracyByShift);
     }
 
     public boolean finished() {

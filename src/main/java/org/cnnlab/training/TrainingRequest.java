@@ -4,7 +4,15 @@ import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.network.NetworkSpec;
 
-/** Everything a training job needs, with the student it belongs to carried explicitly. */
+/**
+ * Everything a training job needs, with the student it belongs to carried explicitly; {@code name}
+ * says which network it is when runs are compared (e.g. "MLP", "GAP_CNN").
+ */
 public record TrainingRequest(StudentId student, NetworkSpec network, LabelledImages data, OptimizerSpec optimizer,
-                              int batchSize, int epochs, double validationSplit, long seed) {
+                              int batchSize, int epochs, double validationSplit, long seed, String name) {
+
+    public TrainingRequest(StudentId student, NetworkSpec network, LabelledImages data, OptimizerSpec optimizer,
+                           int batchSize, int epochs, double validationSplit, long seed) {
+        this(student, network, data, optimizer, batchSize, epochs, validationSplit, seed, "");
+    }
 }

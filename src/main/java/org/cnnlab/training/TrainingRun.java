@@ -39,11 +39,16 @@ final class TrainingRun {
 
         /** The learned parameters in DJL's serialised form, once the run is done. */
         void trained(byte[] parameters);
+
+        /** Validation accuracy with the images shifted by 0…{@value #MAX_SHIFT} pixels. */
+        void shifted(double[] accuracyByShift);
     }
 
     /** How the run ended: a state, and for DIVERGED/FAILED the i18n key and its arguments. */
     record Outcome(TrainingProgress.State state, String messageKey, Object... messageArgs) {
     }
+
+    static final int MAX_SHIFT = 8;
 
     private TrainingRun() {
     }
@@ -112,6 +117,11 @@ final class TrainingRun {
                     (System.nanoTime() - epochStart) / 1e9));
             if (val != null && epoch == r.epochs()) {
                 listener.confusion(val.confusion());
+                double[] byShift = new double[MAX_SHIFT + 1];
+                for (int shift = 0; shift <= MAX_SHIFT; shift++) {
+                    byShift[shift] = evaluate(trainer, shifted(validation, shift), batch).accuracy();
+                }
+                listener.shifted(byShift);
             }
         }
         return new Outcome(TrainingProgress.State.DONE, null);
@@ -163,6 +173,30 @@ final class TrainingRun {
             }
         }
         return new Evaluation(lossSum / data.size(), confusion);
+    }
+
+    /**
+     * The images moved by {@code shift} pixels, zeros coming in: even-numbered images to the right,
+     * odd-numbered ones down, so both directions are tested.
+     */
+    static LabelledImages shifted(LabelledImages data, int shift) {
+        if (shift == 0) return data;
+        int h = data.height();
+        int w = data.width();
+        float[] out = new float[data.pixels().length];
+        for (int i = 0; i < data.size(); i++) {
+            int dx = i % 2 == 0 ? shift : 0;
+            int dy = i % 2 == 0 ? 0 : shift;
+            for (int c = 0; c < data.channels(); c++) {
+                int base = (i * data.channels() + c) * h * w;
+                for (int y = dy; y < h; y++) {
+                    for (int x = dx; x < w; x++) {
+                        out[base + y * w + x] = data.pixels()[base + (y - dy) * w + (x - dx)];
+                    }
+                }
+            }
+        }
+        return new LabelledImages(data.id(), data.classes(), data.channels(), h, w, out, data.labels());
     }
 
     private static Optimizer optimizer(OptimizerSpec o) {

@@ -63,6 +63,8 @@ public class TrainingService implements StudentState {
         volatile Object[] messageArgs;
         volatile int[][] confusion;
         volatile TrainedModel trained;
+        volatile List<Double> byShift = List.of();
+        volatile long finishedMillis;
         volatile long startedMillis;
 
         Job(long id, TrainingRequest request) {
@@ -107,6 +109,12 @@ public class TrainingService implements StudentState {
         Job job = jobs.get(jobId);
         if (job == null) throw new InvalidInputException("training.error.unknownJob");
         return snapshot(job);
+    }
+
+    /** The student's finished runs, oldest first, to compare. */
+    public List<TrainingProgress> finished(StudentId student) {
+        return jobs.values().stream().filter(j -> j.request.student().equals(student) && j.state == TrainingProgress.State.DONE)
+                .sorted(java.util.Comparator.comparingLong(j -> j.id)).map(this::snapshot).toList();
     }
 
     /** The student's most recent job, to show again after a page reload. */
@@ -248,6 +256,11 @@ public class TrainingService implements StudentState {
                         }
 
                         @Override
+                        public void shifted(double[] accuracyByShift) {
+                            job.byShift = java.util.Arrays.stream(accuracyByShift).boxed().toList();
+                        }
+
+                        @Override
                         public void trained(byte[] parameters) {
                             job.trained = new TrainedModel(job.request.network(), job.request.data().classes(), parameters);
                         }
@@ -275,6 +288,7 @@ public class TrainingService implements StudentState {
     }
 
     private void finish(Job job, TrainingProgress.State state, String key, Object... args) {
+        job.finishedMillis = System.currentTimeMillis();
         job.state = state;
         job.messageKey = key;
         job.messageArgs = args;
@@ -330,6 +344,9 @@ public class TrainingService implements StudentState {
         }
         int position = job.state == TrainingProgress.State.QUEUED ? queuePosition(job) : 0;
         return new TrainingProgress(job.id, job.state, position, job.epoch, job.request.epochs(), job.step, job.totalSteps,
-                losses, epochs, job.messageKey, job.messageArgs, job.confusion, job.startedMillis);
+                losses, epochs, job.messageKey, job.messageArgs, job.confusion, job.startedMillis, job.request.name(),
+                inference.analyse(job.request.network()).trainable(),
+                job.startedMillis == 0 ? 0 : ((job.finishedMillis == 0 ? System.currentTimeMillis() : job.finishedMillis) - job.startedMillis) / 1000.0,
+                job.byShift);
     }
 }

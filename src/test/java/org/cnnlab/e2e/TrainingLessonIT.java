@@ -49,6 +49,10 @@ class TrainingLessonIT extends BrowserTest {
         page.mouse().up();
         page.waitForFunction("() => document.querySelectorAll('#prediction .guess').length === 5");
         assertThat(page.locator("#prediction").textContent()).contains(spanish("class.cross")).contains("%");
+        // the run is listed for comparison, with its accuracy at shifts of 0…8 pixels
+        page.locator("#runs-table vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText(spanish("training.network.small_cnn"))).first().waitFor();
+        assertThat(page.locator("#shift-curves").getAttribute("data-points")).isEqualTo("9");
         screenshot(page, "training-done");
     }
 

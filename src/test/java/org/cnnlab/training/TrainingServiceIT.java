@@ -86,6 +86,28 @@ class TrainingServiceIT {
     }
 
     @Test
+    void global_average_pooling_keeps_its_accuracy_under_shifts_far_better_than_an_mlp() throws Exception {
+        start(1);
+        StudentId s = StudentId.random();
+        LabelledImages centred = ProceduralShapes.generate(100, false, 11);
+        TensorShape in = TensorShape.image(1, 28, 28);
+        double[][] curves = new double[2][];
+        StarterNetworks[] nets = {StarterNetworks.MLP, StarterNetworks.GAP_CNN};
+        for (int n = 0; n < 2; n++) {
+            TrainingProgress p = await(service.submit(new TrainingRequest(s, nets[n].spec(in, 5), centred, OptimizerSpec.adam(0.01),
+                    32, 12, 0.2, 11, nets[n].name())).jobId());
+            assertThat(p.state()).isEqualTo(TrainingProgress.State.DONE);
+            assertThat(p.accuracyByShift()).hasSize(9);
+            curves[n] = p.accuracyByShift().stream().mapToDouble(Double::doubleValue).toArray();
+            System.out.printf("accuracy by shift 0..8 px, %s: %s%n", nets[n], java.util.Arrays.toString(curves[n]));
+        }
+        assertThat(curves[0][0]).as("MLP unshifted").isGreaterThan(0.8);
+        assertThat(curves[1][0]).as("GAP CNN unshifted").isGreaterThan(0.8);
+        assertThat(curves[1][6]).as("GAP CNN at 6 px vs MLP at 6 px").isGreaterThan(curves[0][6] + 0.2);
+        assertThat(service.finished(s)).extracting(TrainingProgress::name).containsExactly("MLP", "GAP_CNN");
+    }
+
+    @Test
     void every_optimiser_trains() throws Exception {
         start(1);
         for (OptimizerSpec o : List.of(OptimizerSpec.sgd(0.1), new OptimizerSpec(OptimizerSpec.Kind.MOMENTUM, 0.05, 0.9, 0),

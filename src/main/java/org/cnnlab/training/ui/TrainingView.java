@@ -20,7 +20,9 @@ import org.cnnlab.training.TrainingProgress;
 
 /** Train a network on the server and watch it learn; the work happens in {@link TrainingLab}. */
 @Route("entrenar")
-@Uses(DrawCanvas.class) // the drawing pad is created hidden: declare it so its module is loaded with this route
+// the drawing pad and the runs table are created hidden: declare them so their modules load with this route
+@Uses(DrawCanvas.class)
+@Uses(com.vaadin.flow.component.grid.Grid.class)
 public class TrainingView extends Div implements HasDynamicTitle {
     private static final long REFRESH_MILLIS = 200;
 
@@ -30,6 +32,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
     private final DatasetPreview preview = new DatasetPreview();
     private final TrainingSetup setup;
     private final TryModelPanel tryModel;
+    private final ComparePanel compare = new ComparePanel();
     private Runnable unwatch = () -> { };
     private long jobId = -1;
 
@@ -38,7 +41,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
         addClassName("network-lesson");
         setup = new TrainingSetup(lab.datasets(), choice -> showPreview(choice), this::start, this::stop);
         tryModel = new TryModelPanel(png -> lab.predict(student, jobId, png));
-        Div columns = new Div(setup, new Div(preview, monitor, tryModel));
+        Div columns = new Div(setup, new Div(preview, monitor, tryModel, compare));
         columns.addClassName("training-columns");
         add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
         showPreview(setup.choice());
@@ -78,6 +81,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
                     monitor.show(p);
                     setup.running(!p.finished());
                     tryModel.setVisible(p.state() == TrainingProgress.State.DONE);
+                    if (p.finished()) compare.show(lab.finished(student));
                 });
             }
         });

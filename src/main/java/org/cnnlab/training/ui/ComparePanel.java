@@ -1,0 +1,52 @@
+package org.cnnlab.training.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.cnnlab.base.ui.LearningCurves;
+import org.cnnlab.network.CostFormula;
+import org.cnnlab.training.TrainingProgress;
+
+/** The student's finished runs side by side, and their accuracy as the test images are shifted. */
+class ComparePanel extends VerticalLayout {
+
+    private final Grid<TrainingProgress> runs = new Grid<>();
+    private final LearningCurves shift = new LearningCurves("shift-curves");
+
+    ComparePanel() {
+        setPadding(false);
+        setId("compare-runs");
+        runs.setId("runs-table");
+        runs.setAllRowsVisible(true);
+        runs.addColumn(p -> name(p)).setHeader(getTranslation("training.compare.network"));
+        runs.addColumn(p -> CostFormula.group(p.parameters())).setHeader(getTranslation("builder.col.trainable"));
+        runs.addColumn(p -> String.format(Locale.ROOT, "%.1f s", p.seconds())).setHeader(getTranslation("training.compare.time"));
+        runs.addColumn(p -> String.format(Locale.ROOT, "%.1f %%", p.validationAccuracy() * 100))
+                .setHeader(getTranslation("training.series.validationAccuracy"));
+        Paragraph why = new Paragraph(getTranslation("training.compare.why"));
+        why.addClassName("help");
+        add(new H3(getTranslation("training.compare")), runs, shift, why);
+        setVisible(false);
+    }
+
+    void show(List<TrainingProgress> finished) {
+        setVisible(!finished.isEmpty());
+        runs.setItems(finished);
+        List<LearningCurves.Series> series = new ArrayList<>();
+        for (int i = 0; i < finished.size(); i++) {
+            TrainingProgress p = finished.get(i);
+            List<double[]> points = new ArrayList<>();
+            for (int s = 0; s < p.accuracyByShift().size(); s++) points.add(new double[] {s, p.accuracyByShift().get(s)});
+            series.add(new LearningCurves.Series(name(p), LearningCurves.COLOURS.get(i % LearningCurves.COLOURS.size()), points, false));
+        }
+        shift.show(getTranslation("training.axis.shift"), getTranslation("training.axis.accuracy"), series);
+    }
+
+    private String name(TrainingProgress p) {
+        return "#" + p.jobId() + " · " + getTranslation("training.network." + p.name().toLowerCase(Locale.ROOT));
+    }
+}
