@@ -51,6 +51,7 @@ public class TrainingService implements StudentState {
     private static final class Job {
         final long id;
         final TrainingRequest request;
+        final long parameters;
         final List<Consumer<TrainingProgress>> watchers = new CopyOnWriteArrayList<>();
         final List<Double> batchLosses = new ArrayList<>();
         final List<EpochMetrics> epochs = new ArrayList<>();
@@ -67,9 +68,10 @@ public class TrainingService implements StudentState {
         volatile long finishedMillis;
         volatile long startedMillis;
 
-        Job(long id, TrainingRequest request) {
+        Job(long id, TrainingRequest request, long parameters) {
             this.id = id;
             this.request = request;
+            this.parameters = parameters;
         }
     }
 
@@ -89,8 +91,8 @@ public class TrainingService implements StudentState {
 
     /** Checks the request and queues it; refusals say why, in the student's language, and change nothing. */
     public TrainingProgress submit(TrainingRequest r) {
-        validate(r);
-        Job job = new Job(ids.incrementAndGet(), r);
+        NetworkAnalysis analysis = validate(r);
+        Job job = new Job(ids.incrementAndGet(), r, analysis.trainable());
         synchronized (lock) {
             long mine = jobs.values().stream()
                     .filter(j -> j.request.student().equals(r.student()) && !snapshot(j).finished()).count();
@@ -176,7 +178,8 @@ public class TrainingService implements StudentState {
         }
     }
 
-    private void validate(TrainingRequest r) {
+    /** The request's network analysis, once everything about the request is acceptable. */
+    private NetworkAnalysis validate(TrainingRequest r) {
         int n = r.data().size();
         if (n < 2 || n > limits.maxSamples()) throw new InvalidInputException("training.error.samples", 2, limits.maxSamples());
         for (int count : r.data().classCounts()) {
@@ -206,6 +209,7 @@ public class TrainingService implements StudentState {
         if (analysis.trainable() > limits.maxParameters()) {
             throw new InvalidInputException("network.error.tooBigToBuild", analysis.trainable(), limits.maxParameters());
         }
+        return analysis;
     }
 
     private void work() {
@@ -345,7 +349,7 @@ public class TrainingService implements StudentState {
         int position = job.state == TrainingProgress.State.QUEUED ? queuePosition(job) : 0;
         return new TrainingProgress(job.id, job.state, position, job.epoch, job.request.epochs(), job.step, job.totalSteps,
                 losses, epochs, job.messageKey, job.messageArgs, job.confusion, job.startedMillis, job.request.name(),
-                inference.analyse(job.request.network()).trainable(),
+                job.parameters,
                 job.startedMillis == 0 ? 0 : ((job.finishedMillis == 0 ? System.currentTimeMillis() : job.finishedMillis) - job.startedMillis) / 1000.0,
                 job.byShift);
     }

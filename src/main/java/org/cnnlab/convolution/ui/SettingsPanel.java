@@ -15,6 +15,7 @@ import org.cnnlab.convolution.ConvolutionSettings;
 import org.cnnlab.convolution.Padding;
 import org.cnnlab.convolution.PlaygroundState;
 import org.cnnlab.imaging.Colormap;
+import org.cnnlab.base.ui.Fields;
 
 /** Padding, stride, dilation, flip, bias, colour handling and colour map. */
 class SettingsPanel extends VerticalLayout {
@@ -95,15 +96,12 @@ class SettingsPanel extends VerticalLayout {
 
     private ConvolutionSettings read() {
         Padding.Mode mode = padding.getValue() == null ? Padding.Mode.VALID : padding.getValue();
-        Padding pad = mode == Padding.Mode.EXPLICIT ? Padding.explicit(orZero(amount.getValue(), -1)) : new Padding(mode, 0);
-        double b = bias.getValue() == null ? 0 : bias.getValue();
-        return new ConvolutionSettings(kernelSize, pad, orZero(stride.getValue(), 0), orZero(dilation.getValue(), 0),
+        Padding pad = mode == Padding.Mode.EXPLICIT ? Padding.explicit(Fields.valueOr(amount, -1)) : new Padding(mode, 0);
+        double b = Fields.valueOr(bias, 0);
+        return new ConvolutionSettings(kernelSize, pad, Fields.valueOr(stride, 0), Fields.valueOr(dilation, 0),
                 flip.getValue(), (float) b, channels.getValue() == null ? ChannelMode.GREY : channels.getValue());
     }
 
-    private static int orZero(Integer value, int invalid) {
-        return value == null ? invalid : value;
-    }
 
     private IntegerField integer(String id, String labelKey) {
         IntegerField field = new IntegerField(getTranslation(labelKey));

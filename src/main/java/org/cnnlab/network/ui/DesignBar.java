@@ -11,6 +11,7 @@ import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkDesign;
 import org.cnnlab.network.NetworkPresets;
 import org.cnnlab.network.TensorShape;
+import org.cnnlab.base.ui.Fields;
 
 /** The input shape, the presets and saved designs, and the "add a layer" control. */
 class DesignBar extends HorizontalLayout {
@@ -67,16 +68,10 @@ class DesignBar extends HorizontalLayout {
     }
 
     private IntegerField number(String id, String labelKey) {
-        IntegerField field = new IntegerField(getTranslation(labelKey));
-        field.setId(id);
-        field.setWidth("7em");
+        IntegerField field = Fields.integer(id, getTranslation(labelKey), null, "7em");
         field.addValueChangeListener(e -> {
-            if (e.isFromClient()) onInput.accept(new int[] {value(channels), value(height), value(width)});
+            if (e.isFromClient()) onInput.accept(new int[] {Fields.valueOr(channels, 0), Fields.valueOr(height, 0), Fields.valueOr(width, 0)});
         });
         return field;
-    }
-
-    private static int value(IntegerField field) {
-        return field.getValue() == null ? 0 : field.getValue();
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.function.SerializableBiConsumer;
 import java.util.List;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkDesign;
+import org.cnnlab.base.ui.Fields;
 
 /** The selected layer's sizes as fields; every change is sent at once and checked by the service. */
 class LayerEditor extends HorizontalLayout {
@@ -72,11 +73,11 @@ class LayerEditor extends HorizontalLayout {
     private void send() {
         if (layer == null) return;
         LayerSpec next = switch (layer) {
-            case LayerSpec.Conv2d c -> new LayerSpec.Conv2d(v(filters), v(kernel), v(stride), v(padding), v(dilation));
+            case LayerSpec.Conv2d c -> new LayerSpec.Conv2d(v(filters), v(kernel), v(stride), Fields.valueOr(padding, -1), v(dilation));
             case LayerSpec.MaxPool p -> new LayerSpec.MaxPool(v(kernel), v(stride));
             case LayerSpec.AvgPool p -> new LayerSpec.AvgPool(v(kernel), v(stride));
             case LayerSpec.Dense d -> new LayerSpec.Dense(v(units));
-            case LayerSpec.Dropout d -> new LayerSpec.Dropout(rate.getValue() == null ? -1 : rate.getValue());
+            case LayerSpec.Dropout d -> new LayerSpec.Dropout(Fields.valueOr(rate, -1));
             default -> layer;
         };
         onChange.accept(selected, next);
@@ -87,9 +88,9 @@ class LayerEditor extends HorizontalLayout {
         field.setVisible(true);
     }
 
-    /** An empty field is 0 (or −1 for padding), which the shape checks refuse with a reason on the layer. */
+    /** An empty field is 0 (−1 for padding), which the shape checks refuse with a reason on the layer. */
     private static int v(IntegerField field) {
-        return field.getValue() == null ? (field.getId().orElse("").equals("edit-padding") ? -1 : 0) : field.getValue();
+        return Fields.valueOr(field, 0);
     }
 
     private IntegerField field(String id, String labelKey) {

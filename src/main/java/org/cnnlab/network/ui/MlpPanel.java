@@ -14,6 +14,7 @@ import org.cnnlab.network.CostFormula;
 import org.cnnlab.network.LayerReport;
 import org.cnnlab.network.MlpComparison;
 import org.cnnlab.network.NetworkDesignService;
+import org.cnnlab.base.ui.Fields;
 
 /** The lecture's MLP quiz as a calculator, next to a conv layer on the same image, and its three drawbacks in numbers. */
 class MlpPanel extends VerticalLayout {
@@ -47,7 +48,7 @@ class MlpPanel extends VerticalLayout {
     private void update() {
         MlpComparison m;
         try {
-            m = designs.compareMlp(v(width), v(height), v(channels), new int[] {v(neurons), v(second)}, v(filters), v(kernel));
+            m = designs.compareMlp(Fields.valueOr(width, 0), Fields.valueOr(height, 0), Fields.valueOr(channels, 0), new int[] {Fields.valueOr(neurons, 0), Fields.valueOr(second, 0)}, Fields.valueOr(filters, 0), Fields.valueOr(kernel, 0));
         } catch (InvalidInputException e) {
             Messages.error(this, e);
             return;
@@ -79,10 +80,7 @@ class MlpPanel extends VerticalLayout {
     }
 
     private IntegerField field(String id, String labelKey, int value) {
-        IntegerField f = new IntegerField(getTranslation(labelKey));
-        f.setId(id);
-        f.setValue(value);
-        f.setWidth("9em");
+        IntegerField f = Fields.integer(id, getTranslation(labelKey), value, "9em");
         f.addValueChangeListener(e -> { if (e.isFromClient()) update(); });
         return f;
     }
@@ -93,7 +91,4 @@ class MlpPanel extends VerticalLayout {
         return p;
     }
 
-    private static int v(IntegerField f) {
-        return f.getValue() == null ? 0 : f.getValue();
-    }
 }

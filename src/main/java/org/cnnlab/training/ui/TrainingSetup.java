@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cnnlab.training.OptimizerSpec;
 import org.cnnlab.training.TrainingLab;
+import org.cnnlab.base.ui.Fields;
 
 /** The run's settings; empty fields become values the service refuses with a reason. */
 class TrainingSetup extends VerticalLayout {
@@ -68,9 +69,9 @@ class TrainingSetup extends VerticalLayout {
     }
 
     TrainingLab.Choice choice() {
-        OptimizerSpec o = new OptimizerSpec(optimizer.getValue(), v(learningRate, -1), v(momentum, 0), v(sigma, 0));
-        return new TrainingLab.Choice(dataset.getValue(), v(perClass), network.getValue(), o, v(batch), v(epochs),
-                v(validation, -1), v(seed));
+        OptimizerSpec o = new OptimizerSpec(optimizer.getValue(), Fields.valueOr(learningRate, -1), Fields.valueOr(momentum, 0), Fields.valueOr(sigma, 0));
+        return new TrainingLab.Choice(dataset.getValue(), Fields.valueOr(perClass, 0), network.getValue(), o, Fields.valueOr(batch, 0), Fields.valueOr(epochs, 0),
+                Fields.valueOr(validation, -1), Fields.valueOr(seed, 0));
     }
 
     void running(boolean running) {
@@ -83,27 +84,11 @@ class TrainingSetup extends VerticalLayout {
         sigma.setVisible(optimizer.getValue() == OptimizerSpec.Kind.NOISY_SGD);
     }
 
-    private static int v(IntegerField f) {
-        return f.getValue() == null ? 0 : f.getValue();
-    }
-
-    private static double v(NumberField f, double empty) {
-        return f.getValue() == null ? empty : f.getValue();
-    }
-
     private IntegerField integer(String id, String labelKey, int value) {
-        IntegerField f = new IntegerField(getTranslation(labelKey));
-        f.setId(id);
-        f.setValue(value);
-        f.setWidth("9em");
-        return f;
+        return Fields.integer(id, getTranslation(labelKey), value, "9em");
     }
 
     private NumberField number(String id, String labelKey, double value) {
-        NumberField f = new NumberField(getTranslation(labelKey));
-        f.setId(id);
-        f.setValue(value);
-        f.setWidth("9em");
-        return f;
+        return Fields.number(id, getTranslation(labelKey), value, "9em");
     }
 }
