@@ -5,6 +5,8 @@ import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.translate.NoopTranslator;
@@ -24,6 +26,42 @@ public class ModelRunner {
 
     public ModelRunner(NetworkFactory factory) {
         this.factory = factory;
+    }
+
+    /**
+     * Checks that a model from outside (an upload) is whole: its network builds within the limits,
+     * its parameters load into it, and an all-zero image gives one finite probability per class.
+     */
+    public void check(TrainedModel trained) {
+        TensorShape in = trained.network().input();
+        double[] p;
+        try {
+            checkShapes(trained);
+            p = probabilities(trained, new float[in.channels() * in.height() * in.width()]);
+        } catch (org.cnnlab.base.InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException | IOException | ai.djl.MalformedModelException e) {  // DJL's refusals of a parameter file that does not match the block
+            throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+        }
+        if (p.length != trained.classes().size()) {
+            throw new org.cnnlab.base.InvalidInputException("models.error.classes", p.length, trained.classes().size());
+        }
+        for (double v : p) {
+            if (!Double.isFinite(v)) throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+        }
+    }
+
+    /** DJL loads a parameter of any shape: compare each one with the shape the network gives it. */
+    private void checkShapes(TrainedModel trained) throws IOException, ai.djl.MalformedModelException {
+        TensorShape in = trained.network().input();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            Block block = factory.build(trained.network());
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, in.channels(), in.height(), in.width()));
+            java.util.List<Shape> expected = block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
+            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(trained.parameters())));
+            java.util.List<Shape> loaded = block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
+            if (!expected.equals(loaded)) throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+        }
     }
 
     /** @param pixels C×H×W values in 0…1, the network's input shape */

@@ -34,14 +34,27 @@ public class TrainingLab {
     public record Guess(String className, double probability) {
     }
 
+    /** The model the student tries: a finished run of theirs, or one of their saved models. */
+    public record ModelRef(long jobId, String savedId) {
+        public static ModelRef job(long jobId) {
+            return new ModelRef(jobId, null);
+        }
+
+        public static ModelRef saved(String id) {
+            return new ModelRef(-1, id);
+        }
+    }
+
     private final DatasetCatalog catalog;
     private final TrainingService training;
     private final NetworkDesignService designs;
     private final ModelRunner runner;
     private final ImageDecoder decoder;
+    private final ModelStore store;
 
     public TrainingLab(DatasetCatalog catalog, TrainingService training, NetworkDesignService designs, ModelRunner runner,
-                       ImageDecoder decoder) {
+                       ImageDecoder decoder, ModelStore store) {
+        this.store = store;
         this.catalog = catalog;
         this.training = training;
         this.designs = designs;
@@ -55,8 +68,8 @@ public class TrainingLab {
      * averaging, scaled to 0…1, and inverted when its background is light (the data sets are light
      * shapes on black, a drawing is dark ink on white).
      */
-    public List<Guess> predict(StudentId student, long jobId, byte[] image) {
-        TrainedModel model = training.trained(student, jobId).orElseThrow(() -> new InvalidInputException("training.error.noModel"));
+    public List<Guess> predict(StudentId student, ModelRef ref, byte[] image) {
+        TrainedModel model = model(student, ref);
         TensorShape in = model.network().input();
         PixelImage pixels = decoder.decode(image).image();
         if (in.channels() == 1) pixels = pixels.toGrey();
@@ -71,6 +84,44 @@ public class TrainingLab {
         for (int c = 0; c < p.length; c++) guesses.add(new Guess(model.classes().get(c), p[c]));
         guesses.sort((a, b) -> Double.compare(b.probability(), a.probability()));
         return guesses;
+    }
+
+    private TrainedModel model(StudentId student, ModelRef ref) {
+        if (ref.savedId() != null) return store.load(student, ref.savedId());
+        return training.trained(student, ref.jobId()).orElseThrow(() -> new InvalidInputException("training.error.noModel"));
+    }
+
+    /** Saves the model a finished run learned to the student's list. */
+    public ModelStore.Saved save(StudentId student, long jobId, String name) {
+        return store.save(student, model(student, ModelRef.job(jobId)), name);
+    }
+
+    public List<ModelStore.Saved> savedModels(StudentId student) {
+        return store.list(student);
+    }
+
+    public ModelStore.Saved upload(StudentId student, byte[] file) {
+        return store.upload(student, file);
+    }
+
+    public byte[] download(StudentId student, String savedId) {
+        return store.file(student, savedId);
+    }
+
+    public String downloadName(StudentId student, String savedId) {
+        return store.fileName(student, savedId);
+    }
+
+    public void delete(StudentId student, String savedId) {
+        store.delete(student, savedId);
+    }
+
+    public long maxModelFileBytes() {
+        return store.limits().maxFileBytes();
+    }
+
+    public void pause(StudentId student, long jobId, boolean pause) {
+        training.pause(student, jobId, pause);
     }
 
     public List<String> datasets() {

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties(prefix = "cnnlab.training")
 public record TrainingLimits(int workers, int maxQueuedPerStudent, int maxEpochs, int maxBatch, int maxSamples,
-                             long maxParameters, int maxWallSeconds, double maxLearningRate) {
+                             long maxParameters, int maxWallSeconds, double maxLearningRate, int maxPauseSeconds) {
 
     public TrainingLimits {
         workers = 1;
@@ -21,9 +21,10 @@ public record TrainingLimits(int workers, int maxQueuedPerStudent, int maxEpochs
         if (maxParameters <= 0) maxParameters = 5_000_000;
         if (maxWallSeconds <= 0) maxWallSeconds = 900;
         if (maxLearningRate <= 0) maxLearningRate = 1e9;
+        if (maxPauseSeconds <= 0) maxPauseSeconds = 120;
     }
 
     public static TrainingLimits defaults() {
-        return new TrainingLimits(0, 0, 0, 0, 0, 0, 0, 0);
+        return new TrainingLimits(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

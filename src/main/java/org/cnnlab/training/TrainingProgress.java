@@ -9,18 +9,23 @@ import java.util.List;
 public record TrainingProgress(long jobId, State state, int queuePosition, int epoch, int epochs, long step, long totalSteps,
                                List<Double> batchLosses, List<EpochMetrics> epochsDone, String messageKey,
                                Object[] messageArgs, int[][] confusion, long startedMillis, String name,
-                               long parameters, double seconds, List<Double> accuracyByShift) {
+                               long parameters, double seconds, List<Double> accuracyByShift, List<WrongExample> mistakes) {
 
-    public enum State { QUEUED, RUNNING, DONE, CANCELLED, DIVERGED, FAILED }
+    public enum State { QUEUED, RUNNING, PAUSED, DONE, CANCELLED, DIVERGED, FAILED }
+
+    /** A validation image the final model gets wrong, as a PNG, with the true and predicted class and p(predicted). */
+    public record WrongExample(byte[] png, String trueClass, String predictedClass, double confidence) {
+    }
 
     public TrainingProgress {
         batchLosses = List.copyOf(batchLosses);
         epochsDone = List.copyOf(epochsDone);
         accuracyByShift = List.copyOf(accuracyByShift);
+        mistakes = List.copyOf(mistakes);
     }
 
     public boolean finished() {
-        return state != State.QUEUED && state != State.RUNNING;
+        return state != State.QUEUED && state != State.RUNNING && state != State.PAUSED;
     }
 
     public double fraction() {
@@ -28,10 +33,10 @@ public record TrainingProgress(long jobId, State state, int queuePosition, int e
     }
 
     /** Seconds left at the pace so far, or −1 before the first step. */
-    public long secondsLeft(long nowMillis) {
-        if (state != State.RUNNING || step == 0 || startedMillis == 0) return -1;
-        double perStep = (nowMillis - startedMillis) / (double) step;
-        return Math.round(perStep * (totalSteps - step) / 1000);
+    public long secondsLeft() {
+        if (state != State.RUNNING || step == 0 || startedMillis == 0) return -1;  // paused: no estimate
+        double perStep = seconds / step;                                            // paused time excluded
+        return Math.round(perStep * (totalSteps - step));
     }
 
     /** Accuracy on the validation images from the confusion matrix, or NaN before there is one. */

@@ -13,6 +13,8 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.cnnlab.dataset.LabelledImages;
@@ -42,6 +44,19 @@ final class TrainingRun {
 
         /** Validation accuracy with the images shifted by 0…{@value #MAX_SHIFT} pixels. */
         void shifted(double[] accuracyByShift);
+
+        /** Up to {@value #MAX_MISTAKES} validation images the final model gets wrong, most confident first. */
+        default void mistakes(List<Mistake> mistakes) {
+        }
+
+        /** Called before every batch: returns once the run is not paused, with the milliseconds it waited. */
+        default long holdWhilePaused() {
+            return 0;
+        }
+    }
+
+    /** A validation image the model gets wrong: its pixels (C×H×W, 0…1), true and predicted class, and p(predicted). */
+    record Mistake(float[] pixels, int trueClass, int predicted, double confidence) {
     }
 
     /** How the run ended: a state, and for DIVERGED/FAILED the i18n key and its arguments. */
@@ -49,6 +64,7 @@ final class TrainingRun {
     }
 
     static final int MAX_SHIFT = 8;
+    static final int MAX_MISTAKES = 24;
 
     private TrainingRun() {
     }
@@ -90,10 +106,14 @@ final class TrainingRun {
         double firstLoss = Double.NaN;
         for (int epoch = 1; epoch <= r.epochs(); epoch++) {
             long epochStart = System.nanoTime();
+            long pausedNanos = 0;
             int[] order = Shuffle.permutation(train.size(), random);
             double lossSum = 0;
             long correct = 0;
             for (int start = 0; start < train.size(); start += batch) {
+                long held = listener.holdWhilePaused();  // a pause counts neither against the wall-time limit nor in the epoch's time
+                started += held;
+                pausedNanos += held * 1_000_000L;
                 if (cancelled.getAsBoolean()) {
                     return new Outcome(TrainingProgress.State.CANCELLED, null);
                 }
@@ -111,15 +131,16 @@ final class TrainingRun {
                 correct += (long) lossAndCorrect[1];
                 listener.batch(epoch, step, total, lossAndCorrect[0]);
             }
-            Evaluation val = validation.size() == 0 ? null : evaluate(trainer, validation, batch);
+            Evaluation val = validation.size() == 0 ? null : evaluate(trainer, validation, batch, epoch == r.epochs());
             listener.epoch(new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(),
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
-                    (System.nanoTime() - epochStart) / 1e9));
+                    (System.nanoTime() - epochStart - pausedNanos) / 1e9));
             if (val != null && epoch == r.epochs()) {
                 listener.confusion(val.confusion());
+                listener.mistakes(val.mistakes());
                 double[] byShift = new double[MAX_SHIFT + 1];
                 for (int shift = 0; shift <= MAX_SHIFT; shift++) {
-                    byShift[shift] = evaluate(trainer, shifted(validation, shift), batch).accuracy();
+                    byShift[shift] = evaluate(trainer, shifted(validation, shift), batch, false).accuracy();
                 }
                 listener.shifted(byShift);
             }
@@ -150,17 +171,18 @@ final class TrainingRun {
     }
 
     /** Mean loss and the confusion matrix (rows: true class, columns: predicted) of a data set, no update. */
-    record Evaluation(double loss, int[][] confusion) {
+    record Evaluation(double loss, int[][] confusion, List<Mistake> mistakes) {
         double accuracy() {
             return TrainingProgress.accuracy(confusion);
         }
     }
 
     /** Dropout off, BatchNorm on its running statistics. */
-    static Evaluation evaluate(Trainer trainer, LabelledImages data, int batch) {
+    static Evaluation evaluate(Trainer trainer, LabelledImages data, int batch, boolean collectMistakes) {
         double lossSum = 0;
         int k = data.classes().size();
         int[][] confusion = new int[k][k];
+        List<Mistake> mistakes = new ArrayList<>();
         for (int start = 0; start < data.size(); start += batch) {
             LabelledImages b = data.slice(start, Math.min(start + batch, data.size()));
             try (NDManager scope = trainer.getManager().newSubManager()) {
@@ -170,9 +192,26 @@ final class TrainingRun {
                 lossSum += trainer.getLoss().evaluate(new NDList(y), new NDList(logits)).getFloat() * b.size();
                 long[] predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
                 for (int i = 0; i < predicted.length; i++) confusion[b.labels()[i]][(int) predicted[i]]++;
+                if (collectMistakes) {
+                    float[] p = logits.softmax(1).toFloatArray();                                            // (B, classes)
+                    int n = b.imageSize();
+                    for (int i = 0; i < predicted.length; i++) {
+                        if (predicted[i] != b.labels()[i]) {
+                            float[] pixels = java.util.Arrays.copyOfRange(b.pixels(), i * n, (i + 1) * n);
+                            mistakes.add(new Mistake(pixels, b.labels()[i], (int) predicted[i], p[i * k + (int) predicted[i]]));
+                        }
+                    }
+                    if (mistakes.size() > 4 * MAX_MISTAKES) keepMostConfident(mistakes);
+                }
             }
         }
-        return new Evaluation(lossSum / data.size(), confusion);
+        keepMostConfident(mistakes);
+        return new Evaluation(lossSum / data.size(), confusion, List.copyOf(mistakes));
+    }
+
+    private static void keepMostConfident(List<Mistake> mistakes) {
+        mistakes.sort(java.util.Comparator.comparingDouble(Mistake::confidence).reversed());
+        if (mistakes.size() > MAX_MISTAKES) mistakes.subList(MAX_MISTAKES, mistakes.size()).clear();
     }
 
     /**

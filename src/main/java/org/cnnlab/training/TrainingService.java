@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
+import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.imaging.PixelImage;
+import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
@@ -57,6 +60,8 @@ public class TrainingService implements StudentState {
         final List<EpochMetrics> epochs = new ArrayList<>();
         volatile TrainingProgress.State state = TrainingProgress.State.QUEUED;
         volatile boolean cancelled;
+        volatile boolean paused;
+        volatile List<TrainingProgress.WrongExample> mistakes = List.of();
         volatile int epoch;
         volatile long step;
         volatile long totalSteps;
@@ -67,6 +72,7 @@ public class TrainingService implements StudentState {
         volatile List<Double> byShift = List.of();
         volatile long finishedMillis;
         volatile long startedMillis;
+        volatile long pausedMillis;
 
         Job(long id, TrainingRequest request, long parameters) {
             this.id = id;
@@ -129,6 +135,44 @@ public class TrainingService implements StudentState {
     public java.util.Optional<TrainedModel> trained(StudentId student, long jobId) {
         Job job = jobs.get(jobId);
         return job == null || !job.request.student().equals(student) ? java.util.Optional.empty() : java.util.Optional.ofNullable(job.trained);
+    }
+
+    /**
+     * Pauses or resumes a running job (only its own student may). A paused job keeps the worker, so
+     * a pause ends by itself after {@code cnnlab.training.max-pause-seconds} and the run goes on.
+     */
+    public void pause(StudentId student, long jobId, boolean pause) {
+        Job job = jobs.get(jobId);
+        if (job == null || !job.request.student().equals(student)) return;
+        job.paused = pause;
+        publish(job);
+    }
+
+    /** Runs on the job's worker before every batch. */
+    private long holdWhilePaused(Job job) {
+        if (!job.paused) return 0;
+        long start = System.currentTimeMillis();
+        job.state = TrainingProgress.State.PAUSED;
+        publish(job);
+        try {
+            while (job.paused && !job.cancelled && !closed && System.currentTimeMillis() - start < limits.maxPauseSeconds() * 1000L) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        job.paused = false;
+        job.state = TrainingProgress.State.RUNNING;
+        long waited = System.currentTimeMillis() - start;
+        job.pausedMillis += waited;
+        publish(job);
+        return waited;
+    }
+
+    private static float[] scaled(float[] unit) {
+        float[] out = new float[unit.length];
+        for (int i = 0; i < unit.length; i++) out[i] = Math.clamp(unit[i] * 255f, 0f, 255f);
+        return out;
     }
 
     /** Only the job's own student may stop it. */
@@ -266,7 +310,29 @@ public class TrainingService implements StudentState {
 
                         @Override
                         public void trained(byte[] parameters) {
-                            job.trained = new TrainedModel(job.request.network(), job.request.data().classes(), parameters);
+                            TrainingRequest r = job.request;
+                            List<EpochMetrics> curves;
+                            synchronized (job.epochs) {
+                                curves = List.copyOf(job.epochs);
+                            }
+                            double accuracy = job.confusion == null ? Double.NaN : TrainingProgress.accuracy(job.confusion);
+                            double seconds = (System.currentTimeMillis() - job.startedMillis - job.pausedMillis) / 1000.0;
+                            job.trained = new TrainedModel(r.network(), r.data().classes(), parameters,
+                                    new TrainingRecord(r.data().id(), r.name(), r.optimizer(), r.batchSize(), r.epochs(), r.seed(),
+                                            curves, accuracy, seconds));
+                        }
+
+                        @Override
+                        public void mistakes(List<TrainingRun.Mistake> mistakes) {
+                            LabelledImages data = job.request.data();
+                            job.mistakes = mistakes.stream().map(m -> new TrainingProgress.WrongExample(
+                                    PngEncoder.encode(new PixelImage(data.channels(), data.height(), data.width(), scaled(m.pixels()))),
+                                    data.classes().get(m.trueClass()), data.classes().get(m.predicted()), m.confidence())).toList();
+                        }
+
+                        @Override
+                        public long holdWhilePaused() {
+                            return TrainingService.this.holdWhilePaused(job);
                         }
 
                         @Override
@@ -350,7 +416,7 @@ public class TrainingService implements StudentState {
         return new TrainingProgress(job.id, job.state, position, job.epoch, job.request.epochs(), job.step, job.totalSteps,
                 losses, epochs, job.messageKey, job.messageArgs, job.confusion, job.startedMillis, job.request.name(),
                 job.parameters,
-                job.startedMillis == 0 ? 0 : ((job.finishedMillis == 0 ? System.currentTimeMillis() : job.finishedMillis) - job.startedMillis) / 1000.0,
-                job.byShift);
+                job.startedMillis == 0 ? 0 : ((job.finishedMillis == 0 ? System.currentTimeMillis() : job.finishedMillis) - job.startedMillis - job.pausedMillis) / 1000.0,
+                job.byShift, job.mistakes);
     }
 }

@@ -22,6 +22,14 @@ import org.cnnlab.network.NetworkLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.cnnlab.base.InvalidInputException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Train on the easy shapes, then ask the model about drawings made the way the canvas makes them. */
 class TrainingLabIT {
@@ -30,19 +38,26 @@ class TrainingLabIT {
     private static TrainingLab lab;
     private static final StudentId STUDENT = StudentId.random();
     private static long jobId;
+    private static TrainingProgress finished;
+    private static ModelStore store;
+    @TempDir
+    static Path dataDir;
 
     @BeforeAll
     static void train() throws Exception {
         NetworkFactory factory = new NetworkFactory(NetworkLimits.defaults());
         training = new TrainingService(TrainingLimits.defaults(), factory, NetworkLimits.defaults());
+        ModelRunner runner = new ModelRunner(factory);
+        store = new ModelStore(dataDir, new ModelLimits(2_000_000, 5), runner, NetworkLimits.defaults());
         lab = new TrainingLab(new DatasetCatalog(), training, new NetworkDesignService(NetworkLimits.defaults(), 10),
-                new ModelRunner(factory), new ImageDecoder(ImageLimits.defaults()));
+                runner, new ImageDecoder(ImageLimits.defaults()), store);
         jobId = lab.start(STUDENT, new TrainingLab.Choice("shapes-easy", 100, "SMALL_CNN", OptimizerSpec.adam(0.01), 32, 4, 0.2, 9)).jobId();
         CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
         lab.watch(jobId, p -> {
             if (p.finished()) done.complete(p);
         });
-        assertThat(done.get(120, TimeUnit.SECONDS).state()).isEqualTo(TrainingProgress.State.DONE);
+        finished = done.get(120, TimeUnit.SECONDS);
+        assertThat(finished.state()).isEqualTo(TrainingProgress.State.DONE);
     }
 
     @AfterAll
@@ -68,9 +83,9 @@ class TrainingLabIT {
 
     @Test
     void a_drawn_square_and_a_drawn_cross_are_recognised() throws Exception {
-        List<TrainingLab.Guess> square = lab.predict(STUDENT, jobId, drawing(g -> g.fillRect(42, 42, 108, 108)));
+        List<TrainingLab.Guess> square = lab.predict(STUDENT, TrainingLab.ModelRef.job(jobId), drawing(g -> g.fillRect(42, 42, 108, 108)));
         assertThat(square.getFirst().className()).isEqualTo("square");
-        List<TrainingLab.Guess> cross = lab.predict(STUDENT, jobId, drawing(g -> {
+        List<TrainingLab.Guess> cross = lab.predict(STUDENT, TrainingLab.ModelRef.job(jobId), drawing(g -> {
             g.drawLine(42, 42, 150, 150);
             g.drawLine(42, 150, 150, 42);
         }));
@@ -80,7 +95,90 @@ class TrainingLabIT {
 
     @Test
     void another_student_cannot_use_this_model() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lab.predict(StudentId.random(), jobId, new byte[] {1}))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lab.predict(StudentId.random(), TrainingLab.ModelRef.job(jobId), new byte[] {1}))
                 .isInstanceOf(org.cnnlab.base.InvalidInputException.class).hasMessageStartingWith("training.error.noModel");
+    }
+
+    @Test
+    void the_wrong_examples_are_the_ones_the_confusion_matrix_counts_off_the_diagonal() {
+        int[][] c = finished.confusion();
+        int off = 0;
+        for (int t = 0; t < c.length; t++) for (int p = 0; p < c.length; p++) if (t != p) off += c[t][p];
+        assertThat(finished.mistakes()).hasSize(Math.min(off, 24));
+        for (TrainingProgress.WrongExample m : finished.mistakes()) {
+            assertThat(m.trueClass()).isNotEqualTo(m.predictedClass());
+            assertThat(m.png()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+    }
+
+    @Test
+    void a_saved_model_downloads_as_one_file_and_uploads_back_predicting_the_same() throws Exception {
+        StudentId other = StudentId.random();
+        ModelStore.Saved saved = lab.save(STUDENT, jobId, "  mis formas  ");
+        assertThat(saved.name()).isEqualTo("mis formas");
+        assertThat(saved.record().dataset()).isEqualTo("shapes-easy");
+        assertThat(saved.record().curves()).hasSize(4);
+        assertThat(saved.record().validationAccuracy()).isEqualTo(finished.validationAccuracy());
+        assertThat(lab.downloadName(STUDENT, saved.id())).isEqualTo("mis-formas.cnnlab");
+        byte[] file = lab.download(STUDENT, saved.id());
+
+        ModelStore.Saved back = lab.upload(other, file);
+        assertThat(back.classes()).isEqualTo(saved.classes()).hasSize(5);
+        assertThat(back.trainable()).isEqualTo(finished.parameters());
+        byte[] square = drawing(g -> g.fillRect(42, 42, 108, 108));
+        List<TrainingLab.Guess> fromRun = lab.predict(STUDENT, TrainingLab.ModelRef.job(jobId), square);
+        List<TrainingLab.Guess> fromUpload = lab.predict(other, TrainingLab.ModelRef.saved(back.id()), square);
+        assertThat(fromUpload).isEqualTo(fromRun);
+        // the other student's copy is theirs alone
+        assertThatThrownBy(() -> lab.download(STUDENT, back.id())).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("models.error.unknown");
+        store.forget(other);
+        assertThat(lab.savedModels(other)).isEmpty();
+        try (var files = Files.walk(dataDir)) {
+            assertThat(files.filter(f -> f.toString().endsWith(back.id() + ".cnnlab"))).isEmpty();
+        }
+    }
+
+    @Test
+    void uploads_that_are_corrupt_not_ours_too_big_or_do_not_fit_their_network_are_refused() throws Exception {
+        StudentId other = StudentId.random();
+        byte[] file = lab.download(STUDENT, lab.save(STUDENT, jobId, "x").id());
+        assertThatThrownBy(() -> lab.upload(other, new byte[] {1, 2, 3})).hasMessageStartingWith("models.error.notOurs");
+        assertThatThrownBy(() -> lab.upload(other, drawing(g -> { }))).hasMessageStartingWith("models.error.notOurs");
+        assertThatThrownBy(() -> lab.upload(other, java.util.Arrays.copyOf(file, file.length / 2))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> lab.upload(other, new byte[2_000_001])).hasMessageStartingWith("models.error.tooLarge");
+        // the parameters of a 5-class model under a network that ends in 3 classes
+        byte[] tampered = rewrite(file, "network.json", json -> json.replace("\"units\" : 5", "\"units\" : 3"));
+        assertThatThrownBy(() -> lab.upload(other, tampered)).hasMessageStartingWith("models.error.parameters");
+        byte[] future = rewrite(file, "model.json", json -> json.replace("\"version\" : 1", "\"version\" : 7"));
+        assertThatThrownBy(() -> lab.upload(other, future)).hasMessageStartingWith("models.error.version");
+        assertThat(lab.savedModels(other)).isEmpty();
+    }
+
+    @Test
+    void a_student_can_keep_only_so_many_models() {
+        StudentId other = StudentId.random();
+        byte[] file = lab.download(STUDENT, lab.save(STUDENT, jobId, "y").id());
+        for (int i = 0; i < 5; i++) lab.upload(other, file);
+        assertThatThrownBy(() -> lab.upload(other, file)).hasMessageStartingWith("models.error.tooMany");
+    }
+
+    private static byte[] rewrite(byte[] zip, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip)); ZipOutputStream z = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().equals(entry)) {
+                    String before = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+                    String after = change.apply(before);
+                    assertThat(after).as("the test's edit applies").isNotEqualTo(before);
+                    data = after.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                z.putNextEntry(new ZipEntry(e.getName()));
+                z.write(data);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 }

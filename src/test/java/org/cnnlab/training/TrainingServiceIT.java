@@ -33,7 +33,7 @@ class TrainingServiceIT {
     private TrainingService service;
 
     private TrainingService start(int maxQueuedPerStudent) {
-        service = new TrainingService(new TrainingLimits(1, maxQueuedPerStudent, 0, 0, 0, 0, 0, 0),
+        service = new TrainingService(new TrainingLimits(1, maxQueuedPerStudent, 0, 0, 0, 0, 0, 0, 0),
                 new NetworkFactory(NetworkLimits.defaults()), NetworkLimits.defaults());
         return service;
     }
@@ -165,6 +165,35 @@ class TrainingServiceIT {
         service.cancel(a, first.jobId());
         assertThat(await(first.jobId()).state()).isEqualTo(TrainingProgress.State.CANCELLED);
         assertThat(await(second.jobId()).state()).isEqualTo(TrainingProgress.State.DONE);
+    }
+
+    @Test
+    void a_paused_job_takes_no_steps_until_it_is_resumed_and_its_time_leaves_the_pause_out() throws Exception {
+        start(1);
+        StudentId a = StudentId.random();
+        TrainingProgress job = service.submit(request(a, OptimizerSpec.adam(0.01), 3));
+        CompletableFuture<Void> running = new CompletableFuture<>();
+        CompletableFuture<TrainingProgress> paused = new CompletableFuture<>();
+        Runnable stop = service.watch(job.jobId(), p -> {
+            if (p.step() >= 2) running.complete(null);
+            if (p.state() == TrainingProgress.State.PAUSED) paused.complete(p);
+        });
+        running.get(60, TimeUnit.SECONDS);
+        service.pause(StudentId.random(), job.jobId(), true);   // someone else's pause does nothing
+        service.pause(a, job.jobId(), true);
+        long stepAtPause = paused.get(30, TimeUnit.SECONDS).step();
+        Thread.sleep(1_500);
+        TrainingProgress still = service.progress(job.jobId());
+        assertThat(still.state()).isEqualTo(TrainingProgress.State.PAUSED);
+        assertThat(still.step()).isEqualTo(stepAtPause);
+        assertThat(still.finished()).isFalse();
+        service.pause(a, job.jobId(), false);
+        stop.run();
+        TrainingProgress done = await(job.jobId());
+        assertThat(done.state()).isEqualTo(TrainingProgress.State.DONE);
+        assertThat(done.step()).isEqualTo(done.totalSteps());
+        double trainingSeconds = done.epochsDone().stream().mapToDouble(EpochMetrics::seconds).sum();
+        assertThat(done.seconds()).as("run time without the 1.5 s pause").isLessThan(trainingSeconds + 1.0);
     }
 
     @Test

@@ -25,7 +25,7 @@ class DatasetPreview extends VerticalLayout {
     void show(TrainingLab.Preview p) {
         grid.removeAll();
         for (int i = 0; i < p.thumbnails().size(); i++) {
-            String label = getTranslation("class." + p.classes().get(p.thumbnailClasses().get(i)));
+            String label = ClassNames.label(this, p.classes().get(p.thumbnailClasses().get(i)));
             Image img = new Image(ImageUrls.png(p.thumbnails().get(i)), label);
             img.addClassName("pixel-image");
             Div cell = new Div(img, new Span(label));
@@ -34,7 +34,7 @@ class DatasetPreview extends VerticalLayout {
         }
         StringBuilder text = new StringBuilder(getTranslation("training.shape", p.shape().toString()));
         for (int c = 0; c < p.classes().size(); c++) {
-            text.append(c == 0 ? " · " : ", ").append(getTranslation("class." + p.classes().get(c))).append(": ").append(p.counts()[c]);
+            text.append(c == 0 ? " · " : ", ").append(ClassNames.label(this, p.classes().get(c))).append(": ").append(p.counts()[c]);
         }
         counts.setText(text.toString());
     }

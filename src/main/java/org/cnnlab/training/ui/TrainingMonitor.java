@@ -1,6 +1,11 @@
 package org.cnnlab.training.ui;
 
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import org.cnnlab.base.ui.ImageUrls;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.ArrayList;
@@ -19,13 +24,18 @@ class TrainingMonitor extends VerticalLayout {
     private final LearningCurves loss = new LearningCurves("loss-curves");
     private final LearningCurves accuracy = new LearningCurves("accuracy-curves");
     private final NumberGrid confusion = new NumberGrid("confusion-matrix", false);
+    private final Div mistakes = new Div();
+    private final H4 mistakesTitle = new H4();
+    private long mistakesOf = -1;
 
     TrainingMonitor() {
         setPadding(false);
         bar.setId("train-progress");
         status.setId("train-status");
         confusion.setVisible(false);
-        add(bar, status, loss, accuracy, confusion);
+        mistakes.setId("wrong-examples");
+        mistakes.addClassName("dataset-grid");
+        add(bar, status, loss, accuracy, confusion, mistakesTitle, mistakes);
         setVisible(false);
     }
 
@@ -33,10 +43,12 @@ class TrainingMonitor extends VerticalLayout {
         setVisible(true);
         bar.setValue(p.fraction());
         bar.setIndeterminate(p.state() == TrainingProgress.State.QUEUED);
+        getElement().setAttribute("data-state", p.state().name());
         status.setText(switch (p.state()) {
             case QUEUED -> getTranslation("training.status.queued", p.queuePosition());
             case RUNNING -> getTranslation("training.status.running", p.epoch(), p.epochs(),
-                    p.secondsLeft(System.currentTimeMillis()) < 0 ? "…" : p.secondsLeft(System.currentTimeMillis()) + " s");
+                    p.secondsLeft() < 0 ? "…" : p.secondsLeft() + " s");
+            case PAUSED -> getTranslation("training.status.paused", p.epoch(), p.epochs());
             case DONE -> getTranslation("training.status.done", percent(p.validationAccuracy()));
             case CANCELLED -> getTranslation("training.status.cancelled");
             case DIVERGED, FAILED -> getTranslation(p.messageKey(), p.messageArgs() == null ? new Object[0] : p.messageArgs());
@@ -68,6 +80,28 @@ class TrainingMonitor extends VerticalLayout {
             float[] values = new float[k * k];
             for (int t = 0; t < k; t++) for (int q = 0; q < k; q++) values[t * k + q] = p.confusion()[t][q];
             confusion.show(getTranslation("training.confusion"), k, k, values, 0);
+        }
+        showMistakes(p);
+    }
+
+    /** The validation images the final model gets wrong, the most confidently wrong first. */
+    private void showMistakes(TrainingProgress p) {
+        boolean show = p.state() == TrainingProgress.State.DONE;
+        mistakesTitle.setVisible(show);
+        mistakes.setVisible(show);
+        if (!show || mistakesOf == p.jobId()) return;
+        mistakesOf = p.jobId();
+        mistakes.removeAll();
+        mistakesTitle.setText(getTranslation(p.mistakes().isEmpty() ? "training.mistakes.none" : "training.mistakes"));
+        for (TrainingProgress.WrongExample m : p.mistakes()) {
+            String text = getTranslation("training.mistake", ClassNames.label(this, m.trueClass()), ClassNames.label(this, m.predictedClass()),
+                    percent(m.confidence()));
+            Image img = new Image(ImageUrls.png(m.png()), text);
+            img.addClassName("pixel-image");
+            Div cell = new Div(img, new Span(text));
+            cell.addClassName("dataset-cell");
+            cell.addClassName("wrong-example");
+            mistakes.add(cell);
         }
     }
 

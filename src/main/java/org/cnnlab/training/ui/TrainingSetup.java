@@ -31,9 +31,11 @@ class TrainingSetup extends VerticalLayout {
     private final IntegerField seed = integer("train-seed", "training.seed", 42);
     private final Button start = new Button();
     private final Button stop = new Button();
+    private final Button pause = new Button();
+    private boolean paused;
 
     TrainingSetup(List<String> datasets, SerializableConsumer<TrainingLab.Choice> onData,
-                  SerializableConsumer<TrainingLab.Choice> onStart, Runnable onStop) {
+                  SerializableConsumer<TrainingLab.Choice> onStart, Runnable onStop, SerializableConsumer<Boolean> onPause) {
         setPadding(false);
         setWidth("22rem");
         dataset.setId("train-dataset");
@@ -62,9 +64,13 @@ class TrainingSetup extends VerticalLayout {
         stop.setId("train-stop");
         stop.addClickListener(e -> onStop.run());
         stop.setEnabled(false);
+        pause.setId("train-pause");
+        pause.setText(getTranslation("training.pause"));
+        pause.addClickListener(e -> onPause.accept(!paused));
+        pause.setEnabled(false);
         HorizontalLayout numbers = new HorizontalLayout(learningRate, momentum, sigma, batch, epochs, validation, seed);
         numbers.setWrap(true);
-        add(new H3(getTranslation("training.setup")), dataset, perClass, network, optimizer, numbers, new HorizontalLayout(start, stop));
+        add(new H3(getTranslation("training.setup")), dataset, perClass, network, optimizer, numbers, new HorizontalLayout(start, pause, stop));
         showOptimizerFields();
     }
 
@@ -74,9 +80,12 @@ class TrainingSetup extends VerticalLayout {
                 Fields.valueOr(validation, -1), Fields.valueOr(seed, 0));
     }
 
-    void running(boolean running) {
+    void running(boolean running, boolean paused) {
+        this.paused = paused;
         start.setEnabled(!running);
         stop.setEnabled(running);
+        pause.setEnabled(running);
+        pause.setText(getTranslation(paused ? "training.resume" : "training.pause"));
     }
 
     private void showOptimizerFields() {

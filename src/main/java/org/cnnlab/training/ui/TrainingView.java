@@ -33,15 +33,22 @@ public class TrainingView extends Div implements HasDynamicTitle {
     private final TrainingSetup setup;
     private final TryModelPanel tryModel;
     private final ComparePanel compare = new ComparePanel();
+    private final ModelsPanel models;
     private Runnable unwatch = () -> { };
     private long jobId = -1;
+    private TrainingLab.ModelRef trying;
 
     public TrainingView(TrainingLab lab) {
         this.lab = lab;
         addClassName("network-lesson");
-        setup = new TrainingSetup(lab.datasets(), choice -> showPreview(choice), this::start, this::stop);
-        tryModel = new TryModelPanel(png -> lab.predict(student, jobId, png));
-        Div columns = new Div(setup, new Div(preview, monitor, tryModel, compare));
+        setup = new TrainingSetup(lab.datasets(), choice -> showPreview(choice), this::start, this::stop,
+                pause -> lab.pause(student, jobId, pause));
+        tryModel = new TryModelPanel(png -> lab.predict(student, trying, png));
+        models = new ModelsPanel(lab, student, saved -> {
+            trying = TrainingLab.ModelRef.saved(saved.id());
+            tryModel.trying(getTranslation("training.try.saved", saved.name()));
+        });
+        Div columns = new Div(setup, new Div(preview, monitor, tryModel, models, compare));
         columns.addClassName("training-columns");
         add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
         showPreview(setup.choice());
@@ -79,8 +86,13 @@ public class TrainingView extends Div implements HasDynamicTitle {
                 shown.set(now);
                 ui.access(() -> {
                     monitor.show(p);
-                    setup.running(!p.finished());
-                    tryModel.setVisible(p.state() == TrainingProgress.State.DONE);
+                    setup.running(!p.finished(), p.state() == TrainingProgress.State.PAUSED);
+                    boolean done = p.state() == TrainingProgress.State.DONE;
+                    models.finishedRun(done ? p.jobId() : -1);
+                    if (done && !TrainingLab.ModelRef.job(p.jobId()).equals(trying)) {
+                        trying = TrainingLab.ModelRef.job(p.jobId());
+                        tryModel.trying(getTranslation("training.try.run", p.jobId()));
+                    }
                     if (p.finished()) compare.show(lab.finished(student));
                 });
             }

@@ -17,6 +17,7 @@ import org.cnnlab.training.TrainingLab;
 class TryModelPanel extends Div {
 
     private final Div guesses = new Div();
+    private final Span which = new Span();
 
     TryModelPanel(SerializableFunction<byte[], List<TrainingLab.Guess>> predict) {
         setId("try-model");
@@ -29,8 +30,17 @@ class TryModelPanel extends Div {
                 Messages.error(this, ex);
             }
         });
-        add(new H3(getTranslation("training.try")), new HorizontalLayout(canvas, guesses));
+        which.setId("try-model-which");
+        which.addClassName("help");
+        add(new H3(getTranslation("training.try")), which, new HorizontalLayout(canvas, guesses));
         setVisible(false);
+    }
+
+    /** Says which model the drawing goes to, and clears the previous answer. */
+    void trying(String description) {
+        which.setText(description);
+        guesses.removeAll();
+        setVisible(true);
     }
 
     private void show(List<TrainingLab.Guess> list) {
@@ -41,7 +51,7 @@ class TryModelPanel extends Div {
             fill.getStyle().set("width", String.format(Locale.ROOT, "%.1f%%", g.probability() * 100));
             Div bar = new Div(fill);
             bar.addClassName("share-bar");
-            Span label = new Span(getTranslation("training.guess", getTranslation("class." + g.className()),
+            Span label = new Span(getTranslation("training.guess", ClassNames.label(this, g.className()),
                     String.format(Locale.ROOT, "%.1f %%", g.probability() * 100)));
             Div row = new Div(label, bar);
             row.addClassName("guess");

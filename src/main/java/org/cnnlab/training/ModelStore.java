@@ -1,0 +1,166 @@
+package org.cnnlab.training;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.base.StudentState;
+import org.cnnlab.network.NetworkLimits;
+import org.cnnlab.network.ShapeInference;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every saved model goes through here: one {@link ModelFile} per model under
+ * {@code <cnnlab.data-dir>/models/<student>/}, written to a temporary file and moved into place, so
+ * a crash never leaves half a model. The list of a student's models is kept in memory; the
+ * parameters stay on disk until a model is used. A student's models go when their session ends
+ * (students are anonymous until the class server gives them lasting identities).
+ */
+@Service
+public class ModelStore implements StudentState {
+
+    /** A saved model as the list shows it; the parameters stay on disk. */
+    public record Saved(String id, String name, Instant savedAt, List<String> classes, long trainable, TrainingRecord record) {
+    }
+
+    private final Path root;
+    private final ModelLimits limits;
+    private final ModelRunner runner;
+    private final ShapeInference inference;
+    private final Map<StudentId, List<Saved>> saved = new ConcurrentHashMap<>();
+
+    public ModelStore(@Value("${cnnlab.data-dir}") Path dataDir, ModelLimits limits, ModelRunner runner, NetworkLimits networkLimits) {
+        this.root = dataDir.resolve("models");
+        this.limits = limits;
+        this.runner = runner;
+        this.inference = new ShapeInference(networkLimits);
+    }
+
+    public ModelLimits limits() {
+        return limits;
+    }
+
+    /** Saves a model under a name the student chose (blank: the network's name). */
+    public Saved save(StudentId student, TrainedModel model, String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.length() > 60) clean = clean.substring(0, 60);
+        if (clean.isEmpty()) clean = model.record().network().isEmpty() ? "model" : model.record().network();
+        return store(student, new ModelFile.Contents(clean, Instant.now(), model));
+    }
+
+    /** Reads an uploaded file, checks it is a whole CNN Lab model that fits its network, and saves it. */
+    public Saved upload(StudentId student, byte[] file) {
+        ModelFile.Contents contents = ModelFile.read(file, limits.maxFileBytes());
+        runner.check(contents.model());
+        return store(student, contents);
+    }
+
+    /** The student's models, oldest first. */
+    public List<Saved> list(StudentId student) {
+        return List.copyOf(saved.getOrDefault(student, List.of()));
+    }
+
+    public TrainedModel load(StudentId student, String id) {
+        return ModelFile.read(file(student, id), limits.maxFileBytes()).model();
+    }
+
+    /** The model as the one file a student downloads. */
+    public byte[] file(StudentId student, String id) {
+        find(student, id);
+        try {
+            return Files.readAllBytes(path(student, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file name for the download: the model's name in safe characters, with our extension. */
+    public String fileName(StudentId student, String id) {
+        String name = find(student, id).name().replaceAll("[^\\p{L}\\p{N}._-]+", "-");
+        return (name.isEmpty() ? "model" : name) + ModelFile.EXTENSION;
+    }
+
+    public void delete(StudentId student, String id) {
+        Saved s = find(student, id);
+        saved.computeIfPresent(student, (k, list) -> {
+            List<Saved> copy = new ArrayList<>(list);
+            copy.remove(s);
+            return copy.isEmpty() ? null : copy;
+        });
+        try {
+            Files.deleteIfExists(path(student, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void forget(StudentId student) {
+        for (Saved s : list(student)) delete(student, s.id());
+        try {
+            Files.deleteIfExists(folder(student));
+        } catch (IOException e) {
+            // not empty (a save in flight) or already gone: the next forget tidies it
+        }
+    }
+
+    private Saved store(StudentId student, ModelFile.Contents contents) {
+        if (list(student).size() >= limits.maxPerStudent()) {
+            throw new InvalidInputException("models.error.tooMany", limits.maxPerStudent());
+        }
+        byte[] bytes = ModelFile.write(contents);
+        if (bytes.length > limits.maxFileBytes()) {
+            throw new InvalidInputException("models.error.tooLarge", bytes.length / (1024 * 1024), limits.maxFileBytes() / (1024 * 1024));
+        }
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Path target = path(student, id);
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = Files.createTempFile(target.getParent(), id, ".part");
+            Files.write(partial, bytes);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TrainedModel m = contents.model();
+        Saved s = new Saved(id, contents.name(), contents.savedAt(), m.classes(), inference.analyse(m.network()).trainable(), m.record());
+        saved.compute(student, (k, list) -> {
+            List<Saved> copy = list == null ? new ArrayList<>() : new ArrayList<>(list);
+            copy.add(s);
+            return copy;
+        });
+        return s;
+    }
+
+    private Saved find(StudentId student, String id) {
+        return list(student).stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("models.error.unknown"));
+    }
+
+    private Path folder(StudentId student) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(student.value().getBytes(StandardCharsets.UTF_8));
+            return root.resolve(HexFormat.of().formatHex(hash, 0, 12));  // never a path made of what a client sent
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path path(StudentId student, String id) {
+        return folder(student).resolve(id + ModelFile.EXTENSION);
+    }
+}

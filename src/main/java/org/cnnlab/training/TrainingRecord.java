@@ -1,0 +1,15 @@
+package org.cnnlab.training;
+
+import java.util.List;
+
+/**
+ * How a model was trained, kept with it when it is saved: the data set and network names, the
+ * optimiser and schedule, the per-epoch curves, the validation accuracy and the time it took.
+ */
+public record TrainingRecord(String dataset, String network, OptimizerSpec optimizer, int batchSize, int epochs, long seed,
+                             List<EpochMetrics> curves, double validationAccuracy, double seconds) {
+
+    public TrainingRecord {
+        curves = List.copyOf(curves);
+    }
+}
