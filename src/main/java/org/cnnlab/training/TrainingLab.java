@@ -22,8 +22,15 @@ import org.springframework.stereotype.Service;
 public class TrainingLab {
 
     /** The form: data set and size, network ("builder" = the student's current design), optimiser and schedule. */
-    public record Choice(String dataset, int perClass, String network, OptimizerSpec optimizer, int batchSize, int epochs,
-                         double validationSplit, long seed) {
+    public record Choice(String dataset, List<String> classes, int perClass, String network, OptimizerSpec optimizer, int batchSize,
+                         int epochs, double validationSplit, long seed) {
+        public Choice {
+            classes = List.copyOf(classes);
+        }
+    }
+
+    /** A data set's classes for the picker: all it offers, the ones chosen by default, and at most how many images each has. */
+    public record DatasetClasses(List<String> all, List<String> defaults, int maxPerClass) {
     }
 
     /** A few example images as PNGs with their class, and how many images each class has. */
@@ -128,8 +135,13 @@ public class TrainingLab {
         return catalog.ids();
     }
 
-    public Preview preview(String dataset, int perClass, long seed) {
-        LabelledImages data = catalog.load(dataset, perClass, seed);
+    public DatasetClasses classes(String dataset) {
+        var source = catalog.source(dataset);
+        return new DatasetClasses(source.classes(), source.defaultClasses(), source.maxPerClass());
+    }
+
+    public Preview preview(Choice c) {
+        LabelledImages data = catalog.load(c.dataset(), c.classes(), c.perClass(), c.seed());
         List<byte[]> thumbnails = new ArrayList<>();
         List<Integer> classes = new ArrayList<>();
         for (int i = 0; i < Math.min(20, data.size()); i++) {
@@ -143,7 +155,7 @@ public class TrainingLab {
     }
 
     public TrainingProgress start(StudentId student, Choice c) {
-        LabelledImages data = catalog.load(c.dataset(), c.perClass(), c.seed());
+        LabelledImages data = catalog.load(c.dataset(), c.classes(), c.perClass(), c.seed());
         TensorShape shape = TensorShape.image(data.channels(), data.height(), data.width());
         NetworkSpec network = switch (c.network()) {
             case "builder" -> designs.current(student).spec();

@@ -53,7 +53,48 @@ class TrainingLessonIT extends BrowserTest {
         page.locator("#runs-table vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                 .setHasText(spanish("training.network.small_cnn"))).first().waitFor();
         assertThat(page.locator("#shift-curves").getAttribute("data-points")).isEqualTo("9");
+
+        // the examples it gets wrong are the confusion matrix's off-diagonal counts (at most 24 shown)
+        java.util.List<String> cells = page.locator("#confusion-matrix td").allTextContents();
+        int wrong = 0;
+        for (int i = 0; i < 25; i++) if (i / 5 != i % 5) wrong += Integer.parseInt(cells.get(i).trim());
+        assertThat(page.locator("#wrong-examples .wrong-example").count()).isEqualTo(Math.min(24, wrong));
         screenshot(page, "training-done");
+
+        // save, download, delete, upload the file back and try it: the same answer for the same drawing
+        String answer = page.locator("#prediction").textContent();
+        type("models-name", "mi cnn");
+        page.locator("#models-save").click();
+        page.locator("#models-list .saved-model").first().waitFor();
+        assertThat(page.locator("#models-list .saved-model").textContent()).contains("mi cnn").contains(spanish("dataset.shapes-easy"));
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#models-list .models-download").click());
+        assertThat(download.suggestedFilename()).isEqualTo("mi-cnn.cnnlab");
+        byte[] file;
+        try {
+            file = java.nio.file.Files.readAllBytes(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.locator("#models-list .models-delete").click();
+        page.waitForFunction("() => document.querySelectorAll('#models-list .saved-model').length === 0");
+        page.locator("#models-upload input[type=file]").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("mi-cnn.cnnlab", "application/zip", file));
+        page.locator("#models-list .saved-model").first().waitFor();
+        page.locator("#models-list .models-use").click();
+        page.waitForFunction("t => document.querySelector('#try-model-which').textContent === t", spanish("training.try.saved", "mi cnn"));
+        // the uploaded model answers the drawing already on the canvas exactly as the run's model did
+        page.waitForFunction("() => document.querySelectorAll('#prediction .guess').length === 5");
+        assertThat(page.locator("#prediction").textContent()).isEqualTo(answer);
+        screenshot(page, "training-saved-model");
+    }
+
+    @Test
+    void a_file_that_is_not_a_model_gets_a_translated_reason() {
+        open();
+        page.locator("#models-upload input[type=file]").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("notes.cnnlab", "application/zip", "hola".getBytes()));
+        page.waitForFunction("t => [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent === t)",
+                spanish("models.error.notOurs"));
     }
 
     @Test

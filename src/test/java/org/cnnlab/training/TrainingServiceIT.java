@@ -197,6 +197,32 @@ class TrainingServiceIT {
     }
 
     @Test
+    void the_wrong_examples_are_what_the_confusion_matrix_counts_off_its_diagonal_most_confident_first() throws Exception {
+        start(1);
+        // an MLP after one epoch on the hard shapes is still often wrong
+        LabelledImages hard = ProceduralShapes.generate(40, true, 3);
+        NetworkSpec mlp = StarterNetworks.MLP.spec(TensorShape.image(1, 28, 28), 5);
+        TrainingProgress p = await(service.submit(new TrainingRequest(StudentId.random(), mlp, hard, OptimizerSpec.sgd(0.05), 16, 1, 0.5, 5)).jobId());
+        int[][] c = p.confusion();
+        int off = 0;
+        for (int t = 0; t < 5; t++) for (int q = 0; q < 5; q++) if (t != q) off += c[t][q];
+        assertThat(off).as("the test needs a model that errs").isGreaterThan(0);
+        assertThat(p.mistakes()).hasSize(Math.min(off, 24));
+        java.util.Map<String, Integer> pairs = new java.util.HashMap<>();
+        double previous = 1;
+        for (TrainingProgress.WrongExample m : p.mistakes()) {
+            assertThat(m.predictedClass()).isNotEqualTo(m.trueClass());
+            assertThat(m.confidence()).isBetween(0.0, previous);
+            previous = m.confidence();
+            pairs.merge(m.trueClass() + ">" + m.predictedClass(), 1, Integer::sum);
+        }
+        pairs.forEach((pair, n) -> {
+            String[] tp = pair.split(">");
+            assertThat(n).isLessThanOrEqualTo(c[hard.classes().indexOf(tp[0])][hard.classes().indexOf(tp[1])]);
+        });
+    }
+
+    @Test
     void bad_requests_get_reasons_and_a_student_cannot_queue_ten_jobs() {
         start(1);
         StudentId s = StudentId.random();

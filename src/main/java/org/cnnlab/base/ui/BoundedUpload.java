@@ -20,9 +20,10 @@ public final class BoundedUpload {
     }
 
     /**
+     * @param textsKey    i18n prefix of the button's and the drop zone's texts ({@code <textsKey>.add}, {@code <textsKey>.drop})
      * @param rejectedKey i18n key for a file the browser refuses, with the file name and the limit in MB
      */
-    public static Upload create(String id, long maxBytes, String rejectedKey, SerializableBiConsumer<String, byte[]> onUpload,
+    public static Upload create(String id, long maxBytes, String textsKey, String rejectedKey, SerializableBiConsumer<String, byte[]> onUpload,
                                 SerializableConsumer<org.cnnlab.base.InvalidInputException> onRejected, String... acceptedTypes) {
         Upload upload = new Upload();
         // with an UploadHandler the succeeded/failed listeners do not fire: clear the list here, or maxFiles=1 blocks the next upload
@@ -31,7 +32,7 @@ public final class BoundedUpload {
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
         upload.setAcceptedFileTypes(acceptedTypes);
-        upload.setI18n(i18n(upload));
+        upload.setI18n(i18n(upload, textsKey));
         upload.addFileRejectedListener(e -> onRejected.accept(new org.cnnlab.base.InvalidInputException(rejectedKey, e.getFileName(), mb(maxBytes))));
         return upload;
     }
@@ -58,10 +59,12 @@ public final class BoundedUpload {
         };
     }
 
-    private static UploadI18N i18n(Upload u) {
+    private static UploadI18N i18n(Upload u, String textsKey) {
         UploadI18N i18n = new UploadI18N();
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(u.getTranslation("upload.drop")).setMany(u.getTranslation("upload.drop")));
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(u.getTranslation("upload.add")).setMany(u.getTranslation("upload.add")));
+        String drop = u.getTranslation(textsKey + ".drop");
+        String add = u.getTranslation(textsKey + ".add");
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(drop).setMany(drop));
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(add).setMany(add));
         i18n.setError(new UploadI18N.Error().setTooManyFiles(u.getTranslation("upload.error.tooMany"))
                 .setFileIsTooBig(u.getTranslation("upload.error.tooBig")).setIncorrectFileType(u.getTranslation("upload.error.type")));
         i18n.setUploading(new UploadI18N.Uploading()

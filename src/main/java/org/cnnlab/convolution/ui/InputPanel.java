@@ -38,7 +38,7 @@ class InputPanel extends VerticalLayout {
             if (!showing && e.getValue() != null) onSample.accept(e.getValue().id());
         });
 
-        Upload upload = BoundedUpload.create("upload", limits.maxUploadBytes(), "image.error.rejectedByBrowser", onUpload, onRejected,
+        Upload upload = BoundedUpload.create("upload", limits.maxUploadBytes(), "upload", "image.error.rejectedByBrowser", onUpload, onRejected,
                 "image/png", "image/jpeg", "image/gif", "image/bmp", ".png", ".jpg", ".jpeg", ".gif", ".bmp");
         Span uploadHelp = new Span(getTranslation("input.upload.help", mb(limits.maxUploadBytes()), limits.maxSide(), limits.workingSide()));
         uploadHelp.addClassName("help");

@@ -55,7 +55,7 @@ class ModelsPanel extends VerticalLayout {
         }));
         HorizontalLayout saveRow = new HorizontalLayout(name, save);
         saveRow.setAlignItems(Alignment.BASELINE);
-        Upload upload = BoundedUpload.create("models-upload", lab.maxModelFileBytes(), "models.error.rejectedByBrowser",
+        Upload upload = BoundedUpload.create("models-upload", lab.maxModelFileBytes(), "models.upload", "models.error.rejectedByBrowser",
                 (file, bytes) -> run(() -> lab.upload(student, bytes)), e -> Messages.error(this, e), ".cnnlab", "application/zip");
         Span help = new Span(getTranslation("models.help", BoundedUpload.mb(lab.maxModelFileBytes())));
         help.addClassName("help");

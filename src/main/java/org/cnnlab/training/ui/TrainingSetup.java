@@ -5,10 +5,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.function.SerializableFunction;
 import java.util.List;
 import java.util.Locale;
 import org.cnnlab.training.OptimizerSpec;
@@ -19,6 +21,10 @@ import org.cnnlab.base.ui.Fields;
 class TrainingSetup extends VerticalLayout {
 
     private final Select<String> dataset = new Select<>();
+    private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
+    private final SerializableFunction<String, TrainingLab.DatasetClasses> classesOf;
+    private boolean updating;
+    private List<String> allClasses = List.of();
     private final IntegerField perClass = integer("train-per-class", "training.perClass", 200);
     private final Select<String> network = new Select<>();
     private final Select<OptimizerSpec.Kind> optimizer = new Select<>();
@@ -34,7 +40,8 @@ class TrainingSetup extends VerticalLayout {
     private final Button pause = new Button();
     private boolean paused;
 
-    TrainingSetup(List<String> datasets, SerializableConsumer<TrainingLab.Choice> onData,
+    TrainingSetup(List<String> datasets, SerializableFunction<String, TrainingLab.DatasetClasses> classesOf,
+                  SerializableConsumer<TrainingLab.Choice> onData,
                   SerializableConsumer<TrainingLab.Choice> onStart, Runnable onStop, SerializableConsumer<Boolean> onPause) {
         setPadding(false);
         setWidth("22rem");
@@ -42,8 +49,20 @@ class TrainingSetup extends VerticalLayout {
         dataset.setLabel(getTranslation("training.dataset"));
         dataset.setItems(datasets);
         dataset.setItemLabelGenerator(id -> getTranslation("dataset." + id));
+        this.classesOf = classesOf;
+        classes.setId("train-classes");
+        classes.setLabel(getTranslation("training.classes"));
+        classes.setItemLabelGenerator(c -> ClassNames.label(this, c));
+        classes.setWidthFull();
         dataset.setValue(datasets.getFirst());
-        dataset.addValueChangeListener(e -> onData.accept(choice()));
+        showClasses();
+        dataset.addValueChangeListener(e -> {
+            showClasses();
+            onData.accept(choice());
+        });
+        classes.addValueChangeListener(e -> {
+            if (!updating) onData.accept(choice());
+        });
         perClass.addValueChangeListener(e -> onData.accept(choice()));
         network.setId("train-network");
         network.setLabel(getTranslation("training.network"));
@@ -70,14 +89,25 @@ class TrainingSetup extends VerticalLayout {
         pause.setEnabled(false);
         HorizontalLayout numbers = new HorizontalLayout(learningRate, momentum, sigma, batch, epochs, validation, seed);
         numbers.setWrap(true);
-        add(new H3(getTranslation("training.setup")), dataset, perClass, network, optimizer, numbers, new HorizontalLayout(start, pause, stop));
+        add(new H3(getTranslation("training.setup")), dataset, classes, perClass, network, optimizer, numbers, new HorizontalLayout(start, pause, stop));
         showOptimizerFields();
     }
 
     TrainingLab.Choice choice() {
         OptimizerSpec o = new OptimizerSpec(optimizer.getValue(), Fields.valueOr(learningRate, -1), Fields.valueOr(momentum, 0), Fields.valueOr(sigma, 0));
-        return new TrainingLab.Choice(dataset.getValue(), Fields.valueOr(perClass, 0), network.getValue(), o, Fields.valueOr(batch, 0), Fields.valueOr(epochs, 0),
+        return new TrainingLab.Choice(dataset.getValue(), classes.getSelectedItems().stream().sorted(
+                java.util.Comparator.comparingInt(allClasses::indexOf)).toList(), Fields.valueOr(perClass, 0), network.getValue(), o, Fields.valueOr(batch, 0), Fields.valueOr(epochs, 0),
                 Fields.valueOr(validation, -1), Fields.valueOr(seed, 0));
+    }
+
+    /** The chosen data set's classes, its default ones selected (QuickDraw offers 345). */
+    private void showClasses() {
+        TrainingLab.DatasetClasses c = classesOf.apply(dataset.getValue());
+        updating = true;
+        allClasses = c.all();
+        classes.setItems(c.all());
+        classes.setValue(new java.util.LinkedHashSet<>(c.defaults()));
+        updating = false;
     }
 
     void running(boolean running, boolean paused) {

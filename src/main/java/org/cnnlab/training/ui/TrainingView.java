@@ -41,7 +41,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
     public TrainingView(TrainingLab lab) {
         this.lab = lab;
         addClassName("network-lesson");
-        setup = new TrainingSetup(lab.datasets(), choice -> showPreview(choice), this::start, this::stop,
+        setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::stop,
                 pause -> lab.pause(student, jobId, pause));
         tryModel = new TryModelPanel(png -> lab.predict(student, trying, png));
         models = new ModelsPanel(lab, student, saved -> {
@@ -56,7 +56,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
 
     private void showPreview(TrainingLab.Choice choice) {
         try {
-            preview.show(lab.preview(choice.dataset(), choice.perClass(), choice.seed()));
+            preview.show(lab.preview(choice));
         } catch (InvalidInputException e) {
             Messages.error(this, e);
         }

@@ -18,17 +18,17 @@ class TryModelPanel extends Div {
 
     private final Div guesses = new Div();
     private final Span which = new Span();
+    private final SerializableFunction<byte[], List<TrainingLab.Guess>> predict;
+    private byte[] drawing;
 
     TryModelPanel(SerializableFunction<byte[], List<TrainingLab.Guess>> predict) {
+        this.predict = predict;
         setId("try-model");
         guesses.setId("prediction");
         DrawCanvas canvas = new DrawCanvas();
         canvas.addDrawingChangedListener(e -> {
-            try {
-                show(predict.apply(ImageUrls.decodeDataUrl(e.pngDataUrl())));
-            } catch (InvalidInputException ex) {
-                Messages.error(this, ex);
-            }
+            drawing = ImageUrls.decodeDataUrl(e.pngDataUrl());
+            classify();
         });
         which.setId("try-model-which");
         which.addClassName("help");
@@ -36,11 +36,21 @@ class TryModelPanel extends Div {
         setVisible(false);
     }
 
-    /** Says which model the drawing goes to, and clears the previous answer. */
+    /** Says which model the drawing goes to, and asks it about the drawing already there. */
     void trying(String description) {
         which.setText(description);
         guesses.removeAll();
         setVisible(true);
+        classify();
+    }
+
+    private void classify() {
+        if (drawing == null) return;
+        try {
+            show(predict.apply(drawing));
+        } catch (InvalidInputException ex) {
+            Messages.error(this, ex);
+        }
     }
 
     private void show(List<TrainingLab.Guess> list) {

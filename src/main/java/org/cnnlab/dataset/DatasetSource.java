@@ -1,0 +1,40 @@
+package org.cnnlab.dataset;
+
+import java.util.List;
+
+/**
+ * One data set a student can train on. Each is made by our code or read from files installed on
+ * this machine (a registry package in the jar, or a Debian package); none is ever downloaded.
+ */
+public interface DatasetSource {
+
+    /** The id the page and the saved models use, e.g. "mnist". */
+    String id();
+
+    /** Every class it offers, in label order. */
+    List<String> classes();
+
+    /** The classes a run uses when the student picks none. */
+    default List<String> defaultClasses() {
+        return classes();
+    }
+
+    /** Images per class it has at most. */
+    int maxPerClass();
+
+    /** Whether its files are on this machine; when not, {@link #missing()} says how to get them. */
+    default boolean available() {
+        return true;
+    }
+
+    /** A translated explanation of how to install it (an {@code InvalidInputException} to throw). */
+    default org.cnnlab.base.InvalidInputException missing() {
+        return new org.cnnlab.base.InvalidInputException("dataset.error.missing", id());
+    }
+
+    /**
+     * {@code perClass} images of each of {@code classes} (a subset of {@link #classes()}, labelled
+     * 0… in that order), a seeded choice.
+     */
+    LabelledImages load(List<String> classes, int perClass, long seed);
+}

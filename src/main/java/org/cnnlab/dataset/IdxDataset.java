@@ -1,0 +1,91 @@
+package org.cnnlab.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * A data set of IDX files (MNIST's format; gzipped or not): a training image file and its label
+ * file, read once on first use and kept in memory (60,000 28×28 images are 188 MB of floats).
+ */
+final class IdxDataset implements DatasetSource {
+
+    /** Opens one of the files, or returns null when it is not there. */
+    interface Files {
+        InputStream open(String name) throws IOException;
+    }
+
+    private static final long MAX_BYTES = 100_000_000L;
+    private final String id;
+    private final List<String> classes;
+    private final Files files;
+    private final String images;
+    private final String labels;
+    private final java.util.function.Supplier<org.cnnlab.base.InvalidInputException> missing;
+    private volatile LabelledImages all;
+
+    IdxDataset(String id, List<String> classes, Files files, String images, String labels,
+               java.util.function.Supplier<org.cnnlab.base.InvalidInputException> missing) {
+        this.id = id;
+        this.classes = List.copyOf(classes);
+        this.files = files;
+        this.images = images;
+        this.labels = labels;
+        this.missing = missing;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classes;
+    }
+
+    @Override
+    public int maxPerClass() {
+        return 5_000;
+    }
+
+    @Override
+    public boolean available() {
+        try (InputStream in = files.open(images)) {
+            return in != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public org.cnnlab.base.InvalidInputException missing() {
+        return missing.get();
+    }
+
+    @Override
+    public LabelledImages load(List<String> chosen, int perClass, long seed) {
+        return Sampling.balanced(all(), chosen, perClass, seed);
+    }
+
+    private LabelledImages all() {
+        LabelledImages loaded = all;
+        if (loaded == null) {
+            synchronized (this) {
+                if (all == null) all = read();
+                loaded = all;
+            }
+        }
+        return loaded;
+    }
+
+    private LabelledImages read() {
+        try (InputStream i = files.open(images); InputStream l = files.open(labels)) {
+            if (i == null || l == null) throw missing();
+            return IdxReader.labelled(id, classes, IdxReader.read(i, MAX_BYTES), IdxReader.read(l, MAX_BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
