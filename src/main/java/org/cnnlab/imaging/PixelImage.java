@@ -19,6 +19,13 @@ public record PixelImage(int channels, int height, int width, float[] data) {
         return new PixelImage(1, height, width, values);
     }
 
+    /** From values in 0…1 (a data set's, a network input's), clamped, as 0…255. */
+    public static PixelImage fromUnit(int channels, int height, int width, float[] unit) {
+        float[] values = new float[unit.length];
+        for (int i = 0; i < unit.length; i++) values[i] = Math.clamp(unit[i] * 255f, 0f, 255f);
+        return new PixelImage(channels, height, width, values);
+    }
+
     public float at(int channel, int row, int col) {
         return data[(channel * height + row) * width + col];
     }

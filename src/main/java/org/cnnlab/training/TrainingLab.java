@@ -6,7 +6,9 @@ import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.dataset.OwnClasses;
 import org.cnnlab.imaging.ImageDecoder;
+import org.cnnlab.imaging.NetworkInput;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.network.NetworkDesignService;
@@ -58,10 +60,12 @@ public class TrainingLab {
     private final ModelRunner runner;
     private final ImageDecoder decoder;
     private final ModelStore store;
+    private final OwnClasses own;
 
     public TrainingLab(DatasetCatalog catalog, TrainingService training, NetworkDesignService designs, ModelRunner runner,
-                       ImageDecoder decoder, ModelStore store) {
+                       ImageDecoder decoder, ModelStore store, OwnClasses own) {
         this.store = store;
+        this.own = own;
         this.catalog = catalog;
         this.training = training;
         this.designs = designs;
@@ -70,22 +74,13 @@ public class TrainingLab {
     }
 
     /**
-     * Classifies a drawn or uploaded image with the model a finished job learned, most likely class
-     * first. The image is brought to the network's input: grey if it has one channel, resized by area
-     * averaging, scaled to 0…1, and inverted when its background is light (the data sets are light
-     * shapes on black, a drawing is dark ink on white).
+     * Classifies a drawn or uploaded image with a finished run's or a saved model, most likely class
+     * first; the image is brought to the network's input by {@link NetworkInput}.
      */
     public List<Guess> predict(StudentId student, ModelRef ref, byte[] image) {
         TrainedModel model = model(student, ref);
         TensorShape in = model.network().input();
-        PixelImage pixels = decoder.decode(image).image();
-        if (in.channels() == 1) pixels = pixels.toGrey();
-        if (pixels.channels() != in.channels()) throw new InvalidInputException("training.error.shape", in.toString(), pixels.channels());
-        float[] values = pixels.resized(in.height(), in.width()).data().clone();
-        double mean = 0;
-        for (float v : values) mean += v / 255.0;
-        boolean invert = mean / values.length > 0.5;
-        for (int i = 0; i < values.length; i++) values[i] = invert ? 1f - values[i] / 255f : values[i] / 255f;
+        float[] values = NetworkInput.of(decoder.decode(image).image(), in.channels(), in.height(), in.width());
         double[] p = runner.probabilities(model, values);
         List<Guess> guesses = new ArrayList<>();
         for (int c = 0; c < p.length; c++) guesses.add(new Guess(model.classes().get(c), p[c]));
@@ -123,6 +118,10 @@ public class TrainingLab {
         store.delete(student, savedId);
     }
 
+    public long maxImageBytes() {
+        return decoder.limits().maxUploadBytes();
+    }
+
     public long maxModelFileBytes() {
         return store.limits().maxFileBytes();
     }
@@ -131,23 +130,60 @@ public class TrainingLab {
         training.pause(student, jobId, pause);
     }
 
+    /** Every data set, the student's own classes last. */
     public List<String> datasets() {
-        return catalog.ids();
+        List<String> ids = new ArrayList<>(catalog.ids());
+        ids.add(OwnClasses.ID);
+        return ids;
+    }
+
+    /** One of the student's own classes: its name, how many examples, and the latest ones as PNG thumbnails. */
+    public record OwnClassSummary(String name, int examples, List<byte[]> thumbnails) {
+    }
+
+    public List<OwnClassSummary> ownClasses(StudentId student) {
+        return own.list(student).stream().map(c -> {
+            List<float[]> latest = c.examples().subList(Math.max(0, c.examples().size() - 12), c.examples().size());
+            return new OwnClassSummary(c.name(), c.examples().size(),
+                    latest.stream().map(e -> PngEncoder.encode(PixelImage.fromUnit(1, OwnClasses.SIDE, OwnClasses.SIDE, e))).toList());
+        }).toList();
+    }
+
+    public void addOwnClass(StudentId student, String name) {
+        own.addClass(student, name);
+    }
+
+    public void removeOwnClass(StudentId student, String name) {
+        own.removeClass(student, name);
+    }
+
+    public void addOwnExample(StudentId student, String className, byte[] image) {
+        own.addExample(student, className, image);
+    }
+
+    private LabelledImages data(StudentId student, Choice c) {
+        if (OwnClasses.ID.equals(c.dataset())) {
+            if (c.perClass() < 2 || c.perClass() > DatasetCatalog.MAX_PER_CLASS) {
+                throw new InvalidInputException("dataset.error.perClass", 2, DatasetCatalog.MAX_PER_CLASS);
+            }
+            return own.dataset(student, c.perClass(), c.seed());
+        }
+        return catalog.load(c.dataset(), c.classes(), c.perClass(), c.seed());
     }
 
     public DatasetClasses classes(String dataset) {
+        if (OwnClasses.ID.equals(dataset)) return new DatasetClasses(List.of(), List.of(), DatasetCatalog.MAX_PER_CLASS);
         var source = catalog.source(dataset);
         return new DatasetClasses(source.classes(), source.defaultClasses(), source.maxPerClass());
     }
 
-    public Preview preview(Choice c) {
-        LabelledImages data = catalog.load(c.dataset(), c.classes(), c.perClass(), c.seed());
+    public Preview preview(StudentId student, Choice c) {
+        LabelledImages data = data(student, c);
         List<byte[]> thumbnails = new ArrayList<>();
         List<Integer> classes = new ArrayList<>();
         for (int i = 0; i < Math.min(20, data.size()); i++) {
-            float[] values = new float[data.imageSize()];
-            for (int p = 0; p < values.length; p++) values[p] = data.pixels()[i * data.imageSize() + p] * 255f;
-            thumbnails.add(PngEncoder.encode(new PixelImage(data.channels(), data.height(), data.width(), values)));
+            float[] image = java.util.Arrays.copyOfRange(data.pixels(), i * data.imageSize(), (i + 1) * data.imageSize());
+            thumbnails.add(PngEncoder.encode(PixelImage.fromUnit(data.channels(), data.height(), data.width(), image)));
             classes.add(data.labels()[i]);
         }
         return new Preview(data.classes(), data.classCounts(), thumbnails, classes,
@@ -155,7 +191,7 @@ public class TrainingLab {
     }
 
     public TrainingProgress start(StudentId student, Choice c) {
-        LabelledImages data = catalog.load(c.dataset(), c.classes(), c.perClass(), c.seed());
+        LabelledImages data = data(student, c);
         TensorShape shape = TensorShape.image(data.channels(), data.height(), data.width());
         NetworkSpec network = switch (c.network()) {
             case "builder" -> designs.current(student).spec();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.dataset.Shift;
 import org.cnnlab.dataset.Shuffle;
 import org.cnnlab.network.NetworkFactory;
 
@@ -223,17 +224,9 @@ final class TrainingRun {
         int h = data.height();
         int w = data.width();
         float[] out = new float[data.pixels().length];
+        int n = data.imageSize();
         for (int i = 0; i < data.size(); i++) {
-            int dx = i % 2 == 0 ? shift : 0;
-            int dy = i % 2 == 0 ? 0 : shift;
-            for (int c = 0; c < data.channels(); c++) {
-                int base = (i * data.channels() + c) * h * w;
-                for (int y = dy; y < h; y++) {
-                    for (int x = dx; x < w; x++) {
-                        out[base + y * w + x] = data.pixels()[base + (y - dy) * w + (x - dx)];
-                    }
-                }
-            }
+            Shift.image(data.pixels(), i * n, data.channels(), h, w, i % 2 == 0 ? shift : 0, i % 2 == 0 ? 0 : shift, out, i * n);
         }
         return new LabelledImages(data.id(), data.classes(), data.channels(), h, w, out, data.labels());
     }

@@ -169,12 +169,6 @@ public class TrainingService implements StudentState {
         return waited;
     }
 
-    private static float[] scaled(float[] unit) {
-        float[] out = new float[unit.length];
-        for (int i = 0; i < unit.length; i++) out[i] = Math.clamp(unit[i] * 255f, 0f, 255f);
-        return out;
-    }
-
     /** Only the job's own student may stop it. */
     public void cancel(StudentId student, long jobId) {
         Job job = jobs.get(jobId);
@@ -326,7 +320,7 @@ public class TrainingService implements StudentState {
                         public void mistakes(List<TrainingRun.Mistake> mistakes) {
                             LabelledImages data = job.request.data();
                             job.mistakes = mistakes.stream().map(m -> new TrainingProgress.WrongExample(
-                                    PngEncoder.encode(new PixelImage(data.channels(), data.height(), data.width(), scaled(m.pixels()))),
+                                    PngEncoder.encode(PixelImage.fromUnit(data.channels(), data.height(), data.width(), m.pixels())),
                                     data.classes().get(m.trueClass()), data.classes().get(m.predicted()), m.confidence())).toList();
                         }
 

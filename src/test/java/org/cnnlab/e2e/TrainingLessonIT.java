@@ -3,22 +3,20 @@ package org.cnnlab.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.options.LoadState;
+import org.cnnlab.e2e.pages.TrainingPage;
 import org.junit.jupiter.api.Test;
 
 /** The training page in real Chromium: preview, a short real run with growing curves, and refusals. */
 class TrainingLessonIT extends BrowserTest {
 
+    private TrainingPage training;
+
     private void open() {
-        page.navigate(baseUrl() + "entrenar");
-        page.waitForLoadState(LoadState.NETWORKIDLE);
-        page.locator("#dataset-preview img").first().waitFor();
+        training = new TrainingPage(page).open(baseUrl());
     }
 
     private void type(String id, String value) {
-        Locator input = page.locator("#" + id + " input");
-        input.fill(value);
-        input.press("Tab");
+        training.type(id, value);
     }
 
     @Test
@@ -41,12 +39,7 @@ class TrainingLessonIT extends BrowserTest {
         assertThat(page.locator("#train-status").textContent()).matches(".*\\d+\\.\\d %.*");
 
         // try the model: one stroke on the canvas gives a probability for each of the five classes
-        page.locator("#try-model #draw-canvas canvas").scrollIntoViewIfNeeded();
-        var box = page.locator("#try-model #draw-canvas canvas").boundingBox();
-        page.mouse().move(box.x + box.width * 0.2, box.y + box.height * 0.2);
-        page.mouse().down();
-        page.mouse().move(box.x + box.width * 0.8, box.y + box.height * 0.8, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
-        page.mouse().up();
+        training.stroke("#try-model #draw-canvas", 0.2, 0.2, 0.8, 0.8);
         page.waitForFunction("() => document.querySelectorAll('#prediction .guess').length === 5");
         assertThat(page.locator("#prediction").textContent()).contains(spanish("class.cross")).contains("%");
         // the run is listed for comparison, with its accuracy at shifts of 0…8 pixels
@@ -113,5 +106,44 @@ class TrainingLessonIT extends BrowserTest {
         page.waitForFunction("t => [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent === t)",
                 spanish("training.error.learningRate"));
         screenshot(page, "training-refused");
+    }
+
+    @Test
+    void own_classes_drawn_on_the_page_become_a_data_set_and_train() {
+        open();
+        training.choose("train-dataset", spanish("dataset.own"));
+        page.locator("#own-classes").waitFor();
+        page.waitForFunction("t => document.querySelector('#dataset-counts').textContent === t", spanish("own.error.tooFewClasses"));
+        type("own-class-name", "sol");
+        page.locator("#own-class-add").click();
+        page.waitForFunction("() => document.querySelectorAll('#own-classes-list .own-class').length === 1");
+        type("own-class-name", "raya");
+        page.locator("#own-class-add").click();
+        page.waitForFunction("() => document.querySelectorAll('#own-classes-list .own-class').length === 2");
+        // the new class is the target: draw two strokes for "raya", then switch to "sol" and draw a circle-ish stroke
+        for (double x : new double[] {0.3, 0.7}) {
+            training.stroke("#own-canvas", x, 0.1, x, 0.9);
+            page.locator("#own-add-drawing").click();
+        }
+        training.choose("own-target", "sol");
+        training.stroke("#own-canvas", 0.3, 0.3, 0.7, 0.7);
+        page.locator("#own-add-drawing").click();
+        page.waitForFunction("t => document.querySelector('#own-classes-list').textContent.includes(t)", spanish("own.count", "sol", 1));
+        assertThat(page.locator("#own-classes-list").textContent()).contains(spanish("own.count", "raya", 2));
+        // adding the pad again after it was cleared: a translated refusal
+        page.locator("#own-add-drawing").click();
+        page.waitForFunction("t => [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent === t)",
+                spanish("own.error.blank"));
+        type("train-per-class", "20");
+        page.waitForFunction("() => document.querySelector('#dataset-counts').textContent.includes('sol: 20, raya: 20')");
+        assertThat(page.locator("#dataset-preview img").count()).isEqualTo(20);
+        type("train-epochs", "2");
+        type("train-batch", "8");
+        page.locator("#train-start").click();
+        page.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+                + spanish("training.status.done", "").substring(0, 5) + "')", null,
+                new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+        assertThat(page.locator("#confusion-matrix td").count()).isEqualTo(4);
+        screenshot(page, "training-own-classes");
     }
 }

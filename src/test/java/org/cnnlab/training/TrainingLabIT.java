@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DatasetCatalog;
+import org.cnnlab.dataset.OwnClasses;
 import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.ImageLimits;
 import org.cnnlab.network.NetworkDesignService;
@@ -49,8 +50,9 @@ class TrainingLabIT {
         training = new TrainingService(TrainingLimits.defaults(), factory, NetworkLimits.defaults());
         ModelRunner runner = new ModelRunner(factory);
         store = new ModelStore(dataDir, new ModelLimits(2_000_000, 5), runner, NetworkLimits.defaults());
+        ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
         lab = new TrainingLab(new DatasetCatalog(), training, new NetworkDesignService(NetworkLimits.defaults(), 10),
-                runner, new ImageDecoder(ImageLimits.defaults()), store);
+                runner, decoder, store, new OwnClasses(10, 100, 100, decoder));
         jobId = lab.start(STUDENT, new TrainingLab.Choice("shapes-easy", List.of(), 100, "SMALL_CNN", OptimizerSpec.adam(0.01), 32, 4, 0.2, 9)).jobId();
         CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
         lab.watch(jobId, p -> {
@@ -97,6 +99,31 @@ class TrainingLabIT {
     void another_student_cannot_use_this_model() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lab.predict(StudentId.random(), TrainingLab.ModelRef.job(jobId), new byte[] {1}))
                 .isInstanceOf(org.cnnlab.base.InvalidInputException.class).hasMessageStartingWith("training.error.noModel");
+    }
+
+    @Test
+    void a_student_draws_two_classes_trains_on_them_and_a_new_drawing_is_recognised() throws Exception {
+        StudentId me = StudentId.random();
+        lab.addOwnClass(me, "sol");
+        lab.addOwnClass(me, "raya");
+        for (int i = 0; i < 3; i++) {
+            int r = 30 + 10 * i;
+            lab.addOwnExample(me, "sol", drawing(g -> g.fillOval(96 - r, 96 - r, 2 * r, 2 * r)));
+            int x = 60 + 30 * i;
+            lab.addOwnExample(me, "raya", drawing(g -> g.drawLine(x, 30 + 10 * x / 30, x, 172)));
+        }
+        assertThat(lab.ownClasses(me)).extracting(TrainingLab.OwnClassSummary::examples).containsExactly(3, 3);
+        TrainingLab.Choice choice = new TrainingLab.Choice(OwnClasses.ID, List.of(), 40, "SMALL_CNN", OptimizerSpec.adam(0.01), 16, 5, 0.2, 3);
+        assertThat(lab.preview(me, choice).counts()).containsExactly(40, 40);
+        long job = lab.start(me, choice).jobId();
+        CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
+        lab.watch(job, p -> {
+            if (p.finished()) done.complete(p);
+        });
+        assertThat(done.get(120, TimeUnit.SECONDS).state()).isEqualTo(TrainingProgress.State.DONE);
+        assertThat(lab.predict(me, TrainingLab.ModelRef.job(job), drawing(g -> g.fillOval(56, 56, 80, 80))).getFirst().className()).isEqualTo("sol");
+        assertThat(lab.predict(me, TrainingLab.ModelRef.job(job), drawing(g -> g.drawLine(105, 40, 105, 160))).getFirst().className())
+                .as("a stroke where none was drawn").isEqualTo("raya");
     }
 
     @Test

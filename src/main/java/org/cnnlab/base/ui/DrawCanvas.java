@@ -36,6 +36,11 @@ public class DrawCanvas extends Component {
         getElement().setProperty("brushLabel", getTranslation("draw.brush"));
     }
 
+    /** Wipes the pad (the element then reports the blank drawing). */
+    public void clear() {
+        getElement().callJsFunction("clear");
+    }
+
     public Registration addDrawingChangedListener(ComponentEventListener<DrawingChangedEvent> listener) {
         return addListener(DrawingChangedEvent.class, listener);
     }

@@ -22,6 +22,12 @@ class DatasetPreview extends VerticalLayout {
         add(grid, counts);
     }
 
+    /** No images to show, and why. */
+    void explain(String why) {
+        grid.removeAll();
+        counts.setText(why);
+    }
+
     void show(TrainingLab.Preview p) {
         grid.removeAll();
         for (int i = 0; i < p.thumbnails().size(); i++) {

@@ -107,6 +107,7 @@ class TrainingSetup extends VerticalLayout {
         allClasses = c.all();
         classes.setItems(c.all());
         classes.setValue(new java.util.LinkedHashSet<>(c.defaults()));
+        classes.setVisible(!c.all().isEmpty());
         updating = false;
     }
 

@@ -15,6 +15,7 @@ import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.dataset.OwnClasses;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;
 
@@ -34,6 +35,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
     private final TryModelPanel tryModel;
     private final ComparePanel compare = new ComparePanel();
     private final ModelsPanel models;
+    private final OwnClassesPanel own;
     private Runnable unwatch = () -> { };
     private long jobId = -1;
     private TrainingLab.ModelRef trying;
@@ -48,17 +50,21 @@ public class TrainingView extends Div implements HasDynamicTitle {
             trying = TrainingLab.ModelRef.saved(saved.id());
             tryModel.trying(getTranslation("training.try.saved", saved.name()));
         });
-        Div columns = new Div(setup, new Div(preview, monitor, tryModel, models, compare));
+        own = new OwnClassesPanel(lab, student, lab.maxImageBytes(), () -> showPreview(setup.choice()));
+        Div columns = new Div(setup, new Div(own, preview, monitor, tryModel, models, compare));
         columns.addClassName("training-columns");
         add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
         showPreview(setup.choice());
     }
 
     private void showPreview(TrainingLab.Choice choice) {
+        boolean ownClasses = OwnClasses.ID.equals(choice.dataset());
+        if (own != null) own.setVisible(ownClasses);
         try {
-            preview.show(lab.preview(choice));
+            preview.show(lab.preview(student, choice));
         } catch (InvalidInputException e) {
-            Messages.error(this, e);
+            if (ownClasses) preview.explain(getTranslation(e.messageKey(), e.args()));   // not yet trainable: say why, quietly
+            else Messages.error(this, e);
         }
     }
 
