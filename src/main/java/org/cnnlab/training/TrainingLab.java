@@ -207,6 +207,21 @@ public class TrainingLab {
                 c.validationSplit(), c.seed(), c.network()));
     }
 
+    /**
+     * The lecture's comparison in one click: an MLP, a CNN ending in Flatten + Dense and a CNN ending
+     * in global average pooling, trained one after the other on the same data with the same settings.
+     */
+    public TrainingProgress compare(StudentId student, Choice c) {
+        LabelledImages data = data(student, c);
+        TensorShape shape = TensorShape.image(data.channels(), data.height(), data.width());
+        List<TrainingRequest> runs = new ArrayList<>();
+        for (StarterNetworks n : List.of(StarterNetworks.MLP, StarterNetworks.SMALL_CNN, StarterNetworks.GAP_CNN)) {
+            runs.add(new TrainingRequest(student, n.spec(shape, data.classes().size()), data, c.optimizer(), c.batchSize(), c.epochs(),
+                    c.validationSplit(), c.seed(), n.name()));
+        }
+        return training.submitSeries(runs).getFirst();
+    }
+
     public void stop(StudentId student, long jobId) {
         training.cancel(student, jobId);
     }

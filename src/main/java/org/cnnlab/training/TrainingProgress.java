@@ -9,7 +9,8 @@ import java.util.List;
 public record TrainingProgress(long jobId, State state, int queuePosition, int epoch, int epochs, long step, long totalSteps,
                                List<Double> batchLosses, List<EpochMetrics> epochsDone, String messageKey,
                                Object[] messageArgs, int[][] confusion, long startedMillis, String name,
-                               long parameters, double seconds, List<Double> accuracyByShift, List<WrongExample> mistakes) {
+                               long parameters, double seconds, List<Double> accuracyByShift, List<WrongExample> mistakes,
+                               long nextJobId) {
 
     public enum State { QUEUED, RUNNING, PAUSED, DONE, CANCELLED, DIVERGED, FAILED }
 

@@ -53,6 +53,7 @@ public class TrainingService implements StudentState {
 
     private static final class Job {
         final long id;
+        final long series;          // the id of the series' first job; a lone job is a series of one
         final TrainingRequest request;
         final long parameters;
         final List<Consumer<TrainingProgress>> watchers = new CopyOnWriteArrayList<>();
@@ -74,8 +75,9 @@ public class TrainingService implements StudentState {
         volatile long startedMillis;
         volatile long pausedMillis;
 
-        Job(long id, TrainingRequest request, long parameters) {
+        Job(long id, long series, TrainingRequest request, long parameters) {
             this.id = id;
+            this.series = series;
             this.request = request;
             this.parameters = parameters;
         }
@@ -97,20 +99,38 @@ public class TrainingService implements StudentState {
 
     /** Checks the request and queues it; refusals say why, in the student's language, and change nothing. */
     public TrainingProgress submit(TrainingRequest r) {
-        NetworkAnalysis analysis = validate(r);
-        Job job = new Job(ids.incrementAndGet(), r, analysis.trainable());
+        return submitSeries(List.of(r)).getFirst();
+    }
+
+    /**
+     * Queues runs that belong together (e.g. an MLP and two CNNs on the same data, to compare): each
+     * takes its own turn in the round-robin, one after the other, and the series counts once toward
+     * the student's limit; stopping one stops the rest. All are checked before any is queued.
+     */
+    public List<TrainingProgress> submitSeries(List<TrainingRequest> requests) {
+        if (requests.isEmpty() || requests.stream().map(TrainingRequest::student).distinct().count() != 1) {
+            throw new IllegalArgumentException("a series is one student's runs");
+        }
+        List<Long> parameters = requests.stream().map(r -> validate(r).trainable()).toList();
+        StudentId student = requests.getFirst().student();
+        List<Job> series = new ArrayList<>();
         synchronized (lock) {
             long mine = jobs.values().stream()
-                    .filter(j -> j.request.student().equals(r.student()) && !snapshot(j).finished()).count();
+                    .filter(j -> j.request.student().equals(student) && !snapshot(j).finished()).map(j -> j.series).distinct().count();
             if (mine >= limits.maxQueuedPerStudent()) {
                 throw new InvalidInputException("training.error.busy", limits.maxQueuedPerStudent());
             }
-            jobs.put(job.id, job);
-            waiting.computeIfAbsent(r.student(), s -> new ArrayDeque<>()).addLast(job);
+            long first = ids.incrementAndGet();
+            for (int i = 0; i < requests.size(); i++) {
+                Job job = new Job(i == 0 ? first : ids.incrementAndGet(), first, requests.get(i), parameters.get(i));
+                series.add(job);
+                jobs.put(job.id, job);
+                waiting.computeIfAbsent(student, s -> new ArrayDeque<>()).addLast(job);
+            }
             lock.notifyAll();
         }
         notifyQueued();
-        return snapshot(job);
+        return series.stream().map(this::snapshot).toList();
     }
 
     public TrainingProgress progress(long jobId) {
@@ -169,10 +189,12 @@ public class TrainingService implements StudentState {
         return waited;
     }
 
-    /** Only the job's own student may stop it. */
+    /** Only the job's own student may stop it; the runs queued after it in its series stop too. */
     public void cancel(StudentId student, long jobId) {
         Job job = jobs.get(jobId);
         if (job == null || !job.request.student().equals(student)) return;
+        jobs.values().stream().filter(j -> j.series == job.series && j.id > job.id && !j.cancelled).toList()
+                .forEach(j -> cancel(student, j.id));
         job.cancelled = true;
         boolean wasWaiting;
         synchronized (lock) {
@@ -397,6 +419,11 @@ public class TrainingService implements StudentState {
         }
     }
 
+    /** The run that comes after this one in its series, or −1. */
+    private long next(Job job) {
+        return jobs.values().stream().filter(j -> j.series == job.series && j.id > job.id).mapToLong(j -> j.id).min().orElse(-1);
+    }
+
     private TrainingProgress snapshot(Job job) {
         List<Double> losses;
         synchronized (job.batchLosses) {
@@ -411,6 +438,6 @@ public class TrainingService implements StudentState {
                 losses, epochs, job.messageKey, job.messageArgs, job.confusion, job.startedMillis, job.request.name(),
                 job.parameters,
                 job.startedMillis == 0 ? 0 : ((job.finishedMillis == 0 ? System.currentTimeMillis() : job.finishedMillis) - job.startedMillis - job.pausedMillis) / 1000.0,
-                job.byShift, job.mistakes);
+                job.byShift, job.mistakes, next(job));
     }
 }

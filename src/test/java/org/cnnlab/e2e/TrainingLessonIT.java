@@ -146,4 +146,21 @@ class TrainingLessonIT extends BrowserTest {
         assertThat(page.locator("#confusion-matrix td").count()).isEqualTo(4);
         screenshot(page, "training-own-classes");
     }
+
+    @Test
+    void one_click_compares_the_mlp_and_both_cnns_on_one_shift_chart() {
+        open();
+        type("train-per-class", "20");
+        type("train-epochs", "1");
+        type("train-batch", "16");
+        page.locator("#train-compare").click();
+        page.waitForFunction("() => document.querySelector('#shift-curves') && document.querySelector('#shift-curves').getAttribute('data-points') === '27'",
+                null, new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+        for (String network : new String[] {"mlp", "small_cnn", "gap_cnn"}) {
+            page.locator("#runs-table vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                    .setHasText(spanish("training.network." + network))).first().waitFor();
+        }
+        page.waitForFunction("() => !document.querySelector('#train-compare').hasAttribute('disabled')");
+        screenshot(page, "training-compare");
+    }
 }

@@ -127,6 +127,30 @@ class TrainingLabIT {
     }
 
     @Test
+    void one_click_trains_an_mlp_a_flatten_cnn_and_a_gap_cnn_on_the_same_data() throws Exception {
+        StudentId me = StudentId.random();
+        TrainingProgress first = lab.compare(me, new TrainingLab.Choice("shapes-easy", List.of("circle", "cross"), 20, "SMALL_CNN",
+                OptimizerSpec.adam(0.01), 8, 1, 0.25, 4));
+        List<TrainingProgress> runs = new java.util.ArrayList<>();
+        long next = first.jobId();
+        while (next >= 0) {
+            CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
+            lab.watch(next, p -> {
+                if (p.finished()) done.complete(p);
+            });
+            TrainingProgress p = done.get(120, TimeUnit.SECONDS);
+            runs.add(p);
+            next = p.nextJobId();
+        }
+        assertThat(runs).extracting(TrainingProgress::name).containsExactly("MLP", "SMALL_CNN", "GAP_CNN");
+        assertThat(runs).extracting(TrainingProgress::state).containsOnly(TrainingProgress.State.DONE);
+        assertThat(lab.finished(me)).extracting(TrainingProgress::jobId).containsExactlyElementsOf(runs.stream().map(TrainingProgress::jobId).toList());
+        // 784·128 + 128 + 128·2 + 2 for the MLP; far fewer for the global-pooling CNN
+        assertThat(runs.get(0).parameters()).isEqualTo(784L * 128 + 128 + 128 * 2 + 2);
+        assertThat(runs.get(2).parameters()).isLessThan(runs.get(1).parameters()).isLessThan(runs.get(0).parameters());
+    }
+
+    @Test
     void a_saved_model_downloads_as_one_file_and_uploads_back_predicting_the_same() throws Exception {
         StudentId other = StudentId.random();
         ModelStore.Saved saved = lab.save(STUDENT, jobId, "  mis formas  ");

@@ -223,6 +223,34 @@ class TrainingServiceIT {
     }
 
     @Test
+    void a_series_counts_once_runs_in_order_and_stopping_it_stops_the_rest() throws Exception {
+        start(1);
+        StudentId a = StudentId.random();
+        List<TrainingProgress> series = service.submitSeries(List.of(request(a, OptimizerSpec.adam(0.01), 1),
+                request(a, OptimizerSpec.sgd(0.05), 1), request(a, OptimizerSpec.adam(0.01), 50)));
+        assertThat(series.get(0).nextJobId()).isEqualTo(series.get(1).jobId());
+        assertThat(series.get(1).nextJobId()).isEqualTo(series.get(2).jobId());
+        assertThat(series.get(2).nextJobId()).isEqualTo(-1);
+        assertThatThrownBy(() -> service.submit(request(a, OptimizerSpec.adam(0.01), 1))).hasMessageStartingWith("training.error.busy");
+        assertThat(await(series.get(0).jobId()).state()).isEqualTo(TrainingProgress.State.DONE);
+        assertThat(await(series.get(1).jobId()).state()).isEqualTo(TrainingProgress.State.DONE);
+        CompletableFuture<Void> third = new CompletableFuture<>();
+        Runnable stop = service.watch(series.get(2).jobId(), p -> {
+            if (p.step() >= 1) third.complete(null);
+        });
+        third.get(60, TimeUnit.SECONDS);
+        stop.run();
+        service.cancel(a, series.get(2).jobId());
+        assertThat(await(series.get(2).jobId()).state()).isEqualTo(TrainingProgress.State.CANCELLED);
+
+        StudentId b = StudentId.random();
+        List<TrainingProgress> other = service.submitSeries(List.of(request(b, OptimizerSpec.adam(0.01), 50), request(b, OptimizerSpec.adam(0.01), 1)));
+        service.cancel(b, other.get(0).jobId());
+        assertThat(await(other.get(0).jobId()).state()).isEqualTo(TrainingProgress.State.CANCELLED);
+        assertThat(await(other.get(1).jobId()).state()).as("the rest of the series stops too").isEqualTo(TrainingProgress.State.CANCELLED);
+    }
+
+    @Test
     void bad_requests_get_reasons_and_a_student_cannot_queue_ten_jobs() {
         start(1);
         StudentId s = StudentId.random();

@@ -37,12 +37,14 @@ class TrainingSetup extends VerticalLayout {
     private final IntegerField seed = integer("train-seed", "training.seed", 42);
     private final Button start = new Button();
     private final Button stop = new Button();
+    private final Button compare = new Button();
     private final Button pause = new Button();
     private boolean paused;
 
     TrainingSetup(List<String> datasets, SerializableFunction<String, TrainingLab.DatasetClasses> classesOf,
                   SerializableConsumer<TrainingLab.Choice> onData,
-                  SerializableConsumer<TrainingLab.Choice> onStart, Runnable onStop, SerializableConsumer<Boolean> onPause) {
+                  SerializableConsumer<TrainingLab.Choice> onStart, SerializableConsumer<TrainingLab.Choice> onCompare, Runnable onStop,
+                  SerializableConsumer<Boolean> onPause) {
         setPadding(false);
         setWidth("22rem");
         dataset.setId("train-dataset");
@@ -79,6 +81,10 @@ class TrainingSetup extends VerticalLayout {
         start.setId("train-start");
         start.addThemeVariants(ButtonVariant.PRIMARY);
         start.addClickListener(e -> onStart.accept(choice()));
+        compare.setText(getTranslation("training.compareAll"));
+        compare.setId("train-compare");
+        compare.addClickListener(e -> onCompare.accept(choice()));
+        compare.setTooltipText(getTranslation("training.compareAll.help"));
         stop.setText(getTranslation("training.stop"));
         stop.setId("train-stop");
         stop.addClickListener(e -> onStop.run());
@@ -89,7 +95,7 @@ class TrainingSetup extends VerticalLayout {
         pause.setEnabled(false);
         HorizontalLayout numbers = new HorizontalLayout(learningRate, momentum, sigma, batch, epochs, validation, seed);
         numbers.setWrap(true);
-        add(new H3(getTranslation("training.setup")), dataset, classes, perClass, network, optimizer, numbers, new HorizontalLayout(start, pause, stop));
+        add(new H3(getTranslation("training.setup")), dataset, classes, perClass, network, optimizer, numbers, new HorizontalLayout(start, pause, stop), compare);
         showOptimizerFields();
     }
 
@@ -114,6 +120,7 @@ class TrainingSetup extends VerticalLayout {
     void running(boolean running, boolean paused) {
         this.paused = paused;
         start.setEnabled(!running);
+        compare.setEnabled(!running);
         stop.setEnabled(running);
         pause.setEnabled(running);
         pause.setText(getTranslation(paused ? "training.resume" : "training.pause"));

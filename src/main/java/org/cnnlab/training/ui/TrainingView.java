@@ -43,7 +43,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
     public TrainingView(TrainingLab lab) {
         this.lab = lab;
         addClassName("network-lesson");
-        setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::stop,
+        setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::compare, this::stop,
                 pause -> lab.pause(student, jobId, pause));
         tryModel = new TryModelPanel(png -> lab.predict(student, trying, png));
         models = new ModelsPanel(lab, student, saved -> {
@@ -76,6 +76,14 @@ public class TrainingView extends Div implements HasDynamicTitle {
         }
     }
 
+    private void compare(TrainingLab.Choice choice) {
+        try {
+            follow(lab.compare(student, choice).jobId());
+        } catch (InvalidInputException e) {
+            Messages.error(this, e);
+        }
+    }
+
     private void stop() {
         if (jobId >= 0) lab.stop(student, jobId);
     }
@@ -100,6 +108,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
                         tryModel.trying(getTranslation("training.try.run", p.jobId()));
                     }
                     if (p.finished()) compare.show(lab.finished(student));
+                    if (p.finished() && p.nextJobId() >= 0) follow(p.nextJobId());   // the next run of a comparison
                 });
             }
         });
