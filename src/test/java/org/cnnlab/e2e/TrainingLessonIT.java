@@ -140,6 +140,7 @@ class TrainingLessonIT extends BrowserTest {
         type("train-epochs", "2");
         type("train-batch", "8");
         page.locator("#train-start").click();
+        page.locator("#train-status").waitFor();
         page.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
                 + spanish("training.status.done", "").substring(0, 5) + "')", null,
                 new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
