@@ -39,10 +39,11 @@ public class DatasetCatalog {
         sources = List.of(
                 new Shapes(false), new Shapes(true),
                 new IdxDataset("mnist", DIGITS, name -> DatasetCatalog.class.getResourceAsStream("/datasets/mnist/" + name),
-                        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", () -> new InvalidInputException("dataset.error.missing", "mnist")),
+                        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte",
+                        () -> new InvalidInputException("dataset.error.missing", "mnist")),
                 new QuickDrawDataset(),
                 new IdxDataset("fashion-mnist", FASHION, name -> open(fashionDir.resolve(name)),
-                        "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                        "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
                         () -> new InvalidInputException("dataset.error.fashionMissing", fashionDir.toString())));
     }
 
@@ -67,6 +68,16 @@ public class DatasetCatalog {
     /** Some of its classes ({@code classes} empty: its default ones), {@code perClass} images of each, seeded. */
     public LabelledImages load(String id, List<String> classes, int perClass, long seed) {
         DatasetSource source = source(id);
+        return source.load(check(source, classes, perClass), perClass, seed);
+    }
+
+    /** The set's held-out test images for the same classes, {@code perClass} of each, if it has a test set. */
+    public java.util.Optional<LabelledImages> test(String id, List<String> classes, int perClass, long seed) {
+        DatasetSource source = source(id);
+        return source.test(check(source, classes, perClass), perClass, seed);
+    }
+
+    private static List<String> check(DatasetSource source, List<String> classes, int perClass) {
         if (perClass < 2 || perClass > MAX_PER_CLASS) {
             throw new InvalidInputException("dataset.error.perClass", 2, MAX_PER_CLASS);
         }
@@ -78,7 +89,7 @@ public class DatasetCatalog {
         for (String c : chosen) {
             if (!source.classes().contains(c)) throw new InvalidInputException("dataset.error.class", c);
         }
-        return source.load(chosen, perClass, seed);
+        return chosen;
     }
 
     /** The procedural shapes: generated for every request (cheap), then restricted to the chosen classes. */
@@ -102,6 +113,12 @@ public class DatasetCatalog {
         public LabelledImages load(List<String> chosen, int perClass, long seed) {
             LabelledImages all = ProceduralShapes.generate(perClass, hard, seed);
             return chosen.equals(ProceduralShapes.CLASSES) ? all : Sampling.balanced(all, chosen, perClass, seed);
+        }
+
+        /** New shapes from another seed: same distribution, images never seen in training. */
+        @Override
+        public java.util.Optional<LabelledImages> test(List<String> chosen, int perClass, long seed) {
+            return java.util.Optional.of(load(chosen, perClass, seed ^ 0x7E57_7E57L));
         }
     }
 }

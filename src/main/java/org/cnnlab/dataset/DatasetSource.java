@@ -37,4 +37,12 @@ public interface DatasetSource {
      * 0… in that order), a seeded choice.
      */
     LabelledImages load(List<String> classes, int perClass, long seed);
+
+    /**
+     * A test set of about {@code perClass} images of each class that a run never trains or validates
+     * on (the official test files, or freshly generated images), or empty when the set has none.
+     */
+    default java.util.Optional<LabelledImages> test(List<String> classes, int perClass, long seed) {
+        return java.util.Optional.empty();
+    }
 }

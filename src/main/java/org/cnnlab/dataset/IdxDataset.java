@@ -22,11 +22,17 @@ final class IdxDataset implements DatasetSource {
     private final Files files;
     private final String images;
     private final String labels;
+    private final String testImages;
+    private final String testLabels;
+    private volatile LabelledImages testSet;
     private final java.util.function.Supplier<org.cnnlab.base.InvalidInputException> missing;
     private volatile LabelledImages all;
 
-    IdxDataset(String id, List<String> classes, Files files, String images, String labels,
+    /** @param testImages, testLabels the official test files (MNIST's t10k), never sampled for training */
+    IdxDataset(String id, List<String> classes, Files files, String images, String labels, String testImages, String testLabels,
                java.util.function.Supplier<org.cnnlab.base.InvalidInputException> missing) {
+        this.testImages = testImages;
+        this.testLabels = testLabels;
         this.id = id;
         this.classes = List.copyOf(classes);
         this.files = files;
@@ -69,18 +75,30 @@ final class IdxDataset implements DatasetSource {
         return Sampling.balanced(all(), chosen, perClass, seed);
     }
 
+    @Override
+    public java.util.Optional<LabelledImages> test(List<String> chosen, int perClass, long seed) {
+        LabelledImages loaded = testSet;
+        if (loaded == null) {
+            synchronized (this) {
+                if (testSet == null) testSet = read(testImages, testLabels);
+                loaded = testSet;
+            }
+        }
+        return java.util.Optional.of(Sampling.balanced(loaded, chosen, perClass, seed));
+    }
+
     private LabelledImages all() {
         LabelledImages loaded = all;
         if (loaded == null) {
             synchronized (this) {
-                if (all == null) all = read();
+                if (all == null) all = read(images, labels);
                 loaded = all;
             }
         }
         return loaded;
     }
 
-    private LabelledImages read() {
+    private LabelledImages read(String images, String labels) {
         try (InputStream i = files.open(images); InputStream l = files.open(labels)) {
             if (i == null || l == null) throw missing();
             return IdxReader.labelled(id, classes, IdxReader.read(i, MAX_BYTES), IdxReader.read(l, MAX_BYTES));

@@ -55,7 +55,8 @@ final class ModelFile {
         ObjectNode record = root.putObject("record");
         record.put("dataset", r.dataset()).put("network", r.network()).put("batchSize", r.batchSize()).put("epochs", r.epochs())
                 .put("seed", r.seed());
-        number(record, "validationAccuracy", r.validationAccuracy());
+        number(record, "heldOutAccuracy", r.heldOutAccuracy());
+        record.put("onTestSet", r.onTestSet());
         number(record, "seconds", r.seconds());
         ObjectNode optimizer = record.putObject("optimizer");
         optimizer.put("kind", r.optimizer().kind().name());
@@ -132,7 +133,7 @@ final class ModelFile {
         TrainingRecord record = new TrainingRecord(r.path("dataset").asString(""), r.path("network").asString(""),
                 new OptimizerSpec(kind, number(o, "learningRate"), number(o, "momentum"), number(o, "noiseSigma")),
                 r.path("batchSize").asInt(0), r.path("epochs").asInt(0), r.path("seed").asLong(0), curves,
-                number(r, "validationAccuracy"), number(r, "seconds"));
+                number(r, "heldOutAccuracy"), r.path("onTestSet").asBoolean(false), number(r, "seconds"));
         Instant savedAt;
         try {
             savedAt = Instant.parse(root.path("savedAt").asString(""));

@@ -161,6 +161,16 @@ public class TrainingLab {
         own.addExample(student, className, image);
     }
 
+    /**
+     * Held-out test images for a run, a quarter as many per class as it trains on (at least 5): the
+     * data set's own test files or fresh images; null for sets without one (the student's own
+     * classes), where the validation images stand in.
+     */
+    private LabelledImages test(Choice c) {
+        if (OwnClasses.ID.equals(c.dataset())) return null;
+        return catalog.test(c.dataset(), c.classes(), Math.max(5, c.perClass() / 4), c.seed()).orElse(null);
+    }
+
     private LabelledImages data(StudentId student, Choice c) {
         if (OwnClasses.ID.equals(c.dataset())) {
             if (c.perClass() < 2 || c.perClass() > DatasetCatalog.MAX_PER_CLASS) {
@@ -204,7 +214,7 @@ public class TrainingLab {
             }
         };
         return training.submit(new TrainingRequest(student, network, data, c.optimizer(), c.batchSize(), c.epochs(),
-                c.validationSplit(), c.seed(), c.network()));
+                c.validationSplit(), c.seed(), c.network(), test(c)));
     }
 
     /**
@@ -214,10 +224,11 @@ public class TrainingLab {
     public TrainingProgress compare(StudentId student, Choice c) {
         LabelledImages data = data(student, c);
         TensorShape shape = TensorShape.image(data.channels(), data.height(), data.width());
+        LabelledImages test = test(c);
         List<TrainingRequest> runs = new ArrayList<>();
         for (StarterNetworks n : List.of(StarterNetworks.MLP, StarterNetworks.SMALL_CNN, StarterNetworks.GAP_CNN)) {
             runs.add(new TrainingRequest(student, n.spec(shape, data.classes().size()), data, c.optimizer(), c.batchSize(), c.epochs(),
-                    c.validationSplit(), c.seed(), n.name()));
+                    c.validationSplit(), c.seed(), n.name(), test));
         }
         return training.submitSeries(runs).getFirst();
     }

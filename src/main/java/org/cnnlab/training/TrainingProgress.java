@@ -10,7 +10,7 @@ public record TrainingProgress(long jobId, State state, int queuePosition, int e
                                List<Double> batchLosses, List<EpochMetrics> epochsDone, String messageKey,
                                Object[] messageArgs, int[][] confusion, long startedMillis, String name,
                                long parameters, double seconds, List<Double> accuracyByShift, List<WrongExample> mistakes,
-                               long nextJobId) {
+                               long nextJobId, boolean onTestSet) {
 
     public enum State { QUEUED, RUNNING, PAUSED, DONE, CANCELLED, DIVERGED, FAILED }
 
@@ -40,8 +40,11 @@ public record TrainingProgress(long jobId, State state, int queuePosition, int e
         return Math.round(perStep * (totalSteps - step));
     }
 
-    /** Accuracy on the validation images from the confusion matrix, or NaN before there is one. */
-    public double validationAccuracy() {
+    /**
+     * Accuracy from the final confusion matrix, or NaN before there is one: on the test images when
+     * {@code onTestSet}, else on the validation images.
+     */
+    public double heldOutAccuracy() {
         return confusion == null ? Double.NaN : accuracy(confusion);
     }
 

@@ -6,10 +6,17 @@ import org.cnnlab.network.NetworkSpec;
 
 /**
  * Everything a training job needs, with the student it belongs to carried explicitly; {@code name}
- * says which network it is when runs are compared (e.g. "MLP", "GAP_CNN").
+ * says which network it is when runs are compared (e.g. "MLP", "GAP_CNN"); {@code test}, if not
+ * null, is a held-out set the run evaluates once, at the end (confusion matrix, mistakes, shifts).
  */
 public record TrainingRequest(StudentId student, NetworkSpec network, LabelledImages data, OptimizerSpec optimizer,
-                              int batchSize, int epochs, double validationSplit, long seed, String name) {
+                              int batchSize, int epochs, double validationSplit, long seed, String name, LabelledImages test) {
+
+    /** Without a test set: the final confusion matrix, mistakes and shift chart use the validation images. */
+    public TrainingRequest(StudentId student, NetworkSpec network, LabelledImages data, OptimizerSpec optimizer,
+                           int batchSize, int epochs, double validationSplit, long seed, String name) {
+        this(student, network, data, optimizer, batchSize, epochs, validationSplit, seed, name, null);
+    }
 
     public TrainingRequest(StudentId student, NetworkSpec network, LabelledImages data, OptimizerSpec optimizer,
                            int batchSize, int epochs, double validationSplit, long seed) {

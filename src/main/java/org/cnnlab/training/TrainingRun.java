@@ -37,16 +37,16 @@ final class TrainingRun {
 
         void epoch(EpochMetrics metrics);
 
-        /** Rows: true class; columns: predicted class; on the validation images after the last epoch. */
-        void confusion(int[][] matrix);
+        /** Rows: true class; columns: predicted class; after the last epoch, on the test images if there are any, else on the validation images. */
+        void confusion(int[][] matrix, boolean onTestSet);
 
         /** The learned parameters in DJL's serialised form, once the run is done. */
         void trained(byte[] parameters);
 
-        /** Validation accuracy with the images shifted by 0…{@value #MAX_SHIFT} pixels. */
+        /** Held-out accuracy (as for the confusion matrix) with the images shifted by 0…{@value #MAX_SHIFT} pixels. */
         void shifted(double[] accuracyByShift);
 
-        /** Up to {@value #MAX_MISTAKES} validation images the final model gets wrong, most confident first. */
+        /** Up to {@value #MAX_MISTAKES} held-out images (as for the confusion matrix) the final model gets wrong, most confident first. */
         default void mistakes(List<Mistake> mistakes) {
         }
 
@@ -132,16 +132,18 @@ final class TrainingRun {
                 correct += (long) lossAndCorrect[1];
                 listener.batch(epoch, step, total, lossAndCorrect[0]);
             }
-            Evaluation val = validation.size() == 0 ? null : evaluate(trainer, validation, batch, epoch == r.epochs());
+            Evaluation val = validation.size() == 0 ? null : evaluate(trainer, validation, batch, epoch == r.epochs() && r.test() == null);
             listener.epoch(new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(),
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
                     (System.nanoTime() - epochStart - pausedNanos) / 1e9));
-            if (val != null && epoch == r.epochs()) {
-                listener.confusion(val.confusion());
-                listener.mistakes(val.mistakes());
+            LabelledImages heldOut = r.test() != null ? r.test() : validation;
+            if (epoch == r.epochs() && heldOut.size() > 0) {
+                Evaluation last = r.test() != null ? evaluate(trainer, heldOut, batch, true) : val;
+                listener.confusion(last.confusion(), r.test() != null);
+                listener.mistakes(last.mistakes());
                 double[] byShift = new double[MAX_SHIFT + 1];
                 for (int shift = 0; shift <= MAX_SHIFT; shift++) {
-                    byShift[shift] = evaluate(trainer, shifted(validation, shift), batch, false).accuracy();
+                    byShift[shift] = evaluate(trainer, shifted(heldOut, shift), batch, false).accuracy();
                 }
                 listener.shifted(byShift);
             }

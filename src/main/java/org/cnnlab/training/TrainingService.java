@@ -69,6 +69,7 @@ public class TrainingService implements StudentState {
         volatile String messageKey;
         volatile Object[] messageArgs;
         volatile int[][] confusion;
+        volatile boolean onTestSet;
         volatile TrainedModel trained;
         volatile List<Double> byShift = List.of();
         volatile long finishedMillis;
@@ -241,6 +242,9 @@ public class TrainingService implements StudentState {
     /** The request's network analysis, once everything about the request is acceptable. */
     private NetworkAnalysis validate(TrainingRequest r) {
         int n = r.data().size();
+        if (r.test() != null && (!r.test().classes().equals(r.data().classes()) || r.test().imageSize() != r.data().imageSize())) {
+            throw new IllegalArgumentException("a test set must have the training data's classes and image shape");
+        }
         if (n < 2 || n > limits.maxSamples()) throw new InvalidInputException("training.error.samples", 2, limits.maxSamples());
         for (int count : r.data().classCounts()) {
             if (count == 0) throw new InvalidInputException("training.error.emptyClass");
@@ -335,7 +339,7 @@ public class TrainingService implements StudentState {
                             double seconds = (System.currentTimeMillis() - job.startedMillis - job.pausedMillis) / 1000.0;
                             job.trained = new TrainedModel(r.network(), r.data().classes(), parameters,
                                     new TrainingRecord(r.data().id(), r.name(), r.optimizer(), r.batchSize(), r.epochs(), r.seed(),
-                                            curves, accuracy, seconds));
+                                            curves, accuracy, job.onTestSet, seconds));
                         }
 
                         @Override
@@ -352,7 +356,8 @@ public class TrainingService implements StudentState {
                         }
 
                         @Override
-                        public void confusion(int[][] matrix) {
+                        public void confusion(int[][] matrix, boolean onTestSet) {
+                            job.onTestSet = onTestSet;
                             job.confusion = matrix;
                         }
 
@@ -438,6 +443,6 @@ public class TrainingService implements StudentState {
                 losses, epochs, job.messageKey, job.messageArgs, job.confusion, job.startedMillis, job.request.name(),
                 job.parameters,
                 job.startedMillis == 0 ? 0 : ((job.finishedMillis == 0 ? System.currentTimeMillis() : job.finishedMillis) - job.startedMillis - job.pausedMillis) / 1000.0,
-                job.byShift, job.mistakes, next(job));
+                job.byShift, job.mistakes, next(job), job.onTestSet);
     }
 }

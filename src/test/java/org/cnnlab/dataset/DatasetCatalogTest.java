@@ -44,6 +44,18 @@ class DatasetCatalogTest {
     }
 
     @Test
+    void test_sets_are_the_official_test_files_or_fresh_shapes_never_the_training_images() {
+        LabelledImages test = catalog.test("mnist", java.util.List.of("3", "8"), 50, 1).orElseThrow();
+        assertThat(test.classes()).containsExactly("3", "8");
+        assertThat(test.classCounts()).containsExactly(50, 50);
+        LabelledImages shapes = catalog.load("shapes-hard", 20, 1);
+        LabelledImages fresh = catalog.test("shapes-hard", java.util.List.of(), 20, 1).orElseThrow();
+        assertThat(fresh.classCounts()).containsOnly(20);
+        assertThat(fresh.pixels()).isNotEqualTo(shapes.pixels());
+        assertThat(catalog.test("quickdraw", java.util.List.of(), 20, 1)).isEmpty();
+    }
+
+    @Test
     void fashion_mnist_comes_from_debians_package() {
         assertThat(catalog.source("fashion-mnist").available()).as("apt-get install dataset-fashion-mnist (README)").isTrue();
         LabelledImages a = catalog.load("fashion-mnist", 5, 1);

@@ -102,6 +102,16 @@ class TrainingLabIT {
     }
 
     @Test
+    void the_final_numbers_are_on_fresh_test_images_a_quarter_as_many_per_class() {
+        assertThat(finished.onTestSet()).isTrue();
+        int total = 0;
+        for (int[] row : finished.confusion()) for (int v : row) total += v;
+        assertThat(total).isEqualTo(5 * 25);   // 100 per class trained on, 25 per class tested
+        assertThat(finished.accuracyByShift()).hasSize(9);
+        assertThat(finished.accuracyByShift().getFirst()).isEqualTo(finished.heldOutAccuracy());
+    }
+
+    @Test
     void a_student_draws_two_classes_trains_on_them_and_a_new_drawing_is_recognised() throws Exception {
         StudentId me = StudentId.random();
         lab.addOwnClass(me, "sol");
@@ -157,7 +167,7 @@ class TrainingLabIT {
         assertThat(saved.name()).isEqualTo("mis formas");
         assertThat(saved.record().dataset()).isEqualTo("shapes-easy");
         assertThat(saved.record().curves()).hasSize(4);
-        assertThat(saved.record().validationAccuracy()).isEqualTo(finished.validationAccuracy());
+        assertThat(saved.record().heldOutAccuracy()).isEqualTo(finished.heldOutAccuracy());
         assertThat(lab.downloadName(STUDENT, saved.id())).isEqualTo("mis-formas.cnnlab");
         byte[] file = lab.download(STUDENT, saved.id());
 

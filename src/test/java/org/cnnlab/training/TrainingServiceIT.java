@@ -71,7 +71,7 @@ class TrainingServiceIT {
         assertThat(p.step()).isEqualTo(p.totalSteps()).isEqualTo(3L * ((240 + 31) / 32));
         // the confusion matrix covers the 60 validation images and agrees with the last epoch's accuracy
         assertThat(java.util.Arrays.stream(p.confusion()).flatMapToInt(java.util.Arrays::stream).sum()).isEqualTo(60);
-        assertThat(p.validationAccuracy()).isCloseTo(p.epochsDone().getLast().validationAccuracy(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(p.heldOutAccuracy()).isCloseTo(p.epochsDone().getLast().validationAccuracy(), org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
@@ -82,7 +82,7 @@ class TrainingServiceIT {
         TrainingProgress p = await(service.submit(new TrainingRequest(StudentId.random(), cnn, mnist, OptimizerSpec.adam(0.003),
                 32, 3, 0.2, 5)).jobId());
         assertThat(p.state()).isEqualTo(TrainingProgress.State.DONE);
-        assertThat(p.validationAccuracy()).as("validation accuracy on 400 held-out digits").isGreaterThan(0.85);
+        assertThat(p.heldOutAccuracy()).as("validation accuracy on 400 held-out digits").isGreaterThan(0.85);
     }
 
     @Test

@@ -25,8 +25,8 @@ class ComparePanel extends VerticalLayout {
         runs.addColumn(p -> name(p)).setHeader(getTranslation("training.compare.network"));
         runs.addColumn(p -> CostFormula.group(p.parameters())).setHeader(getTranslation("builder.col.trainable"));
         runs.addColumn(p -> String.format(Locale.ROOT, "%.1f s", p.seconds())).setHeader(getTranslation("training.compare.time"));
-        runs.addColumn(p -> String.format(Locale.ROOT, "%.1f %%", p.validationAccuracy() * 100))
-                .setHeader(getTranslation("training.series.validationAccuracy"));
+        runs.addColumn(p -> getTranslation(p.onTestSet() ? "training.accuracy.test" : "training.accuracy.validation",
+                String.format(Locale.ROOT, "%.1f %%", p.heldOutAccuracy() * 100))).setHeader(getTranslation("training.compare.accuracy"));
         Paragraph why = new Paragraph(getTranslation("training.compare.why"));
         why.addClassName("help");
         add(new H3(getTranslation("training.compare")), runs, shift, why);
@@ -43,7 +43,8 @@ class ComparePanel extends VerticalLayout {
             for (int s = 0; s < p.accuracyByShift().size(); s++) points.add(new double[] {s, p.accuracyByShift().get(s)});
             series.add(new LearningCurves.Series(name(p), LearningCurves.COLOURS.get(i % LearningCurves.COLOURS.size()), points, false));
         }
-        shift.show(getTranslation("training.axis.shift"), getTranslation("training.axis.accuracy"), series);
+        boolean onTest = !finished.isEmpty() && finished.stream().allMatch(TrainingProgress::onTestSet);
+        shift.show(getTranslation("training.axis.shift", getTranslation(onTest ? "training.heldOut.test" : "training.heldOut.validation")), getTranslation("training.axis.accuracy"), series);
     }
 
     private String name(TrainingProgress p) {

@@ -86,7 +86,8 @@ class ModelsPanel extends VerticalLayout {
             title.addClassName("model-name");
             Span details = new Span(getTranslation("models.details", networkName(s.record().network()),
                     getTranslation("dataset." + s.record().dataset()), s.classes().size(),
-                    Double.isNaN(s.record().validationAccuracy()) ? "—" : String.format(Locale.ROOT, "%.1f %%", s.record().validationAccuracy() * 100),
+                    getTranslation(s.record().onTestSet() ? "training.accuracy.test" : "training.accuracy.validation",
+                            Double.isNaN(s.record().heldOutAccuracy()) ? "—" : String.format(Locale.ROOT, "%.1f %%", s.record().heldOutAccuracy() * 100)),
                     s.record().epochs(), TIME.format(s.savedAt())));
             details.addClassName("help");
             Button use = new Button(getTranslation("models.use"), e -> onUse.accept(s));

@@ -49,7 +49,8 @@ class TrainingMonitor extends VerticalLayout {
             case RUNNING -> getTranslation("training.status.running", p.epoch(), p.epochs(),
                     p.secondsLeft() < 0 ? "…" : p.secondsLeft() + " s");
             case PAUSED -> getTranslation("training.status.paused", p.epoch(), p.epochs());
-            case DONE -> getTranslation("training.status.done", percent(p.validationAccuracy()));
+            case DONE -> getTranslation("training.status.done", getTranslation(p.onTestSet() ? "training.accuracy.test" : "training.accuracy.validation",
+                    percent(p.heldOutAccuracy())));
             case CANCELLED -> getTranslation("training.status.cancelled");
             case DIVERGED, FAILED -> getTranslation(p.messageKey(), p.messageArgs() == null ? new Object[0] : p.messageArgs());
         });
@@ -79,7 +80,7 @@ class TrainingMonitor extends VerticalLayout {
             int k = p.confusion().length;
             float[] values = new float[k * k];
             for (int t = 0; t < k; t++) for (int q = 0; q < k; q++) values[t * k + q] = p.confusion()[t][q];
-            confusion.show(getTranslation("training.confusion"), k, k, values, 0);
+            confusion.show(getTranslation("training.confusion", heldOut(p)), k, k, values, 0);
         }
         showMistakes(p);
     }
@@ -92,7 +93,7 @@ class TrainingMonitor extends VerticalLayout {
         if (!show || mistakesOf == p.jobId()) return;
         mistakesOf = p.jobId();
         mistakes.removeAll();
-        mistakesTitle.setText(getTranslation(p.mistakes().isEmpty() ? "training.mistakes.none" : "training.mistakes"));
+        mistakesTitle.setText(getTranslation(p.mistakes().isEmpty() ? "training.mistakes.none" : "training.mistakes", heldOut(p)));
         for (TrainingProgress.WrongExample m : p.mistakes()) {
             String text = getTranslation("training.mistake", ClassNames.label(this, m.trueClass()), ClassNames.label(this, m.predictedClass()),
                     percent(m.confidence()));
@@ -103,6 +104,11 @@ class TrainingMonitor extends VerticalLayout {
             cell.addClassName("wrong-example");
             mistakes.add(cell);
         }
+    }
+
+    /** Which held-out images the final numbers are on, in words. */
+    private String heldOut(TrainingProgress p) {
+        return getTranslation(p.onTestSet() ? "training.heldOut.test" : "training.heldOut.validation");
     }
 
     private static String percent(double fraction) {
