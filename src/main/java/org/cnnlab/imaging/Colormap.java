@@ -11,7 +11,9 @@ import java.util.StringJoiner;
 public enum Colormap {
     DIVERGING(new int[] {0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7,
             0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f}),
-    GREY_MAGNITUDE(new int[] {0x000000, 0xffffff});
+    GREY_MAGNITUDE(new int[] {0x000000, 0xffffff}),
+    /** Viridis (perceptually uniform, colour-blind safe), dark = low, yellow = high: for a loss surface. */
+    VIRIDIS(new int[] {0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725});
 
     private final int[] stops;
     private final int[] palette = new int[256];

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import org.cnnlab.base.Autograd;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.Shift;
 import org.cnnlab.dataset.Shuffle;
@@ -158,7 +159,7 @@ final class TrainingRun {
             NDArray y = scope.create(toFloats(b.labels()), new Shape(b.size()));                            // (B)
             double loss;
             float correct;
-            try (GradientCollector gradients = trainer.newGradientCollector()) {
+            try (Autograd.Held turn = Autograd.hold(); GradientCollector gradients = trainer.newGradientCollector()) {
                 NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();                          // (B, classes)
                 NDArray l = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                 gradients.backward(l);

@@ -48,7 +48,7 @@ class SettingsPanel extends VerticalLayout {
         channels.setItemLabelGenerator(m -> getTranslation("channels." + m.name().toLowerCase(Locale.ROOT)));
         colormap.setId("colormap");
         colormap.setLabel(getTranslation("settings.colormap"));
-        colormap.setItems(Colormap.values());
+        colormap.setItems(Colormap.DIVERGING, Colormap.GREY_MAGNITUDE);
         colormap.setItemLabelGenerator(c -> getTranslation("colormap." + c.name().toLowerCase(Locale.ROOT)));
         colormap.addValueChangeListener(e -> {
             if (e.isFromClient()) onColormap.accept(e.getValue());
