@@ -1,16 +1,17 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+import { CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, CategoryScale, Legend, Tooltip);
 
-interface Series { label: string; color: string; points: [number, number][]; dashed?: boolean; }
-interface Curves { xLabel: string; yLabel: string; series: Series[]; }
+interface Series { label: string; color: string; points: [number, number][]; dashed?: boolean; dots?: boolean; }
+interface Curves { xLabel: string; yLabel: string; series: Series[]; logY?: boolean; }
 
 /**
  * The app's one chart: lines over a numeric x axis (steps, epochs, pixels of shift), drawn with
  * Chart.js. The server sets `curves` as JSON; redrawing is immediate (no animation) so live
- * training curves keep up. `data-points` counts the points drawn, for tests and screen readers.
+ * training curves keep up. A series may be dots only (data points); the y axis may be logarithmic.
+ * `data-points` counts the points drawn, for tests and screen readers.
  */
 @customElement('learning-curves')
 export class LearningCurves extends LitElement {
@@ -56,10 +57,12 @@ export class LearningCurves extends LitElement {
       borderColor: s.color,
       backgroundColor: s.color,
       borderDash: s.dashed ? [6, 4] : [],
-      pointRadius: s.points.length > 60 ? 0 : 2,
+      pointRadius: s.dots ? 3 : s.points.length > 60 ? 0 : 2,
+      showLine: !s.dots,
       borderWidth: 2,
     }));
     const scales = this.chart.options.scales as any;
+    scales.y.type = c.logY ? 'logarithmic' : 'linear';
     scales.x.title.text = c.xLabel;
     scales.y.title.text = c.yLabel;
     this.chart.update('none');

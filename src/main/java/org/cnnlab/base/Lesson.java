@@ -5,7 +5,7 @@ package org.cnnlab.base;
  * A lesson without a view yet links to the "coming soon" page.
  */
 public enum Lesson {
-    RECAP("descenso", false),
+    RECAP("descenso", true),
     REPRESENTATION("representacion", false),
     NETWORK("red", true),
     CONVOLUTION("convolucion", true),

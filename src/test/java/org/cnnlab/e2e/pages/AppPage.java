@@ -26,6 +26,6 @@ abstract class AppPage {
     /** Picks an item of a Vaadin select by its visible label. */
     public void choose(String selectId, String label) {
         page.locator("#" + selectId).click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
+        page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText(label)).first().click();
     }
 }
