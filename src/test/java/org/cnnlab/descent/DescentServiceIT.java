@@ -49,6 +49,18 @@ class DescentServiceIT {
     }
 
     @Test
+    void the_loss_is_the_mean_squared_error_by_hand() {
+        Mlp1D mlp = new Mlp1D(2, 1, Mlp1D.Activation.RELU);
+        double[] theta = new double[mlp.parameterCount()];   // all zero: ŷ = 0 everywhere
+        theta[theta.length - 1] = 0.5;                       // … except the output bias: ŷ = 0.5
+        try (NDManager scope = DJL.newScope()) {
+            // L = ((1 − 0.5)² + (−1 − 0.5)² + (0.5 − 0.5)²) / 3 = (0.25 + 2.25 + 0) / 3
+            assertThat(mlp.loss(scope, theta, new double[] {0, 1, 2}, new double[] {1, -1, 0.5})).isCloseTo(2.5 / 3, within(1e-6));
+            assertThat(mlp.parameterCount()).isEqualTo((2 * 1 + 2) + (1 * 2 + 1));
+        }
+    }
+
+    @Test
     void on_a_convex_bowl_a_small_step_converges_and_a_too_large_one_diverges() {
         Trajectory small = SERVICE.descend(LossSurface.BOWL, -2.5, 1.5, optimiser(UpdateRule.Kind.GD, 0.05), 500);
         assertThat(small.divergedAt()).isEqualTo(-1);

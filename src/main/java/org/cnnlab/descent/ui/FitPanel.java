@@ -52,6 +52,7 @@ class FitPanel extends VerticalLayout {
     private final FitSnapshot[] latest = new FitSnapshot[2];
     private final List<DescentService.FitSession> sessions = new ArrayList<>();
     private final String[] labels = new String[2];
+    private final MlpDiagram diagram = new MlpDiagram();
 
     FitPanel(DescentService service, StudentId student) {
         this.service = service;
@@ -94,7 +95,7 @@ class FitPanel extends VerticalLayout {
         formulas.addClassName("formula");
         HorizontalLayout charts = new HorizontalLayout(fit, loss);
         charts.setWidthFull();
-        add(formulas, data, model, optimisers, controls, status, charts);
+        add(formulas, data, model, diagram, optimisers, controls, status, charts);
     }
 
     private static HorizontalLayout row(com.vaadin.flow.component.Component... parts) {
@@ -130,6 +131,7 @@ class FitPanel extends VerticalLayout {
         sessions.forEach(DescentService.FitSession::stop);
         sessions.clear();
         latest[0] = latest[1] = null;
+        diagram.show(wanted.getFirst().width(), wanted.getFirst().depth(), wanted.getFirst().activation().name().toLowerCase(Locale.ROOT));
         UI ui = UI.getCurrent();
         for (int i = 0; i < wanted.size(); i++) {
             int which = i;
