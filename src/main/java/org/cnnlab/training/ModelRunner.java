@@ -64,6 +64,28 @@ public class ModelRunner {
         }
     }
 
+    /** A model built and loaded for code that needs its layers one by one (inspection); its owner closes it. */
+    public record Loaded(Model model, ai.djl.nn.SequentialBlock block) implements AutoCloseable {
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    public Loaded open(TrainedModel trained) {
+        Model model = Model.newInstance("cnnlab-inspect", Device.cpu(), "PyTorch");
+        try {
+            ai.djl.nn.SequentialBlock block = factory.build(trained.network());
+            model.setBlock(block);
+            block.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(trained.parameters())));
+            return new Loaded(model, block);
+        } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {
+            model.close();
+            if (e instanceof org.cnnlab.base.InvalidInputException invalid) throw invalid;
+            throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+        }
+    }
+
     /** @param pixels C×H×W values in 0…1, the network's input shape */
     public double[] probabilities(TrainedModel trained, float[] pixels) {
         TensorShape in = trained.network().input();

@@ -88,7 +88,8 @@ public class TrainingLab {
         return guesses;
     }
 
-    private TrainedModel model(StudentId student, ModelRef ref) {
+    /** The model a reference points to: a finished run of the student's or one of their saved models. */
+    public TrainedModel model(StudentId student, ModelRef ref) {
         if (ref.savedId() != null) return store.load(student, ref.savedId());
         return training.trained(student, ref.jobId()).orElseThrow(() -> new InvalidInputException("training.error.noModel"));
     }

@@ -1,0 +1,267 @@
+package org.cnnlab.inspection;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.cnnlab.base.Autograd;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.imaging.Colormap;
+import org.cnnlab.imaging.MapRenderer;
+import org.cnnlab.imaging.PixelImage;
+import org.cnnlab.imaging.PngEncoder;
+import org.cnnlab.network.TensorShape;
+import org.cnnlab.training.ModelRunner;
+import org.cnnlab.training.TrainedModel;
+import org.springframework.stereotype.Service;
+
+/**
+ * Saliency maps: which input pixels mattered for class c, by the methods of {@link Saliency.Method}.
+ * Gradients come from DJL's autograd (one collector at a time, {@link Autograd}); the samples of
+ * SmoothGrad and Integrated Gradients and the patches of occlusion go through the network in
+ * batches. Seeded: the same request gives the same map.
+ */
+@Service
+public class SaliencyService {
+    private static final int CHUNK = 32;
+
+    private final ModelRunner runner;
+    private final SaliencyLimits limits;
+
+    public SaliencyService(ModelRunner runner, SaliencyLimits limits) {
+        this.runner = runner;
+        this.limits = limits;
+    }
+
+    public SaliencyLimits limits() {
+        return limits;
+    }
+
+    /** @param x the input as the network takes it, C×H×W in 0…1 */
+    public Saliency saliency(TrainedModel model, float[] x, Saliency.Request r) {
+        InspectionService.check(model, x);
+        if (r.classIndex() < 0 || r.classIndex() >= model.classes().size()) throw new InvalidInputException("saliency.error.class");
+        TensorShape in = model.network().input();
+        int c = in.channels();
+        int h = in.height();
+        int w = in.width();
+        int n = c * h * w;
+        try (ModelRunner.Loaded loaded = runner.open(model)) {
+            float[] map = new float[h * w];
+            long forward = 1;
+            long backward = 1;
+            double sum = Double.NaN;
+            double difference = Double.NaN;
+            switch (r.method()) {
+                case VANILLA, LOSS_GRADIENT -> {
+                    float[] g = gradients(loaded, x, 1, in, r.classIndex(), r.method() == Saliency.Method.LOSS_GRADIENT).gradients;
+                    maxAbsOverChannels(g, 0, c, h * w, map, 1);
+                }
+                case GRADIENT_X_INPUT -> {
+                    float[] g = gradients(loaded, x, 1, in, r.classIndex(), false).gradients;
+                    for (int p = 0; p < h * w; p++) {
+                        double s = 0;
+                        for (int ch = 0; ch < c; ch++) s += x[ch * h * w + p] * g[ch * h * w + p];
+                        map[p] = (float) Math.abs(s);
+                    }
+                }
+                case SMOOTHGRAD -> {
+                    int samples = r.samples();
+                    if (samples < 1 || samples > limits.maxSmoothgradSamples()) {
+                        throw new InvalidInputException("saliency.error.samples", 1, limits.maxSmoothgradSamples());
+                    }
+                    if (!(r.noise() >= 0 && r.noise() <= 1)) throw new InvalidInputException("saliency.error.noise");
+                    budget(2L * samples);
+                    Random random = new Random(r.seed());
+                    for (int start = 0; start < samples; start += CHUNK) {
+                        int b = Math.min(CHUNK, samples - start);
+                        float[] batch = new float[b * n];
+                        for (int i = 0; i < b * n; i++) batch[i] = (float) (x[i % n] + r.noise() * random.nextGaussian());
+                        float[] g = gradients(loaded, batch, b, in, r.classIndex(), false).gradients;
+                        for (int i = 0; i < b; i++) maxAbsOverChannels(g, i * n, c, h * w, map, 1.0 / samples);
+                    }
+                    forward = samples;
+                    backward = samples;
+                }
+                case INTEGRATED_GRADIENTS -> {
+                    int steps = r.steps();
+                    if (steps < 1 || steps > limits.maxIgSteps()) throw new InvalidInputException("saliency.error.steps", 1, limits.maxIgSteps());
+                    budget(2L * steps + 2);
+                    float[] mean = new float[n];
+                    for (int start = 0; start < steps; start += CHUNK) {
+                        int b = Math.min(CHUNK, steps - start);
+                        float[] batch = new float[b * n];
+                        for (int i = 0; i < b; i++) {
+                            double alpha = (start + i + 0.5) / steps;   // midpoints of the path from the black baseline x′ = 0
+                            for (int p = 0; p < n; p++) batch[i * n + p] = (float) (alpha * x[p]);
+                        }
+                        float[] g = gradients(loaded, batch, b, in, r.classIndex(), false).gradients;
+                        for (int i = 0; i < b; i++) for (int p = 0; p < n; p++) mean[p] += g[i * n + p] / steps;
+                    }
+                    sum = 0;
+                    for (int p = 0; p < h * w; p++) {
+                        double a = 0;
+                        for (int ch = 0; ch < c; ch++) a += x[ch * h * w + p] * mean[ch * h * w + p];
+                        sum += a;
+                        map[p] = (float) Math.abs(a);
+                    }
+                    float[] ends = scores(loaded, concat(x, new float[n]), 2, in, r.classIndex());
+                    difference = ends[0] - ends[1];
+                    forward = steps + 2L;
+                    backward = steps;
+                }
+                case OCCLUSION -> {
+                    int patch = r.patch();
+                    int stride = r.stride();
+                    if (patch < 1 || patch > Math.min(h, w) || stride < 1 || stride > patch) {
+                        throw new InvalidInputException("saliency.error.patch", Math.min(h, w));
+                    }
+                    List<int[]> windows = new ArrayList<>();
+                    for (int y = 0; y + patch <= h; y += stride) for (int xx = 0; xx + patch <= w; xx += stride) windows.add(new int[] {y, xx});
+                    budget(windows.size() + 1L);
+                    float base = scores(loaded, x, 1, in, r.classIndex())[0];
+                    float[] covered = new float[h * w];
+                    for (int start = 0; start < windows.size(); start += CHUNK) {
+                        int b = Math.min(CHUNK, windows.size() - start);
+                        float[] batch = new float[b * n];
+                        for (int i = 0; i < b; i++) {
+                            System.arraycopy(x, 0, batch, i * n, n);
+                            int[] win = windows.get(start + i);
+                            for (int ch = 0; ch < c; ch++) {
+                                for (int y = win[0]; y < win[0] + patch; y++) {
+                                    for (int xx = win[1]; xx < win[1] + patch; xx++) batch[i * n + ch * h * w + y * w + xx] = 0;
+                                }
+                            }
+                        }
+                        float[] s = scores(loaded, batch, b, in, r.classIndex());
+                        for (int i = 0; i < b; i++) {
+                            int[] win = windows.get(start + i);
+                            for (int y = win[0]; y < win[0] + patch; y++) {
+                                for (int xx = win[1]; xx < win[1] + patch; xx++) {
+                                    map[y * w + xx] += base - s[i];
+                                    covered[y * w + xx]++;
+                                }
+                            }
+                        }
+                    }
+                    for (int p = 0; p < map.length; p++) map[p] = covered[p] == 0 ? 0 : Math.max(0, map[p] / covered[p]);
+                    forward = windows.size() + 1L;
+                    backward = 0;
+                }
+                case GRAD_CAM -> map = gradCam(loaded, model, x, in, r);
+            }
+            byte[] png = MapRenderer.render(map, h, w, Colormap.VIRIDIS, MapRenderer.maxAbs(map)).png();
+            byte[] input = PngEncoder.encode(PixelImage.fromUnit(c, h, w, x));
+            return new Saliency(r.method(), r.classIndex(), map, h, w, png, input, forward, backward, sum, difference);
+        }
+    }
+
+    /** The layer Grad-CAM uses by default: the last one whose output is still a grid (C, H, W with H, W > 1). */
+    public static int defaultCamLayer(TrainedModel model) {
+        var analysis = new org.cnnlab.network.ShapeInference(org.cnnlab.network.NetworkLimits.defaults()).analyse(model.network());
+        int found = -1;
+        for (var report : analysis.layers()) {
+            TensorShape s = report.output();
+            if (s != null && s.isImage() && s.height() > 1 && s.width() > 1) found = report.index();
+        }
+        return found;
+    }
+
+    private float[] gradCam(ModelRunner.Loaded loaded, TrainedModel model, float[] x, TensorShape in, Saliency.Request r) {
+        int layer = r.layer() >= 0 ? r.layer() : defaultCamLayer(model);
+        if (layer < 0) throw new InvalidInputException("saliency.error.noConv");
+        List<Block> blocks = new ArrayList<>(loaded.block().getChildren().values());
+        if (layer >= blocks.size() - 1) throw new InvalidInputException("saliency.error.noConv");
+        try (NDManager s = loaded.model().getNDManager().newSubManager()) {
+            ParameterStore store = new ParameterStore(s, false);
+            NDArray a = s.create(x, new Shape(1, in.channels(), in.height(), in.width()));
+            for (int i = 0; i <= layer; i++) a = blocks.get(i).forward(store, new NDList(a), false).singletonOrThrow();
+            if (a.getShape().dimension() != 4) throw new InvalidInputException("saliency.error.noConv");
+            NDArray activations = a.duplicate();                                                          // A (1, K, h, w)
+            activations.setRequiresGradient(true);
+            try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = s.getEngine().newGradientCollector()) {
+                NDArray z = activations;
+                for (int i = layer + 1; i < blocks.size(); i++) z = blocks.get(i).forward(store, new NDList(z), false).singletonOrThrow();
+                collector.backward(z.get(":, " + r.classIndex()).sum());
+            }
+            NDArray alpha = activations.getGradient().mean(new int[] {3}, true).mean(new int[] {2}, true);                      // (1, K, 1, 1)
+            NDArray cam = activations.mul(alpha).sum(new int[] {1}).maximum(0f).squeeze(0);               // (h, w)
+            long[] shape = cam.getShape().getShape();
+            return upsample(cam.toFloatArray(), (int) shape[0], (int) shape[1], in.height(), in.width());
+        }
+    }
+
+    /** Bilinear resampling of an h×w map to H×W (pixel centres aligned). */
+    static float[] upsample(float[] map, int h, int w, int outH, int outW) {
+        float[] out = new float[outH * outW];
+        for (int y = 0; y < outH; y++) {
+            double sy = Math.clamp((y + 0.5) * h / outH - 0.5, 0, h - 1);
+            int y0 = (int) Math.floor(sy);
+            int y1 = Math.min(h - 1, y0 + 1);
+            double fy = sy - y0;
+            for (int x = 0; x < outW; x++) {
+                double sx = Math.clamp((x + 0.5) * w / outW - 0.5, 0, w - 1);
+                int x0 = (int) Math.floor(sx);
+                int x1 = Math.min(w - 1, x0 + 1);
+                double fx = sx - x0;
+                out[y * outW + x] = (float) ((1 - fy) * ((1 - fx) * map[y0 * w + x0] + fx * map[y0 * w + x1])
+                        + fy * ((1 - fx) * map[y1 * w + x0] + fx * map[y1 * w + x1]));
+            }
+        }
+        return out;
+    }
+
+    private void budget(long passes) {
+        if (passes > limits.maxPasses()) throw new InvalidInputException("saliency.error.budget", passes, limits.maxPasses());
+    }
+
+    private record Gradients(float[] gradients, float[] scores) {
+    }
+
+    /** ∂S_c/∂x (or ∂L/∂x with L = −log softmax(z)_c) for a batch of b inputs; one forward and one backward pass. */
+    private static Gradients gradients(ModelRunner.Loaded loaded, float[] batch, int b, TensorShape in, int c, boolean loss) {
+        try (NDManager s = loaded.model().getNDManager().newSubManager()) {
+            ParameterStore store = new ParameterStore(s, false);
+            NDArray x = s.create(batch, new Shape(b, in.channels(), in.height(), in.width()));         // (B, C, H, W)
+            x.setRequiresGradient(true);
+            float[] scores;
+            try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = s.getEngine().newGradientCollector()) {
+                NDArray z = loaded.block().forward(store, new NDList(x), false).singletonOrThrow();      // (B, classes)
+                NDArray target = loss ? z.logSoftmax(-1).get(":, " + c).neg() : z.get(":, " + c);          // (B)
+                collector.backward(target.sum());
+                scores = z.get(":, " + c).toFloatArray();
+            }
+            return new Gradients(x.getGradient().toFloatArray(), scores);
+        }
+    }
+
+    /** S_c for a batch of b inputs, no gradient. */
+    private static float[] scores(ModelRunner.Loaded loaded, float[] batch, int b, TensorShape in, int c) {
+        try (NDManager s = loaded.model().getNDManager().newSubManager()) {
+            ParameterStore store = new ParameterStore(s, false);
+            NDArray x = s.create(batch, new Shape(b, in.channels(), in.height(), in.width()));
+            return loaded.block().forward(store, new NDList(x), false).singletonOrThrow().get(":, " + c).toFloatArray();
+        }
+    }
+
+    /** map[p] += weight · max over channels of |g[offset + ch·plane + p]|. */
+    private static void maxAbsOverChannels(float[] g, int offset, int channels, int plane, float[] map, double weight) {
+        for (int p = 0; p < plane; p++) {
+            float m = 0;
+            for (int ch = 0; ch < channels; ch++) m = Math.max(m, Math.abs(g[offset + ch * plane + p]));
+            map[p] += (float) (weight * m);
+        }
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

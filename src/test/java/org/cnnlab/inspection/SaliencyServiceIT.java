@@ -1,0 +1,125 @@
+package org.cnnlab.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.network.LayerSpec;
+import org.cnnlab.network.NetworkFactory;
+import org.cnnlab.network.NetworkLimits;
+import org.cnnlab.network.NetworkSpec;
+import org.cnnlab.network.TensorShape;
+import org.cnnlab.training.ModelRunner;
+import org.cnnlab.training.TrainedModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Known answers: a model whose class-0 score is the sum of the top-left 4×4 pixels of an 8×8 image
+ * (and ignores the rest, which is not black), so every method must put its attribution there.
+ */
+class SaliencyServiceIT {
+
+    private static final SaliencyService SERVICE = new SaliencyService(new ModelRunner(new NetworkFactory(NetworkLimits.defaults())),
+            SaliencyLimits.defaults());
+    private static TrainedModel region;
+    private static TrainedModel conv;
+    private static final float[] X = new float[64];
+
+    static boolean inRegion(int p) {
+        return p / 8 < 4 && p % 8 < 4;
+    }
+
+    @BeforeAll
+    static void models() throws Exception {
+        Random random = new Random(3);
+        for (int p = 0; p < 64; p++) X[p] = 0.2f + 0.8f * random.nextFloat();
+        float[] w = new float[2 * 64];
+        for (int p = 0; p < 64; p++) if (inRegion(p)) w[p] = 1f;          // row 0: the region; row 1: nothing
+        region = HandSetModels.model(NetworkSpec.of(TensorShape.image(1, 8, 8), new LayerSpec.Flatten(), new LayerSpec.Dense(2)),
+                List.of("a", "b"), List.of(w, new float[2]));
+        // a 3×3 identity convolution (filter 0; filter 1 is zero), ReLU, then class 0 reads filter 0's map over the region, class 1 its negative
+        float[] kernel = new float[2 * 9];
+        kernel[4] = 1f;
+        float[] dense = new float[2 * 128];
+        for (int p = 0; p < 64; p++) {
+            if (inRegion(p)) {
+                dense[p] = 1f;
+                dense[128 + p] = -1f;
+            }
+        }
+        conv = HandSetModels.model(NetworkSpec.of(TensorShape.image(1, 8, 8), new LayerSpec.Conv2d(2, 3, 1, 1, 1),
+                        new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU), new LayerSpec.Flatten(), new LayerSpec.Dense(2)),
+                List.of("a", "b"), List.of(kernel, new float[2], dense, new float[2]));
+    }
+
+    private static double shareInRegion(float[] map) {
+        double in = 0;
+        double all = 0;
+        for (int p = 0; p < map.length; p++) {
+            all += Math.abs(map[p]);
+            if (inRegion(p)) in += Math.abs(map[p]);
+        }
+        return in / all;
+    }
+
+    @Test
+    void every_gradient_method_and_occlusion_put_at_least_90_percent_where_the_evidence_is() {
+        for (Saliency.Method m : List.of(Saliency.Method.VANILLA, Saliency.Method.LOSS_GRADIENT, Saliency.Method.GRADIENT_X_INPUT,
+                Saliency.Method.SMOOTHGRAD, Saliency.Method.INTEGRATED_GRADIENTS, Saliency.Method.OCCLUSION)) {
+            Saliency s = SERVICE.saliency(region, X, new Saliency.Request(m, 0, 25, 0.15, 25, 2, 2, -1, 1));
+            assertThat(s.map()).hasSize(64);
+            assertThat(shareInRegion(s.map())).as(m.name()).isGreaterThanOrEqualTo(0.9);
+            assertThat(s.png()).startsWith((byte) 0x89);
+        }
+    }
+
+    @Test
+    void integrated_gradients_add_up_to_the_score_difference_within_one_percent_at_100_steps() {
+        Saliency s = SERVICE.saliency(conv, X, new Saliency.Request(Saliency.Method.INTEGRATED_GRADIENTS, 0, 0, 0, 100, 0, 0, -1, 1));
+        assertThat(s.scoreDifference()).isPositive();
+        assertThat(s.attributionSum()).isCloseTo(s.scoreDifference(), within(0.01 * Math.abs(s.scoreDifference())));
+        assertThat(s.forwardPasses()).isEqualTo(102);
+        assertThat(s.backwardPasses()).isEqualTo(100);
+    }
+
+    @Test
+    void grad_cam_has_the_input_shape_is_never_negative_and_is_zero_for_a_class_the_maps_argue_against() {
+        assertThat(SaliencyService.defaultCamLayer(conv)).isEqualTo(1);
+        Saliency forA = SERVICE.saliency(conv, X, Saliency.Request.of(Saliency.Method.GRAD_CAM, 0));
+        assertThat(forA.map()).hasSize(64);
+        // α₀ = 16/64 (the region's share of filter 0's map), α₁ = 0: the map is ¼ of ReLU(x) = x/4
+        for (int p = 0; p < 64; p++) assertThat(forA.map()[p]).isCloseTo(X[p] / 4, within(1e-5f));
+        Saliency forB = SERVICE.saliency(conv, X, Saliency.Request.of(Saliency.Method.GRAD_CAM, 1));
+        for (float v : forB.map()) assertThat(v).isZero();
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, Saliency.Request.of(Saliency.Method.GRAD_CAM, 0)))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("saliency.error.noConv");
+    }
+
+    @Test
+    void occlusion_drops_the_score_only_where_the_evidence_is_and_requests_past_the_limits_are_refused() {
+        Saliency s = SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.OCCLUSION, 0, 0, 0, 0, 2, 2, -1, 1));
+        for (int p = 0; p < 64; p++) {
+            if (inRegion(p)) assertThat(s.map()[p]).isGreaterThan(0);
+            else assertThat(s.map()[p]).isZero();
+        }
+        assertThat(s.forwardPasses()).isEqualTo(16 + 1);
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 101, 0.1, 0, 0, 0, -1, 1)))
+                .hasMessageStartingWith("saliency.error.samples");
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.INTEGRATED_GRADIENTS, 0, 0, 0, 201, 0, 0, -1, 1)))
+                .hasMessageStartingWith("saliency.error.steps");
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, Saliency.Request.of(Saliency.Method.VANILLA, 5)))
+                .hasMessageStartingWith("saliency.error.class");
+        assertThatThrownBy(() -> SERVICE.saliency(region, new float[3], Saliency.Request.of(Saliency.Method.VANILLA, 0)))
+                .hasMessageStartingWith("training.error.shape");
+    }
+
+    @Test
+    void the_same_request_gives_the_same_map() {
+        Saliency.Request r = new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 10, 0.3, 0, 0, 0, -1, 42);
+        assertThat(SERVICE.saliency(conv, X, r).map()).isEqualTo(SERVICE.saliency(conv, X, r).map());
+    }
+}
