@@ -41,7 +41,9 @@ import org.cnnlab.training.TrainingService;
  * (Debian's python3-torch; {@code CNNLAB_PYTHON} overrides /usr/bin/python3) run from here in the
  * same run, with the ratio; target ≥ 1.0×. Then where the time goes: each phase of the per-batch
  * step timed next to the same phase in Python, and copies of the step with one change each, timed
- * round-robin against an unchanged copy. With {@code -Dcnnlab.bench.accuracy=true} also the
+ * round-robin against an unchanged copy; then the table again after the recommended change (glibc
+ * malloc keeps freed memory: {@link TrainingProbe#keepFreedMemory()}), with Python also given the
+ * same setting through its environment. With {@code -Dcnnlab.bench.accuracy=true} also the
  * accuracy figures: MNIST (60,000 → the 10,000 t10k images), hard shapes (CNN vs linear) and the
  * accuracy-by-shift chart (MLP, SMALL_CNN, GAP_CNN). Prints figures; asserts nothing.
  * Other knobs: {@code cnnlab.bench.repeats} (3), {@code cnnlab.bench.batches} (60 a timed epoch of
@@ -58,7 +60,8 @@ public final class TrainingBenchmark {
     private static final NetworkLimits NETWORK_LIMITS = NetworkLimits.defaults();
     private static final NetworkFactory FACTORY = new NetworkFactory(NETWORK_LIMITS);
 
-    private record Net(String key, String name, NetworkSpec spec, int classes, int batches) {
+    /** {@code lr}: SGD's learning rate, the same on both sides (the quiz network's 2.7 M-weight dense layer diverges at 0.01 on random data). */
+    private record Net(String key, String name, NetworkSpec spec, int classes, int batches, double lr) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,8 +73,8 @@ public final class TrainingBenchmark {
 
         List<String> chosen = List.of(System.getProperty("cnnlab.bench.networks", "small,quiz").split(","));
         List<Net> nets = new ArrayList<>(List.of(
-                new Net("small", "SMALL_CNN 1×28×28→10", StarterNetworks.SMALL_CNN.spec(TensorShape.image(1, 28, 28), 10), 10, batches),
-                new Net("quiz", "LECTURE_QUIZ 3×48×48→5", NetworkPresets.LECTURE_QUIZ.spec(), 5, Math.max(6, batches / 5))));
+                new Net("small", "SMALL_CNN 1×28×28→10", StarterNetworks.SMALL_CNN.spec(TensorShape.image(1, 28, 28), 10), 10, batches, LR),
+                new Net("quiz", "LECTURE_QUIZ 3×48×48→5", NetworkPresets.LECTURE_QUIZ.spec(), 5, Math.max(6, batches / 5), LR / 10)));
         nets.removeIf(n -> !chosen.contains(n.key()));
         int defaultThreads = TrainingProbe.engineThreads();
         List<Integer> threadCounts = new ArrayList<>();
@@ -79,7 +82,8 @@ public final class TrainingBenchmark {
             int n = t.equals("default") ? defaultThreads : Integer.parseInt(t);
             if (!threadCounts.contains(n)) threadCounts.add(n);
         }
-        System.out.printf("CNN Lab training benchmark: batch %d, SGD lr %s, softmax cross-entropy, seeded random data; %s; "
+        ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) SEED);   // DJL's initial weights, as torch.manual_seed does in Python
+        System.out.printf("CNN Lab training benchmark: batch %d, SGD lr %s (quiz network: a tenth), softmax cross-entropy, seeded random data; %s; "
                         + "median of %d interleaved repeats × 2 timed epochs, each after a warm-up epoch; %d cores; DJL %s, "
                         + "intra-op threads by default %d; python %s%n", BATCH, LR,
                 nets.stream().map(n -> n.name().split(" ")[0] + " " + BATCH * n.batches() + " img/epoch").toList(), repeats,
@@ -88,7 +92,7 @@ public final class TrainingBenchmark {
         Map<Net, PythonResult> oneThread = new LinkedHashMap<>();
         if (!nets.isEmpty()) {
             report.add("---- 1. training throughput as TrainingRun is: DJL vs PyTorch-Python (python3-torch), same run, same threads ----");
-            report.addAll(throughput(nets, threadCounts, repeats, python, oneThread));
+            report.addAll(throughput(nets, threadCounts, repeats, python, oneThread, false));
             if (variants) {
                 for (Net net : nets) report.addAll(variants(net, repeats, oneThread.get(net), TrainingProbe.Variant.BASELINE));
             }
@@ -96,8 +100,8 @@ public final class TrainingBenchmark {
             boolean applied = Boolean.parseBoolean(System.getProperty("cnnlab.bench.malloc", "true")) && TrainingProbe.keepFreedMemory();
             report.add("");
             report.add("---- 2. the same with the recommended change (mallopt M_MMAP_THRESHOLD 32 MB + M_TRIM_THRESHOLD 1 GB once; applied: "
-                    + applied + ") ----");
-            report.addAll(throughput(nets, threadCounts, repeats, python, oneThread));
+                    + applied + "); last columns: PyTorch-Python given the same setting (MALLOC_MMAP_THRESHOLD_/MALLOC_TRIM_THRESHOLD_) ----");
+            report.addAll(throughput(nets, threadCounts, repeats, python, oneThread, true));
             if (variants) {
                 for (Net net : nets) report.addAll(variants(net, repeats, oneThread.get(net), TrainingProbe.Variant.values()));
             }
@@ -116,10 +120,11 @@ public final class TrainingBenchmark {
 
     /** The table: every network at every thread count, DJL and Python interleaved repeat by repeat. */
     private static List<String> throughput(List<Net> nets, List<Integer> threadCounts, int repeats, String python,
-                                           Map<Net, PythonResult> oneThread) throws Exception {
+                                           Map<Net, PythonResult> oneThread, boolean tunedPython) throws Exception {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-24s %7s %10s %10s %7s   %14s %14s %7s", "network", "threads", "DJL img/s",
-                "PyTorch", "ratio", "DJL img/CPU-s", "PyTorch", "ratio"));
+        lines.add(String.format(Locale.ROOT, "%-24s %7s %10s %10s %7s   %14s %14s %7s%s", "network", "threads", "DJL img/s",
+                "PyTorch", "ratio", "DJL img/CPU-s", "PyTorch", "ratio",
+                tunedPython ? String.format(Locale.ROOT, "   %16s %7s", "PyTorch+malloc", "ratio") : ""));
         List<String> detail = new ArrayList<>();
         for (Net net : nets) {
             for (int threads : threadCounts) {
@@ -130,6 +135,7 @@ public final class TrainingBenchmark {
                 double[] pyCpu = new double[0];
                 double[] djlFaults = new double[0];
                 double[] pyFaults = new double[0];
+                double[] pyTuned = new double[0];
                 PythonResult last = null;
                 for (int r = 0; r < repeats; r++) {   // interleaved, so both sides see the same machine load
                     TrainingProbe.Timed timed = TrainingProbe.run(FACTORY, request(net, randomData(net, net.batches()), 2));
@@ -141,18 +147,20 @@ public final class TrainingBenchmark {
                     pyCpu = concat(pyCpu, last.cpuRates());
                     djlFaults = concat(djlFaults, new double[] {(double) timed.pageFaults() / timed.batchEnds().length});
                     pyFaults = concat(pyFaults, last.faultsPerBatch());
+                    if (tunedPython) pyTuned = concat(pyTuned, python(python, net, net.batches(), 2, threads, PYTHON_MALLOC).rates());
                 }
                 if (threads == 1) oneThread.put(net, last);
                 double d = median(djl);
                 double p = median(py);
                 double dc = median(djlCpu);
                 double pc = median(pyCpu);
-                lines.add(String.format(Locale.ROOT, "%-24s %7d %10.0f %10.0f %6.2f×   %14.0f %14.0f %6.2f×", net.name(), threads, d, p,
-                        d / p, dc, pc, dc / pc));
+                double pt = median(pyTuned);
+                lines.add(String.format(Locale.ROOT, "%-24s %7d %10.0f %10.0f %6.2f×   %14.0f %14.0f %6.2f×%s", net.name(), threads, d, p,
+                        d / p, dc, pc, dc / pc, tunedPython ? String.format(Locale.ROOT, "   %16.0f %6.2f×", pt, d / pt) : ""));
                 detail.add(String.format(Locale.ROOT, "  %s, %d thread(s), img/s by timed epoch: DJL %s, PyTorch %s; per CPU-s: DJL %s, "
                                 + "PyTorch %s; minor page faults a batch: DJL %s, PyTorch %s (python's default threads: %d)", net.name(), threads,
                         rounded(djl), rounded(py), rounded(djlCpu), rounded(pyCpu), rounded(djlFaults), rounded(pyFaults),
-                        last.defaultThreads()));
+                        last.defaultThreads()) + (tunedPython ? "; PyTorch with the same malloc setting (env) img/s " + rounded(pyTuned) : ""));
                 System.out.println(lines.getLast());
                 System.out.println(detail.getLast());
             }
@@ -162,7 +170,7 @@ public final class TrainingBenchmark {
     }
 
     private static TrainingRequest request(Net net, LabelledImages data, int timedEpochs) {
-        return new TrainingRequest(StudentId.random(), net.spec(), data, OptimizerSpec.sgd(LR), BATCH, 1 + timedEpochs, 0.0, SEED,
+        return new TrainingRequest(StudentId.random(), net.spec(), data, OptimizerSpec.sgd(net.lr()), BATCH, 1 + timedEpochs, 0.0, SEED,
                 net.name());
     }
 
@@ -255,6 +263,15 @@ public final class TrainingBenchmark {
     }
 
     private static PythonResult python(String python, Net net, int batches, int timedEpochs, int threads) throws Exception {
+        return python(python, net, batches, timedEpochs, threads, Map.of());
+    }
+
+    /** The same glibc malloc setting as the recommended change, for Python through its environment. */
+    private static final Map<String, String> PYTHON_MALLOC = Map.of("MALLOC_MMAP_THRESHOLD_", Integer.toString(32 << 20),
+            "MALLOC_TRIM_THRESHOLD_", Integer.toString(1 << 30));
+
+    private static PythonResult python(String python, Net net, int batches, int timedEpochs, int threads, Map<String, String> env)
+            throws Exception {
         String code = PytorchCode.of(new ShapeInference(NETWORK_LIMITS).analyse(net.spec())) + PYTHON_LOOP;
         Path file = Files.createTempFile("cnnlab-train-bench", ".py");
         try {
@@ -262,10 +279,12 @@ public final class TrainingBenchmark {
             TensorShape in = net.spec().input();
             List<String> command = new ArrayList<>(List.of(python, file.toString()));
             for (Object a : new Object[] {threads, BATCH, batches, 1 + timedEpochs, net.classes(), in.channels(), in.height(), in.width(),
-                    SEED, LR}) {
+                    SEED, net.lr()}) {
                 command.add(a.toString());
             }
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException("PyTorch-Python failed (" + python + ", python3-torch):\n" + output);
@@ -317,7 +336,7 @@ public final class TrainingBenchmark {
         int perRound = Math.max(5, batches / 2);
         try {
             for (TrainingProbe.Variant v : which) {
-                TrainingProbe.Bench bench = new TrainingProbe.Bench(FACTORY, net.spec(), OptimizerSpec.sgd(LR), v);
+                TrainingProbe.Bench bench = new TrainingProbe.Bench(FACTORY, net.spec(), OptimizerSpec.sgd(net.lr()), v);
                 benches.add(bench);
                 for (int i = 0; i < 10; i++) bench.step(ring.get(i % ring.size()));   // warm-up
                 rates.put(v, new double[rounds]);
