@@ -19,6 +19,7 @@ public class DjlRuntime implements AutoCloseable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        NativeMemory.keepFreedMemory();
     }
 
     private final NDManager root;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.cnnlab.base.Autograd;
+import org.cnnlab.base.NativeMemory;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.Shift;
 import org.cnnlab.dataset.Shuffle;
@@ -63,6 +64,10 @@ final class TrainingRun {
 
     /** How the run ended: a state, and for DIVERGED/FAILED the i18n key and its arguments. */
     record Outcome(TrainingProgress.State state, String messageKey, Object... messageArgs) {
+    }
+
+    static {
+        NativeMemory.keepFreedMemory();   // before PyTorch allocates a batch: see NativeMemory
     }
 
     static final int MAX_SHIFT = 8;

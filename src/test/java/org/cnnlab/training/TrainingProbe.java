@@ -73,7 +73,7 @@ public final class TrainingProbe {
             }
 
             @Override
-            public void confusion(int[][] matrix) {
+            public void confusion(int[][] matrix, boolean onTestSet) {
             }
 
             @Override
@@ -98,20 +98,7 @@ public final class TrainingProbe {
      * process keeps its peak batch working set. Process-wide and not undoable; returns false off glibc.
      */
     public static boolean keepFreedMemory() {
-        try {
-            java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
-            java.util.Optional<java.lang.foreign.MemorySegment> symbol = linker.defaultLookup().find("mallopt");
-            if (symbol.isEmpty()) return false;
-            java.lang.invoke.MethodHandle mallopt = linker.downcallHandle(symbol.get(), java.lang.foreign.FunctionDescriptor.of(
-                    java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_INT, java.lang.foreign.ValueLayout.JAVA_INT));
-            int mmapThreshold = -3;   // M_MMAP_THRESHOLD
-            int trimThreshold = -1;   // M_TRIM_THRESHOLD
-            int a = (int) mallopt.invokeExact(mmapThreshold, 32 << 20);
-            int b = (int) mallopt.invokeExact(trimThreshold, 1 << 30);
-            return a == 1 && b == 1;
-        } catch (Throwable e) {
-            return false;
-        }
+        return org.cnnlab.base.NativeMemory.keepFreedMemoryNow();
     }
 
     /** Minor page faults of the whole process so far (Linux), or −1. */
@@ -151,7 +138,7 @@ public final class TrainingProbe {
             model.setBlock(factory.build(trained.network()));
             model.getBlock().loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(trained.parameters())));
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()))) {
-                return TrainingRun.evaluate(trainer, test, batch).accuracy();
+                return TrainingRun.evaluate(trainer, test, batch, false).accuracy();
             }
         } catch (java.io.IOException | ai.djl.MalformedModelException e) {
             throw new IllegalStateException(e);
