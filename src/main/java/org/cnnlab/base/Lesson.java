@@ -10,7 +10,7 @@ public enum Lesson {
     NETWORK("red", true),
     CONVOLUTION("convolucion", true),
     TRAINING("entrenar", true),
-    INSPECTION("interior", false);
+    INSPECTION("interior", true);
 
     private final String path;
     private final boolean built;

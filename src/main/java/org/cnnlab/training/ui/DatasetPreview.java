@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.training.TrainingLab;
 

@@ -13,6 +13,7 @@ import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.function.SerializableFunction;
 import java.util.List;
 import java.util.Locale;
+import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.training.OptimizerSpec;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.base.ui.Fields;

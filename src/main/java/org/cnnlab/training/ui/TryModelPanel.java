@@ -6,17 +6,18 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.function.SerializableFunction;
 import java.util.List;
-import java.util.Locale;
+import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.base.ui.ProbabilityBars;
 import org.cnnlab.training.TrainingLab;
 
 /** Draw something and see the class probabilities the trained model gives it. */
 class TryModelPanel extends Div {
 
-    private final Div guesses = new Div();
+    private final ProbabilityBars guesses = new ProbabilityBars("prediction");
     private final Span which = new Span();
     private final SerializableFunction<byte[], List<TrainingLab.Guess>> predict;
     private byte[] drawing;
@@ -24,7 +25,6 @@ class TryModelPanel extends Div {
     TryModelPanel(SerializableFunction<byte[], List<TrainingLab.Guess>> predict) {
         this.predict = predict;
         setId("try-model");
-        guesses.setId("prediction");
         DrawCanvas canvas = new DrawCanvas();
         canvas.addDrawingChangedListener(e -> {
             drawing = ImageUrls.decodeDataUrl(e.pngDataUrl());
@@ -54,18 +54,6 @@ class TryModelPanel extends Div {
     }
 
     private void show(List<TrainingLab.Guess> list) {
-        guesses.removeAll();
-        for (TrainingLab.Guess g : list) {
-            Div fill = new Div();
-            fill.addClassName("share-fill");
-            fill.getStyle().set("width", String.format(Locale.ROOT, "%.1f%%", g.probability() * 100));
-            Div bar = new Div(fill);
-            bar.addClassName("share-bar");
-            Span label = new Span(getTranslation("training.guess", ClassNames.label(this, g.className()),
-                    String.format(Locale.ROOT, "%.1f %%", g.probability() * 100)));
-            Div row = new Div(label, bar);
-            row.addClassName("guess");
-            guesses.add(row);
-        }
+        guesses.show(list.stream().map(g -> new ProbabilityBars.Bar(ClassNames.label(this, g.className()), g.probability())).toList());
     }
 }

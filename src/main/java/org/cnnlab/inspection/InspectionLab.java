@@ -1,0 +1,61 @@
+package org.cnnlab.inspection;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.training.ModelStore;
+import org.cnnlab.training.TrainedModel;
+import org.cnnlab.training.TrainingLab;
+import org.cnnlab.training.TrainingProgress;
+import org.springframework.stereotype.Service;
+
+/** What the inspection page asks for, in its words: which models the student can open, and what one does with a drawing. */
+@Service
+public class InspectionLab {
+
+    /** A model to open: how the list names it, and where it is. */
+    public record ModelOption(String label, TrainingLab.ModelRef ref, List<String> classes, int camLayer) {
+    }
+
+    private final TrainingLab training;
+    private final InspectionService inspection;
+    private final SaliencyService saliency;
+
+    public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency) {
+        this.training = training;
+        this.inspection = inspection;
+        this.saliency = saliency;
+    }
+
+    /** The student's finished runs (newest first) and saved models. */
+    public List<ModelOption> models(StudentId student) {
+        List<ModelOption> options = new ArrayList<>();
+        List<TrainingProgress> runs = new ArrayList<>(training.finished(student));
+        java.util.Collections.reverse(runs);
+        for (TrainingProgress p : runs) {
+            TrainingLab.ModelRef ref = TrainingLab.ModelRef.job(p.jobId());
+            TrainedModel m = training.model(student, ref);
+            options.add(new ModelOption("#" + p.jobId() + " · " + p.name() + " · " + m.record().dataset(), ref, m.classes(),
+                    SaliencyService.defaultCamLayer(m)));
+        }
+        for (ModelStore.Saved s : training.savedModels(student)) {
+            TrainingLab.ModelRef ref = TrainingLab.ModelRef.saved(s.id());
+            options.add(new ModelOption(s.name() + " · " + s.record().dataset(), ref, s.classes(),
+                    SaliencyService.defaultCamLayer(training.model(student, ref))));
+        }
+        return options;
+    }
+
+    public Inspection inspect(StudentId student, TrainingLab.ModelRef ref, byte[] image) {
+        return inspection.inspect(training.model(student, ref), image);
+    }
+
+    public Saliency saliency(StudentId student, TrainingLab.ModelRef ref, byte[] image, Saliency.Request request) {
+        TrainedModel model = training.model(student, ref);
+        return saliency.saliency(model, inspection.input(model, image), request);
+    }
+
+    public SaliencyLimits limits() {
+        return saliency.limits();
+    }
+}

@@ -1,0 +1,48 @@
+package org.cnnlab.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import org.cnnlab.e2e.pages.TrainingPage;
+import org.cnnlab.inspection.Saliency;
+import org.junit.jupiter.api.Test;
+
+/** Train a small CNN, open it on the inspection page, draw, see every layer, and run each saliency method. */
+class InspectionLessonIT extends BrowserTest {
+
+    @Test
+    void a_drawing_shows_every_layers_maps_the_filters_and_each_saliency_method() {
+        TrainingPage training = new TrainingPage(page).open(baseUrl());
+        page.navigate(baseUrl() + "interior");
+        page.locator("#inspect-none").waitFor();
+        assertThat(page.locator("#inspect-none").textContent()).contains(spanish("inspect.none"));
+
+        training.open(baseUrl());
+        training.type("train-per-class", "40");
+        training.type("train-epochs", "2");
+        page.locator("#train-start").click();
+        page.locator("#train-status").waitFor();
+        page.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+                + spanish("training.status.done", "").substring(0, 5) + "')", null, new Page.WaitForFunctionOptions().setTimeout(120_000));
+
+        page.navigate(baseUrl() + "interior");
+        page.locator("#inspect-canvas canvas").waitFor();
+        training.stroke("#inspect-canvas", 0.2, 0.2, 0.8, 0.8);
+        // the starter CNN: conv, relu, pool, conv, relu, pool, flatten, dense
+        page.waitForFunction("() => document.querySelectorAll('#inspect-layers .inspect-layer').length === 8");
+        assertThat(page.locator("#inspect-layers .inspect-layer").first().locator("img").count()).isEqualTo(16);
+        assertThat(page.locator("#inspect-filters .inspect-filter").count()).isEqualTo(16);
+        assertThat(page.locator("#inspect-prediction .guess").count()).isEqualTo(5);
+        screenshot(page, "inspection-layers");
+
+        for (Saliency.Method m : Saliency.Method.values()) {
+            training.choose("saliency-method", spanish("saliency.method." + m.name().toLowerCase(java.util.Locale.ROOT)));
+            String before = String.valueOf(page.locator("#saliency-map").getAttribute("src"));
+            page.locator("#saliency-run").click();
+            page.waitForFunction("b => String(document.querySelector('#saliency-map').getAttribute('src')) !== b", before);
+            assertThat(page.locator("#saliency-cost").textContent()).startsWith(spanish("saliency.cost", 1, 1).substring(0, 6));
+        }
+        assertThat(page.locator("#saliency-cost").textContent()).contains("1");
+        screenshot(page, "inspection-saliency");
+    }
+}
