@@ -27,11 +27,25 @@ public record Saliency(Method method, int classIndex, float[] map, int height, i
         /** How much S_c drops when a patch is covered with black, patch by patch (Zeiler and Fergus 2014). */
         OCCLUSION,
         /** ReLU(Σ_k α_k A^k) with α_k the mean of ∂S_c/∂A^k over a conv layer's map A (Selvaraju et al. 2017). */
-        GRAD_CAM
+        GRAD_CAM,
+        /**
+         * LIME (Ribeiro et al. 2016): switch square patches off at random, fit p_c ≈ β₀ + Σ β_s z_s by weighted
+         * least squares (weights exp(−d²/w²), d the cosine distance to the full image), show each patch's β.
+         */
+        LIME
     }
 
     /** What a request asks for; each method reads the settings it needs. */
-    public record Request(Method method, int classIndex, int samples, double noise, int steps, int patch, int stride, int layer, long seed) {
+    public record Request(Method method, int classIndex, int samples, double noise, int steps, int patch, int stride, int layer, long seed,
+                          double kernelWidth) {
+        public Request(Method method, int classIndex, int samples, double noise, int steps, int patch, int stride, int layer, long seed) {
+            this(method, classIndex, samples, noise, steps, patch, stride, layer, seed, 0.25);
+        }
+
+        public Request withSamples(int n) {
+            return new Request(method, classIndex, n, noise, steps, patch, stride, layer, seed, kernelWidth);
+        }
+
         public static Request of(Method method, int classIndex) {
             return new Request(method, classIndex, 25, 0.15, 25, 6, 2, -1, 1);
         }

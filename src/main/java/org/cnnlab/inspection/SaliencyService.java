@@ -155,6 +155,17 @@ public class SaliencyService {
                     backward = 0;
                 }
                 case GRAD_CAM -> map = gradCam(loaded, model, x, in, r);
+                case LIME -> {
+                    if (r.samples() < 10 || r.samples() > limits.maxLimeSamples()) {
+                        throw new InvalidInputException("saliency.error.samples", 10, limits.maxLimeSamples());
+                    }
+                    if (r.patch() < 1 || r.patch() > Math.min(h, w)) throw new InvalidInputException("saliency.error.patch", Math.min(h, w));
+                    if (!(r.kernelWidth() > 0 && r.kernelWidth() <= 10)) throw new InvalidInputException("saliency.error.kernelWidth");
+                    budget(r.samples() + 1L);
+                    map = lime(loaded, x, in, r);
+                    forward = r.samples();
+                    backward = 0;
+                }
             }
             byte[] png = MapRenderer.render(map, h, w, Colormap.VIRIDIS, MapRenderer.maxAbs(map)).png();
             byte[] input = PngEncoder.encode(PixelImage.fromUnit(c, h, w, x));
@@ -194,6 +205,62 @@ public class SaliencyService {
             NDArray cam = activations.mul(alpha).sum(new int[] {1}).maximum(0f).squeeze(0);               // (h, w)
             long[] shape = cam.getShape().getShape();
             return upsample(cam.toFloatArray(), (int) shape[0], (int) shape[1], in.height(), in.width());
+        }
+    }
+
+    /**
+     * LIME on square patches: the segment of pixel (y, x) is (y / p, x / p). Each sample switches
+     * every segment on with probability ½ (off = black), the network gives p_c, and a weighted ridge
+     * regression explains p_c by the segments that were on.
+     */
+    private float[] lime(ModelRunner.Loaded loaded, float[] x, TensorShape in, Saliency.Request r) {
+        int h = in.height();
+        int w = in.width();
+        int n = in.channels() * h * w;
+        int p = r.patch();
+        int cols = (w + p - 1) / p;
+        int segments = ((h + p - 1) / p) * cols;
+        Random random = new Random(r.seed());
+        double[][] z = new double[r.samples()][segments];
+        double[] target = new double[r.samples()];
+        for (int start = 0; start < r.samples(); start += CHUNK) {
+            int b = Math.min(CHUNK, r.samples() - start);
+            float[] batch = new float[b * n];
+            for (int i = 0; i < b; i++) {
+                double[] zi = z[start + i];
+                for (int s = 0; s < segments; s++) zi[s] = start + i == 0 || random.nextBoolean() ? 1 : 0;   // sample 0: the image itself
+                for (int ch = 0; ch < in.channels(); ch++) {
+                    for (int y = 0; y < h; y++) {
+                        for (int xx = 0; xx < w; xx++) {
+                            int at = ch * h * w + y * w + xx;
+                            batch[i * n + at] = zi[(y / p) * cols + xx / p] == 1 ? x[at] : 0;
+                        }
+                    }
+                }
+            }
+            float[] probabilities = probabilities(loaded, batch, b, in, r.classIndex());
+            for (int i = 0; i < b; i++) target[start + i] = probabilities[i];
+        }
+        double[] weights = new double[r.samples()];
+        for (int i = 0; i < r.samples(); i++) {
+            double on = 0;
+            for (double v : z[i]) on += v;
+            double cosine = on == 0 ? 0 : on / (Math.sqrt(on) * Math.sqrt(segments));
+            double d = 1 - cosine;
+            weights[i] = Math.exp(-d * d / (r.kernelWidth() * r.kernelWidth()));
+        }
+        double[] beta = LinearFit.ridge(z, target, weights, 1e-3);
+        float[] map = new float[h * w];
+        for (int y = 0; y < h; y++) for (int xx = 0; xx < w; xx++) map[y * w + xx] = (float) Math.max(0, beta[1 + (y / p) * cols + xx / p]);
+        return map;
+    }
+
+    /** softmax(z)_c for a batch of b inputs, no gradient. */
+    private static float[] probabilities(ModelRunner.Loaded loaded, float[] batch, int b, TensorShape in, int c) {
+        try (NDManager s = loaded.model().getNDManager().newSubManager()) {
+            ParameterStore store = new ParameterStore(s, false);
+            NDArray x = s.create(batch, new Shape(b, in.channels(), in.height(), in.width()));
+            return loaded.block().forward(store, new NDList(x), false).singletonOrThrow().softmax(-1).get(":, " + c).toFloatArray();
         }
     }
 

@@ -78,6 +78,17 @@ class SaliencyServiceIT {
     }
 
     @Test
+    void lime_on_patches_finds_the_region_too() {
+        Saliency s = SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.LIME, 0, 200, 0, 0, 4, 0, -1, 1, 0.25));
+        assertThat(shareInRegion(s.map())).isGreaterThanOrEqualTo(0.9);
+        assertThat(s.forwardPasses()).isEqualTo(200);
+        assertThat(SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.LIME, 0, 200, 0, 0, 4, 0, -1, 1, 0.25)).map())
+                .isEqualTo(s.map());
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.LIME, 0, 2001, 0, 0, 4, 0, -1, 1, 0.25)))
+                .hasMessageStartingWith("saliency.error.samples");
+    }
+
+    @Test
     void integrated_gradients_add_up_to_the_score_difference_within_one_percent_at_100_steps() {
         Saliency s = SERVICE.saliency(conv, X, new Saliency.Request(Saliency.Method.INTEGRATED_GRADIENTS, 0, 0, 0, 100, 0, 0, -1, 1));
         assertThat(s.scoreDifference()).isPositive();

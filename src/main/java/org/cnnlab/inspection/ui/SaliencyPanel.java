@@ -33,6 +33,8 @@ class SaliencyPanel extends VerticalLayout {
     private final IntegerField steps = Fields.integer("saliency-steps", "", 25, "8em");
     private final IntegerField patch = Fields.integer("saliency-patch", "", 6, "8em");
     private final IntegerField stride = Fields.integer("saliency-stride", "", 2, "8em");
+    private final IntegerField limeSamples = Fields.integer("saliency-lime-samples", "", 500, "8em");
+    private final NumberField kernelWidth = Fields.number("saliency-kernel-width", "", 0.25, "8em");
     private final Paragraph help = new Paragraph();
     private final Image input = new Image();
     private final Image map = new Image();
@@ -61,10 +63,12 @@ class SaliencyPanel extends VerticalLayout {
         steps.setLabel(getTranslation("saliency.steps"));
         patch.setLabel(getTranslation("saliency.patch"));
         stride.setLabel(getTranslation("saliency.stride"));
+        limeSamples.setLabel(getTranslation("saliency.samples"));
+        kernelWidth.setLabel(getTranslation("saliency.kernelWidth"));
         Button run = new Button(getTranslation("saliency.run"), e -> run());
         run.setId("saliency-run");
         run.addThemeVariants(ButtonVariant.PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(method, target, samples, noise, steps, patch, stride, run);
+        HorizontalLayout form = new HorizontalLayout(method, target, samples, noise, steps, patch, stride, limeSamples, kernelWidth, run);
         form.setWrap(true);
         form.setAlignItems(Alignment.BASELINE);
         help.addClassName("help");
@@ -110,8 +114,10 @@ class SaliencyPanel extends VerticalLayout {
     void run() {
         if (target.getValue() == null) return;
         try {
-            Saliency s = compute.apply(new Saliency.Request(method.getValue(), target.getValue(), Fields.valueOr(samples, 0),
-                    Fields.valueOr(noise, -1), Fields.valueOr(steps, 0), Fields.valueOr(patch, 0), Fields.valueOr(stride, 0), camLayer, 1));
+            boolean lime = method.getValue() == Saliency.Method.LIME;
+            Saliency s = compute.apply(new Saliency.Request(method.getValue(), target.getValue(),
+                    lime ? Fields.valueOr(limeSamples, 0) : Fields.valueOr(samples, 0), Fields.valueOr(noise, -1), Fields.valueOr(steps, 0),
+                    Fields.valueOr(patch, 0), Fields.valueOr(stride, 0), camLayer, 1, Fields.valueOr(kernelWidth, -1)));
             input.setSrc(ImageUrls.png(s.input()));
             overlayBase.setSrc(ImageUrls.png(s.input()));
             map.setSrc(ImageUrls.png(s.png()));
@@ -132,7 +138,9 @@ class SaliencyPanel extends VerticalLayout {
         samples.setVisible(m == Saliency.Method.SMOOTHGRAD);
         noise.setVisible(m == Saliency.Method.SMOOTHGRAD);
         steps.setVisible(m == Saliency.Method.INTEGRATED_GRADIENTS);
-        patch.setVisible(m == Saliency.Method.OCCLUSION);
+        patch.setVisible(m == Saliency.Method.OCCLUSION || m == Saliency.Method.LIME);
+        limeSamples.setVisible(m == Saliency.Method.LIME);
+        kernelWidth.setVisible(m == Saliency.Method.LIME);
         stride.setVisible(m == Saliency.Method.OCCLUSION);
         help.setText(getTranslation("saliency.method." + m.name().toLowerCase(Locale.ROOT) + ".help"));
     }
