@@ -20,8 +20,10 @@ public class InspectionLab {
     private final TrainingLab training;
     private final InspectionService inspection;
     private final SaliencyService saliency;
+    private final ShortcutLab shortcut;
 
-    public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency) {
+    public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut) {
+        this.shortcut = shortcut;
         this.training = training;
         this.inspection = inspection;
         this.saliency = saliency;
@@ -53,6 +55,22 @@ public class InspectionLab {
     public Saliency saliency(StudentId student, TrainingLab.ModelRef ref, byte[] image, Saliency.Request request) {
         TrainedModel model = training.model(student, ref);
         return saliency.saliency(model, inspection.input(model, image), request);
+    }
+
+    public List<byte[]> shortcutExamples(int each) {
+        return shortcut.examples(each);
+    }
+
+    public TrainingProgress trainShortcut(StudentId student, ShortcutLab.Variant variant) {
+        return shortcut.train(student, variant);
+    }
+
+    public java.util.concurrent.CompletableFuture<ShortcutLab.Result> evaluateShortcut(StudentId student, long jobId, ShortcutLab.Variant variant) {
+        return shortcut.evaluateLater(student, jobId, variant);
+    }
+
+    public Runnable watch(long jobId, java.util.function.Consumer<TrainingProgress> watcher) {
+        return training.watch(jobId, watcher);
     }
 
     public SaliencyLimits limits() {

@@ -57,6 +57,11 @@ public class ShortcutLab {
 
     private final TrainingService training;
     private final ModelRunner runner;
+    private final java.util.concurrent.ExecutorService evaluations = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cnnlab-shortcut");
+        t.setDaemon(true);
+        return t;
+    });
     private final SaliencyService saliency;
     private final ShortcutImages.Set biasedTest = ShortcutImages.generate(100, ShortcutImages.Backgrounds.BIASED, 8);
     private final ShortcutImages.Set counterfactualTest = ShortcutImages.generate(100, ShortcutImages.Backgrounds.COUNTERFACTUAL, 9);
@@ -87,6 +92,16 @@ public class ShortcutLab {
         NetworkSpec cnn = StarterNetworks.SMALL_CNN.spec(TensorShape.image(3, ShortcutImages.SIDE, ShortcutImages.SIDE), 2);
         return training.submit(new TrainingRequest(student, cnn, data.images(), OptimizerSpec.adam(0.002), 32, EPOCHS, 0.2, 7,
                 "SHORTCUT_" + variant.name(), biasedTest.images()));
+    }
+
+    /** {@link #evaluate} off the caller's thread (a few seconds of saliency maps); one at a time for the whole server. */
+    public java.util.concurrent.CompletableFuture<Result> evaluateLater(StudentId student, long jobId, Variant variant) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> evaluate(student, jobId, variant), evaluations);
+    }
+
+    @jakarta.annotation.PreDestroy
+    public void close() {
+        evaluations.shutdownNow();
     }
 
     /** Scores a finished shortcut run on both test sets and measures where each method's attribution falls. */

@@ -42,7 +42,32 @@ class InspectionLessonIT extends BrowserTest {
             page.waitForFunction("b => String(document.querySelector('#saliency-map').getAttribute('src')) !== b", before);
             assertThat(page.locator("#saliency-cost").textContent()).startsWith(spanish("saliency.cost", 1, 1).substring(0, 6));
         }
-        assertThat(page.locator("#saliency-cost").textContent()).contains("1");
+        assertThat(page.locator("#saliency-cost").textContent()).isEqualTo(spanish("saliency.cost", 500, 0));   // LIME, the last method
         screenshot(page, "inspection-saliency");
+    }
+
+    @Test
+    void the_husky_or_wolf_lab_trains_both_variants_and_shows_where_their_explanations_look() {
+        page.navigate(baseUrl() + "interior");
+        page.locator("#shortcut-biased").waitFor();
+        assertThat(page.locator("#shortcut img").count()).isEqualTo(16);
+        page.locator("#shortcut-biased").scrollIntoViewIfNeeded();
+        page.locator("#shortcut-biased").click();
+        page.waitForFunction("t => document.querySelector('#shortcut-status').textContent === t", spanish("shortcut.done"),
+                new Page.WaitForFunctionOptions().setTimeout(180_000));
+        page.locator("#shortcut-mixed").click();
+        page.waitForFunction("t => document.querySelector('#shortcut-results').textContent.includes(t)", spanish("shortcut.mixed"),
+                new Page.WaitForFunctionOptions().setTimeout(180_000));
+        page.waitForFunction("t => document.querySelector('#shortcut-status').textContent === t", spanish("shortcut.done"),
+                new Page.WaitForFunctionOptions().setTimeout(180_000));
+        String table = page.locator("#shortcut-results").textContent();
+        assertThat(table).contains(spanish("shortcut.accuracyCounterfactual")).contains(spanish("saliency.method.lime"));
+        // both trained models can now be opened on the page
+        page.locator("#inspect-model").click();
+        page.locator("vaadin-select-list-box vaadin-select-item").first().waitFor();
+        assertThat(page.locator("vaadin-select-list-box vaadin-select-item").count()).isEqualTo(2);
+        page.keyboard().press("Escape");
+        page.locator("#shortcut-results").scrollIntoViewIfNeeded();
+        screenshot(page, "inspection-shortcut");
     }
 }

@@ -62,17 +62,23 @@ public class InspectionView extends Div implements HasDynamicTitle {
         saliency = new SaliencyPanel(request -> lab.saliency(student, model.getValue().ref(), drawing, request));
         add(new H1(getTranslation("lesson.inspection.title")), new Paragraph(getTranslation("inspect.intro")), none, model,
                 new HorizontalLayout(canvas, prediction), new H3(getTranslation("inspect.layers")), layers,
-                new H3(getTranslation("inspect.filters")), filters, saliency);
+                new H3(getTranslation("inspect.filters")), filters, saliency, new ShortcutPanel(lab, student, this::listModels));
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
+        listModels();
+    }
+
+    /** Fills the model picker (again after the shortcut lab trains a model), keeping the choice if it is still there. */
+    private void listModels() {
+        InspectionLab.ModelOption chosen = model.getValue();
         List<InspectionLab.ModelOption> options = lab.models(student);
         model.setItems(options);
         none.setVisible(options.isEmpty());
         none.removeAll();
         if (options.isEmpty()) none.add(new Span(getTranslation("inspect.none") + " "), new Anchor("entrenar", getTranslation("lesson.training.title")));
-        else model.setValue(options.getFirst());
+        else model.setValue(options.stream().filter(o -> chosen != null && o.ref().equals(chosen.ref())).findFirst().orElse(options.getFirst()));
     }
 
     /** Runs the drawing through the chosen model and shows what every layer made of it. */

@@ -1,0 +1,148 @@
+package org.cnnlab.inspection.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.base.ui.ImageUrls;
+import org.cnnlab.base.ui.Messages;
+import org.cnnlab.inspection.InspectionLab;
+import org.cnnlab.inspection.Saliency;
+import org.cnnlab.inspection.ShortcutLab;
+import org.cnnlab.training.TrainingProgress;
+
+/** "¿Husky o lobo?": train on biased and on mixed backgrounds, then compare accuracy and where the explanations look. */
+class ShortcutPanel extends VerticalLayout {
+
+    private final InspectionLab lab;
+    private final StudentId student;
+    private final Runnable onModel;
+    private final ProgressBar progress = new ProgressBar();
+    private final Span status = new Span();
+    private final Div results = new Div();
+    private final Map<ShortcutLab.Variant, ShortcutLab.Result> done = new EnumMap<>(ShortcutLab.Variant.class);
+    private final Button biased;
+    private final Button mixed;
+    private Runnable unwatch = () -> { };
+
+    ShortcutPanel(InspectionLab lab, StudentId student, Runnable onModel) {
+        this.lab = lab;
+        this.student = student;
+        this.onModel = onModel;
+        setPadding(false);
+        setId("shortcut");
+        Div examples = new Div();
+        examples.addClassName("dataset-grid");
+        List<byte[]> pngs = lab.shortcutExamples(4);
+        for (int i = 0; i < pngs.size(); i++) {
+            Image img = new Image(ImageUrls.png(pngs.get(i)), "");
+            img.addClassName("pixel-image");
+            String caption = getTranslation(i < pngs.size() / 2 ? "shortcut.train" : "shortcut.counterfactual") + " · "
+                    + getTranslation(i % 2 == 0 ? "class.husky" : "class.wolf");
+            Div cell = new Div(img, new Span(caption));
+            cell.addClassName("dataset-cell");
+            examples.add(cell);
+        }
+        biased = new Button(getTranslation("shortcut.trainBiased"), e -> train(ShortcutLab.Variant.BIASED));
+        biased.setId("shortcut-biased");
+        mixed = new Button(getTranslation("shortcut.trainMixed"), e -> train(ShortcutLab.Variant.MIXED));
+        mixed.setId("shortcut-mixed");
+        progress.setVisible(false);
+        status.setId("shortcut-status");
+        results.setId("shortcut-results");
+        results.addClassName("shortcut-table");
+        add(new H3(getTranslation("shortcut.title")), new Paragraph(getTranslation("shortcut.intro")), examples,
+                new HorizontalLayout(biased, mixed), progress, status, results);
+    }
+
+    private void train(ShortcutLab.Variant variant) {
+        UI ui = UI.getCurrent();
+        try {
+            long job = lab.trainShortcut(student, variant).jobId();
+            biased.setEnabled(false);
+            mixed.setEnabled(false);
+            progress.setVisible(true);
+            unwatch.run();
+            unwatch = lab.watch(job, p -> ui.access(() -> {
+                progress.setIndeterminate(p.state() == TrainingProgress.State.QUEUED);
+                progress.setValue(p.fraction());
+                status.setText(getTranslation("shortcut.training", getTranslation("shortcut." + variant.name().toLowerCase(Locale.ROOT)),
+                        Math.round(100 * p.fraction())));
+                if (p.finished()) finished(ui, p, variant);
+            }));
+        } catch (InvalidInputException e) {
+            Messages.error(this, e);
+        }
+    }
+
+    private void finished(UI ui, TrainingProgress p, ShortcutLab.Variant variant) {
+        if (p.state() != TrainingProgress.State.DONE) {
+            enable();
+            status.setText(p.messageKey() == null ? getTranslation("training.status.cancelled") : getTranslation(p.messageKey(), p.messageArgs()));
+            return;
+        }
+        progress.setIndeterminate(true);
+        status.setText(getTranslation("shortcut.explaining"));
+        onModel.run();
+        lab.evaluateShortcut(student, p.jobId(), variant).whenComplete((result, error) -> ui.access(() -> {
+            enable();
+            if (result == null) {
+                status.setText(getTranslation("training.error.failed"));
+                return;
+            }
+            done.put(variant, result);
+            status.setText(getTranslation("shortcut.done"));
+            show();
+        }));
+    }
+
+    private void enable() {
+        progress.setVisible(false);
+        biased.setEnabled(true);
+        mixed.setEnabled(true);
+    }
+
+    private void show() {
+        results.removeAll();
+        results.add(cell("", true));
+        for (ShortcutLab.Variant v : done.keySet()) results.add(cell(getTranslation("shortcut." + v.name().toLowerCase(Locale.ROOT)), true));
+        row(getTranslation("shortcut.accuracyBiased"), v -> percent(done.get(v).biasedAccuracy()));
+        row(getTranslation("shortcut.accuracyCounterfactual"), v -> percent(done.get(v).counterfactualAccuracy()));
+        for (Saliency.Method m : ShortcutLab.METHODS) {
+            row(getTranslation("shortcut.share", getTranslation("saliency.method." + m.name().toLowerCase(Locale.ROOT))),
+                    v -> percent(done.get(v).backgroundShare().get(m)) + " · ×" + String.format(Locale.ROOT, "%.2f", done.get(v).backgroundDensity(m)));
+        }
+        results.getStyle().set("grid-template-columns", "repeat(" + (done.size() + 1) + ", auto)");
+        ShortcutLab.Result any = done.values().iterator().next();
+        Paragraph note = new Paragraph(getTranslation("shortcut.note", percent(any.backgroundArea())));
+        note.addClassName("help");
+        results.add(note);
+    }
+
+    private void row(String label, java.util.function.Function<ShortcutLab.Variant, String> value) {
+        results.add(cell(label, true));
+        for (ShortcutLab.Variant v : done.keySet()) results.add(cell(value.apply(v), false));
+    }
+
+    private static Span cell(String text, boolean header) {
+        Span s = new Span(text);
+        if (header) s.addClassName("shortcut-header");
+        return s;
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+}
