@@ -86,6 +86,8 @@ final class TrainingRun {
         long started = System.currentTimeMillis();
         Random random = new Random(r.seed());
         try (Model model = Model.newInstance("cnnlab-training", Device.cpu(), "PyTorch")) {
+            // the same seed gives the same initial weights (and noisy-SGD noise): one job at a time uses the engine's generator
+            ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) r.seed());
             model.setBlock(factory.build(r.network()));
             Optimizer optimizer = optimizer(r.optimizer());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);

@@ -175,26 +175,14 @@ class PlaygroundServiceIT extends ConvolutionFixture {
         for (int n = 0; n < 30; n++) {
             convolution.apply(image, kernel, s); // warm up allocators
         }
-        long before = residentKb() - javaCommittedKb();
+        long before = org.cnnlab.ResidentMemory.nativeKb();
         for (int n = 0; n < 300; n++) {
             convolution.apply(image, kernel, s);
         }
-        long grown = residentKb() - javaCommittedKb() - before;
+        long grown = org.cnnlab.ResidentMemory.nativeKb() - before;
         // a leaked scope would keep ≥ 6 MB per call (input + three maps): 300 calls ≈ 1.8 GB.
         // The Java heap may grow meanwhile (the maps come back as float[]); that is not native memory.
         assertThat(grown).as("resident set growth outside the Java heap, KiB").isLessThan(400_000);
-    }
-
-    private static long javaCommittedKb() {
-        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
-        return (memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted()) / 1024;
-    }
-
-    private static long residentKb() throws Exception {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(l -> l.startsWith("VmRSS:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
-                .findFirst().orElseThrow();
     }
 
     static byte[] pngOf(int w, int h) throws Exception {

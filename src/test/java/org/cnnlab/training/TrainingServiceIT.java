@@ -296,19 +296,11 @@ class TrainingServiceIT {
             stop.run();
             service.cancel(s, p.jobId());
             await(p.jobId());
-            if (cycle == 5) afterFive = nativeKb();
+            if (cycle == 5) afterFive = org.cnnlab.ResidentMemory.nativeKb();
         }
-        long afterFifty = nativeKb();
+        long afterFifty = org.cnnlab.ResidentMemory.nativeKb();
         assertThat((double) afterFifty).as("resident memory outside the Java heap, KiB (after 5: %d)", afterFive)
                 .isLessThanOrEqualTo(afterFive * 1.10);
-    }
-
-    private static long nativeKb() throws Exception {
-        System.gc();
-        long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow();
-        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
-        return rss - (memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted()) / 1024;
     }
 
     private static String key(Runnable action) {
