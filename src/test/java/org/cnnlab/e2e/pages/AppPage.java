@@ -26,6 +26,12 @@ abstract class AppPage {
     /** Picks an item of a Vaadin select by its visible label. */
     public void choose(String selectId, String label) {
         page.locator("#" + selectId).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
+    }
+
+    /** The same, when another select on the page offers an item with the same label: only the open list's item is clicked. */
+    public void chooseOpen(String selectId, String label) {
+        page.locator("#" + selectId).click();
         page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText(label)).first().click();
     }
 }
