@@ -241,7 +241,7 @@ final class TrainingRun {
         return new LabelledImages(data.id(), data.classes(), data.channels(), h, w, out, data.labels());
     }
 
-    private static Optimizer optimizer(OptimizerSpec o) {
+    static Optimizer optimizer(OptimizerSpec o) {
         float lr = (float) o.learningRate();
         return switch (o.kind()) {
             case SGD -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).build();
@@ -261,7 +261,7 @@ final class TrainingRun {
     }
 
 
-    private static float[] toFloats(int[] labels) {
+    static float[] toFloats(int[] labels) {
         float[] f = new float[labels.length];
         for (int i = 0; i < labels.length; i++) f[i] = labels[i];
         return f;

@@ -20,18 +20,8 @@ class OwnClassesTest {
     private final OwnClasses own = new OwnClasses(3, 4, 10, new ImageDecoder(ImageLimits.defaults()));
     private final StudentId me = StudentId.random();
 
-    /** Black ink on white, 192×192, like the drawing pad. */
     static byte[] drawing(java.util.function.Consumer<Graphics2D> ink) throws Exception {
-        BufferedImage img = new BufferedImage(192, 192, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 192, 192);
-        g.setColor(Color.BLACK);
-        ink.accept(g);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
+        return org.cnnlab.Drawings.pad(ink);
     }
 
     @Test

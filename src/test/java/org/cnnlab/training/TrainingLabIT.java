@@ -67,20 +67,8 @@ class TrainingLabIT {
         training.close();
     }
 
-    /** Dark ink on a white 192×192 canvas, like the drawing element. */
     private static byte[] drawing(java.util.function.Consumer<Graphics2D> ink) throws Exception {
-        BufferedImage img = new BufferedImage(192, 192, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 192, 192);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(16));
-        ink.accept(g);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
+        return org.cnnlab.Drawings.pad(ink);
     }
 
     @Test

@@ -14,7 +14,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -175,7 +174,7 @@ public final class TrainingProbe {
             this.variant = variant;
             model = Model.newInstance("cnnlab-bench", Device.cpu(), "PyTorch");
             model.setBlock(factory.build(spec));
-            optimizer = optimizer(o);
+            optimizer = TrainingRun.optimizer(o);
             trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer));
             trainer.initialize(new Shape(1, spec.input().channels(), spec.input().height(), spec.input().width()));
             parameters = model.getBlock().getParameters().stream().filter(p -> p.getValue().requiresGradient()).toList();
@@ -200,7 +199,7 @@ public final class TrainingProbe {
             NDManager scope = trainer.getManager().newSubManager();
             try {
                 NDArray x = scope.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
-                NDArray y = scope.create(toFloats(b.labels()), new Shape(b.size()));
+                NDArray y = scope.create(TrainingRun.toFloats(b.labels()), new Shape(b.size()));
                 t[0] = threadCpuNanos();
                 try (GradientCollector gradients = trainer.newGradientCollector()) {
                     NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
@@ -252,7 +251,7 @@ public final class TrainingProbe {
                     x = scope.create(b.pixels(), xShape);
                 }
                 NDArray y = int64 ? scope.create(toLongs(b.labels()), new Shape(b.size()))
-                        : scope.create(toFloats(b.labels()), new Shape(b.size()));
+                        : scope.create(TrainingRun.toFloats(b.labels()), new Shape(b.size()));
                 double loss;
                 double correct;
                 try (GradientCollector gradients = trainer.newGradientCollector()) {
@@ -304,21 +303,4 @@ public final class TrainingProbe {
         return l;
     }
 
-    /** As TrainingRun.optimizer (private there). */
-    private static Optimizer optimizer(OptimizerSpec o) {
-        float lr = (float) o.learningRate();
-        return switch (o.kind()) {
-            case SGD -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).build();
-            case MOMENTUM -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).optMomentum((float) o.momentum()).build();
-            case NOISY_SGD -> new NoisySgd(lr, (float) o.noiseSigma());
-            case ADAM -> Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).build();
-        };
-    }
-
-    /** As TrainingRun.toFloats (private there). */
-    private static float[] toFloats(int[] labels) {
-        float[] f = new float[labels.length];
-        for (int i = 0; i < labels.length; i++) f[i] = labels[i];
-        return f;
-    }
 }

@@ -14,6 +14,15 @@ public final class Messages {
         return owner.getTranslation(e.messageKey(), e.args());
     }
 
+    /** Runs an action of the student's; a refusal becomes the translated message, and nothing else happens. */
+    public static void attempt(Component owner, Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInputException e) {
+            error(owner, e);
+        }
+    }
+
     public static Notification error(Component owner, InvalidInputException e) {
         Notification n = Notification.show(text(owner, e), 6000, Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.ERROR);

@@ -71,11 +71,7 @@ class ModelsPanel extends VerticalLayout {
     }
 
     private void run(Runnable action) {
-        try {
-            action.run();
-        } catch (InvalidInputException e) {
-            Messages.error(this, e);
-        }
+        Messages.attempt(this, action);
         refresh();
     }
 

@@ -77,11 +77,7 @@ class OwnClassesPanel extends VerticalLayout {
     }
 
     private void run(Runnable action) {
-        try {
-            action.run();
-        } catch (InvalidInputException e) {
-            Messages.error(this, e);
-        }
+        Messages.attempt(this, action);
         refresh();
         onChange.run();
     }
