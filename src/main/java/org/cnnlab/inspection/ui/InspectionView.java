@@ -4,9 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -15,7 +12,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ClassNames;
@@ -35,8 +31,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private final StudentId student = CurrentStudent.id();
     private final Select<InspectionLab.ModelOption> model = new Select<>();
     private final ProbabilityBars prediction = new ProbabilityBars("inspect-prediction");
-    private final Div layers = new Div();
-    private final Div filters = new Div();
+    private final LayersPanel insides = new LayersPanel();
     private final Paragraph none = new Paragraph();
     private final SaliencyPanel saliency;
     private byte[] drawing;
@@ -55,14 +50,10 @@ public class InspectionView extends Div implements HasDynamicTitle {
             drawing = ImageUrls.decodeDataUrl(e.pngDataUrl());
             refresh();
         });
-        layers.setId("inspect-layers");
-        filters.setId("inspect-filters");
-        filters.addClassName("dataset-grid");
         none.setId("inspect-none");
         saliency = new SaliencyPanel(request -> lab.saliency(student, model.getValue().ref(), drawing, request));
         add(new H1(getTranslation("lesson.inspection.title")), new Paragraph(getTranslation("inspect.intro")), none, model,
-                new HorizontalLayout(canvas, prediction), new H3(getTranslation("inspect.layers")), layers,
-                new H3(getTranslation("inspect.filters")), filters, saliency, new ShortcutPanel(lab, student, this::listModels));
+                new HorizontalLayout(canvas, prediction), insides, saliency, new ShortcutPanel(lab, student, this::listModels));
     }
 
     @Override
@@ -94,51 +85,10 @@ public class InspectionView extends Div implements HasDynamicTitle {
             }
             bars.sort((a, b) -> Double.compare(b.probability(), a.probability()));
             prediction.show(bars);
-            showLayers(in);
-            showFilters(in);
+            insides.show(in);
             saliency.model(in.classes(), best, model.getValue().camLayer());
         } catch (InvalidInputException e) {
             Messages.error(this, e);
-        }
-    }
-
-    private void showLayers(Inspection in) {
-        layers.removeAll();
-        for (Inspection.Layer l : in.layers()) {
-            H4 title = new H4(getTranslation("inspect.layer", l.index() + 1, getTranslation("layer." + l.type()), l.shape().toString(),
-                    String.format(Locale.ROOT, "%.3f", l.min()), String.format(Locale.ROOT, "%.3f", l.max())));
-            Div maps = new Div();
-            maps.addClassName(l.shape().isImage() ? "feature-maps" : "feature-vector");
-            for (byte[] png : l.maps()) {
-                Image img = new Image(ImageUrls.png(png), l.type());
-                img.addClassName("pixel-image");
-                maps.add(img);
-            }
-            if (l.channels() > l.maps().size()) maps.add(new Span(getTranslation("inspect.more", l.channels() - l.maps().size())));
-            Div layer = new Div(title, maps);
-            layer.addClassName("inspect-layer");
-            layers.add(layer);
-        }
-    }
-
-    private void showFilters(Inspection in) {
-        filters.removeAll();
-        for (Inspection.Filter f : in.filters()) {
-            StringBuilder numbers = new StringBuilder();
-            for (int r = 0; r < f.kernel(); r++) {
-                for (int c = 0; c < f.kernel(); c++) numbers.append(String.format(Locale.ROOT, c == 0 ? "%.2f" : " %.2f", f.weights()[r * f.kernel() + c]));
-                numbers.append('\n');
-            }
-            Image img = new Image(ImageUrls.png(f.png()), getTranslation("inspect.filter", f.index() + 1));
-            img.addClassName("pixel-image");
-            img.getElement().setAttribute("title", numbers.toString());
-            Span caption = new Span(getTranslation("inspect.filter", f.index() + 1));
-            Span weights = new Span(numbers.toString());
-            weights.addClassName("filter-numbers");
-            Div cell = new Div(img, caption, weights);
-            cell.addClassName("dataset-cell");
-            cell.addClassName("inspect-filter");
-            filters.add(cell);
         }
     }
 
