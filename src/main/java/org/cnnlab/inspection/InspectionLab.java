@@ -21,9 +21,12 @@ public class InspectionLab {
     private final InspectionService inspection;
     private final SaliencyService saliency;
     private final ShortcutLab shortcut;
+    private final org.cnnlab.dataset.DatasetCatalog catalog;
 
-    public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut) {
+    public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
+                         org.cnnlab.dataset.DatasetCatalog catalog) {
         this.shortcut = shortcut;
+        this.catalog = catalog;
         this.training = training;
         this.inspection = inspection;
         this.saliency = saliency;
@@ -46,6 +49,23 @@ public class InspectionLab {
                     SaliencyService.defaultCamLayer(training.model(student, ref))));
         }
         return options;
+    }
+
+    /**
+     * A held-out image of the model's own data set, as a PNG, chosen by {@code seed}: from the test
+     * files or fresh shapes, from the counterfactual test for the husky-or-wolf models; none for a
+     * student's own classes (their examples are theirs to draw).
+     */
+    public byte[] example(StudentId student, TrainingLab.ModelRef ref, long seed) {
+        TrainedModel model = training.model(student, ref);
+        String dataset = model.record().dataset();
+        if (dataset.startsWith("shortcut-")) return shortcut.counterfactualExample(seed);
+        if (!catalog.ids().contains(dataset)) throw new org.cnnlab.base.InvalidInputException("inspect.error.noExamples");
+        org.cnnlab.dataset.LabelledImages one = catalog.test(dataset, model.classes(), 2, seed)
+                .orElseGet(() -> catalog.load(dataset, model.classes(), 2, seed));
+        int i = (int) Math.floorMod(seed, one.size());
+        float[] image = java.util.Arrays.copyOfRange(one.pixels(), i * one.imageSize(), (i + 1) * one.imageSize());
+        return org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(one.channels(), one.height(), one.width(), image));
     }
 
     public Inspection inspect(StudentId student, TrainingLab.ModelRef ref, byte[] image) {

@@ -85,6 +85,14 @@ public class ShortcutLab {
         return out;
     }
 
+    /** One counterfactual test image (an animal on the "wrong" background), as a PNG. */
+    public byte[] counterfactualExample(long seed) {
+        LabelledImages d = counterfactualTest.images();
+        int i = (int) Math.floorMod(seed, d.size());
+        float[] image = java.util.Arrays.copyOfRange(d.pixels(), i * d.imageSize(), (i + 1) * d.imageSize());
+        return PngEncoder.encode(PixelImage.fromUnit(3, d.height(), d.width(), image));
+    }
+
     /** Queues the starter CNN on this variant's training images (seeded); the run is a normal job of the student's. */
     public TrainingProgress train(StudentId student, Variant variant) {
         ShortcutImages.Set data = ShortcutImages.generate(PER_CLASS,

@@ -44,6 +44,12 @@ class InspectionLessonIT extends BrowserTest {
         }
         assertThat(page.locator("#saliency-cost").textContent()).isEqualTo(spanish("saliency.cost", 500, 0));   // LIME, the last method
         screenshot(page, "inspection-saliency");
+
+        // an example from the model's own data set replaces the drawing as the input
+        String drawn = page.locator("#inspect-input").getAttribute("src");
+        page.locator("#inspect-example").click();
+        page.waitForFunction("d => document.querySelector('#inspect-input').getAttribute('src') !== d", drawn);
+        assertThat(page.locator("#inspect-layers .inspect-layer").count()).isEqualTo(8);
     }
 
     @Test

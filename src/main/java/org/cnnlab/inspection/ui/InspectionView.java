@@ -35,6 +35,8 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private final Paragraph none = new Paragraph();
     private final SaliencyPanel saliency;
     private byte[] drawing;
+    private final com.vaadin.flow.component.html.Image input = new com.vaadin.flow.component.html.Image();
+    private long examples;
 
     public InspectionView(InspectionLab lab) {
         this.lab = lab;
@@ -51,9 +53,19 @@ public class InspectionView extends Div implements HasDynamicTitle {
             refresh();
         });
         none.setId("inspect-none");
+        com.vaadin.flow.component.button.Button example = new com.vaadin.flow.component.button.Button(getTranslation("inspect.example"), e ->
+                Messages.attempt(this, () -> {
+                    drawing = lab.example(student, model.getValue().ref(), ++examples);
+                    refresh();
+                }));
+        example.setId("inspect-example");
+        input.setId("inspect-input");
+        input.addClassName("pixel-image");
+        input.setWidth("112px");
+        input.setHeight("112px");
         saliency = new SaliencyPanel(request -> lab.saliency(student, model.getValue().ref(), drawing, request));
         add(new H1(getTranslation("lesson.inspection.title")), new Paragraph(getTranslation("inspect.intro")), none, model,
-                new HorizontalLayout(canvas, prediction), insides, saliency, new ShortcutPanel(lab, student, this::listModels));
+                new HorizontalLayout(canvas, new com.vaadin.flow.component.orderedlayout.VerticalLayout(example, input), prediction), insides, saliency, new ShortcutPanel(lab, student, this::listModels));
     }
 
     @Override
@@ -77,6 +89,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         if (model.getValue() == null || drawing == null) return;
         try {
             Inspection in = lab.inspect(student, model.getValue().ref(), drawing);
+            input.setSrc(ImageUrls.png(in.input()));
             List<ProbabilityBars.Bar> bars = new ArrayList<>();
             int best = 0;
             for (int c = 0; c < in.classes().size(); c++) {
