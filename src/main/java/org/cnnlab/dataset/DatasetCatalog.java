@@ -23,7 +23,7 @@ public class DatasetCatalog {
     public static final int MAX_CLASSES = 20;
     public static final String DEFAULT_FASHION_DIR = "/usr/share/datasets/fashion-mnist";
 
-    private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    public static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     /** Fashion-MNIST's labels 0…9: T-shirt/top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle boot. */
     static final List<String> FASHION = List.of("tshirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag",
             "boot");

@@ -13,8 +13,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class InspectionLab {
 
-    /** A model to open: how the list names it, and where it is. */
+    /** A model to open: how the list names it, and where it is ({@code ref} null: the reference model). */
     public record ModelOption(String label, TrainingLab.ModelRef ref, List<String> classes, int camLayer) {
+        public boolean reference() {
+            return ref == null;
+        }
     }
 
     private final TrainingLab training;
@@ -22,9 +25,11 @@ public class InspectionLab {
     private final SaliencyService saliency;
     private final ShortcutLab shortcut;
     private final org.cnnlab.dataset.DatasetCatalog catalog;
+    private final ReferenceModel reference;
 
     public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
-                         org.cnnlab.dataset.DatasetCatalog catalog) {
+                         org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference) {
+        this.reference = reference;
         this.shortcut = shortcut;
         this.catalog = catalog;
         this.training = training;
@@ -32,7 +37,7 @@ public class InspectionLab {
         this.saliency = saliency;
     }
 
-    /** The student's finished runs (newest first) and saved models. */
+    /** The student's finished runs (newest first), saved models, and the reference model last (null label: the page names it). */
     public List<ModelOption> models(StudentId student) {
         List<ModelOption> options = new ArrayList<>();
         List<TrainingProgress> runs = new ArrayList<>(training.finished(student));
@@ -48,7 +53,22 @@ public class InspectionLab {
             options.add(new ModelOption(s.name() + " · " + s.record().dataset(), ref, s.classes(),
                     SaliencyService.defaultCamLayer(training.model(student, ref))));
         }
+        options.add(new ModelOption(null, null, org.cnnlab.dataset.DatasetCatalog.DIGITS, SaliencyService.defaultCamLayer(ReferenceModel.NETWORK)));
         return options;
+    }
+
+    /** Whether the reference model is trained; if not, {@link #trainReference} starts it (once for the whole server). */
+    public boolean referenceReady() {
+        return reference.ready().isPresent();
+    }
+
+    public Runnable trainReference(java.util.function.Consumer<TrainingProgress> progress) {
+        return reference.train(progress);
+    }
+
+    private TrainedModel model(StudentId student, ModelOption option) {
+        if (option.reference()) return reference.ready().orElseThrow(() -> new org.cnnlab.base.InvalidInputException("inspect.error.referenceNotReady"));
+        return training.model(student, option.ref());
     }
 
     /**
@@ -56,8 +76,8 @@ public class InspectionLab {
      * files or fresh shapes, from the counterfactual test for the husky-or-wolf models; none for a
      * student's own classes (their examples are theirs to draw).
      */
-    public byte[] example(StudentId student, TrainingLab.ModelRef ref, long seed) {
-        TrainedModel model = training.model(student, ref);
+    public byte[] example(StudentId student, ModelOption option, long seed) {
+        TrainedModel model = model(student, option);
         String dataset = model.record().dataset();
         if (dataset.startsWith("shortcut-")) return shortcut.counterfactualExample(seed);
         if (!catalog.ids().contains(dataset)) throw new org.cnnlab.base.InvalidInputException("inspect.error.noExamples");
@@ -68,12 +88,12 @@ public class InspectionLab {
         return org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(one.channels(), one.height(), one.width(), image));
     }
 
-    public Inspection inspect(StudentId student, TrainingLab.ModelRef ref, byte[] image) {
-        return inspection.inspect(training.model(student, ref), image);
+    public Inspection inspect(StudentId student, ModelOption option, byte[] image) {
+        return inspection.inspect(model(student, option), image);
     }
 
-    public Saliency saliency(StudentId student, TrainingLab.ModelRef ref, byte[] image, Saliency.Request request) {
-        TrainedModel model = training.model(student, ref);
+    public Saliency saliency(StudentId student, ModelOption option, byte[] image, Saliency.Request request) {
+        TrainedModel model = model(student, option);
         return saliency.saliency(model, inspection.input(model, image), request);
     }
 

@@ -188,7 +188,11 @@ public class SaliencyService {
 
     /** The layer Grad-CAM uses by default: the last one whose output is still a grid (C, H, W with H, W > 1). */
     public static int defaultCamLayer(TrainedModel model) {
-        var analysis = new org.cnnlab.network.ShapeInference(org.cnnlab.network.NetworkLimits.defaults()).analyse(model.network());
+        return defaultCamLayer(model.network());
+    }
+
+    public static int defaultCamLayer(org.cnnlab.network.NetworkSpec network) {
+        var analysis = new org.cnnlab.network.ShapeInference(org.cnnlab.network.NetworkLimits.defaults()).analyse(network);
         int found = -1;
         for (var report : analysis.layers()) {
             TensorShape s = report.output();

@@ -108,6 +108,32 @@ public class ModelStore implements StudentState {
         }
     }
 
+    /** A model the app itself owns (not a student's): written atomically under {@code <data-dir>/shared/}. */
+    public void writeShared(String name, TrainedModel model) {
+        Path target = root.getParent().resolve("shared").resolve(name + ModelFile.EXTENSION);
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = Files.createTempFile(target.getParent(), name, ".part");
+            Files.write(partial, ModelFile.write(new ModelFile.Contents(name, Instant.now(), model)));
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The app's own model of that name, if it was written before (a damaged file counts as none). */
+    public java.util.Optional<TrainedModel> readShared(String name) {
+        Path file = root.getParent().resolve("shared").resolve(name + ModelFile.EXTENSION);
+        if (!Files.isRegularFile(file)) return java.util.Optional.empty();
+        try {
+            TrainedModel model = ModelFile.read(Files.readAllBytes(file), limits.maxFileBytes()).model();
+            runner.check(model);
+            return java.util.Optional.of(model);
+        } catch (IOException | InvalidInputException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public void forget(StudentId student) {
         for (Saved s : list(student)) delete(student, s.id());

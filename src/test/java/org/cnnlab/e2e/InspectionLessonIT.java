@@ -71,9 +71,23 @@ class InspectionLessonIT extends BrowserTest {
         // both trained models can now be opened on the page
         page.locator("#inspect-model").click();
         page.locator("vaadin-select-list-box vaadin-select-item").first().waitFor();
-        assertThat(page.locator("vaadin-select-list-box vaadin-select-item").count()).isEqualTo(2);
+        assertThat(page.locator("vaadin-select-list-box vaadin-select-item").count()).as("two trained models and the reference").isEqualTo(3);
         page.keyboard().press("Escape");
         page.locator("#shortcut-results").scrollIntoViewIfNeeded();
         screenshot(page, "inspection-shortcut");
+    }
+
+    @Test
+    void a_student_without_models_gets_the_reference_model_trained_once_on_first_use() {
+        TrainingPage pad = new TrainingPage(page);
+        page.navigate(baseUrl() + "interior");
+        page.locator("#inspect-canvas canvas").waitFor();
+        assertThat(page.locator("#inspect-model").textContent() + page.locator("#inspect-model").getAttribute("value"))
+                .isNotNull();
+        pad.stroke("#inspect-canvas", 0.5, 0.15, 0.5, 0.85);   // a "1"
+        page.waitForFunction("() => document.querySelectorAll('#inspect-layers .inspect-layer').length === 8", null,
+                new Page.WaitForFunctionOptions().setTimeout(240_000));
+        assertThat(page.locator("#inspect-prediction .guess").count()).isEqualTo(10);
+        screenshot(page, "inspection-reference");
     }
 }

@@ -1,6 +1,7 @@
 package org.cnnlab.inspection.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -32,6 +33,8 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private final Select<InspectionLab.ModelOption> model = new Select<>();
     private final ProbabilityBars prediction = new ProbabilityBars("inspect-prediction");
     private final LayersPanel insides = new LayersPanel();
+    private final ReferenceProgress reference = new ReferenceProgress();
+    private Runnable unwatch = () -> { };
     private final Paragraph none = new Paragraph();
     private final SaliencyPanel saliency;
     private byte[] drawing;
@@ -43,7 +46,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         addClassName("network-lesson");
         model.setId("inspect-model");
         model.setLabel(getTranslation("inspect.model"));
-        model.setItemLabelGenerator(InspectionLab.ModelOption::label);
+        model.setItemLabelGenerator(o -> o.reference() ? getTranslation("inspect.reference") : o.label());
         model.setWidth("28em");
         model.addValueChangeListener(e -> refresh());
         DrawCanvas canvas = new DrawCanvas();
@@ -55,7 +58,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         none.setId("inspect-none");
         com.vaadin.flow.component.button.Button example = new com.vaadin.flow.component.button.Button(getTranslation("inspect.example"), e ->
                 Messages.attempt(this, () -> {
-                    drawing = lab.example(student, model.getValue().ref(), ++examples);
+                    drawing = lab.example(student, model.getValue(), ++examples);
                     refresh();
                 }));
         example.setId("inspect-example");
@@ -63,9 +66,9 @@ public class InspectionView extends Div implements HasDynamicTitle {
         input.addClassName("pixel-image");
         input.setWidth("112px");
         input.setHeight("112px");
-        saliency = new SaliencyPanel(request -> lab.saliency(student, model.getValue().ref(), drawing, request));
+        saliency = new SaliencyPanel(request -> lab.saliency(student, model.getValue(), drawing, request));
         add(new H1(getTranslation("lesson.inspection.title")), new Paragraph(getTranslation("inspect.intro")), none, model,
-                new HorizontalLayout(canvas, new com.vaadin.flow.component.orderedlayout.VerticalLayout(example, input), prediction), insides, saliency, new ShortcutPanel(lab, student, this::listModels));
+                reference, new HorizontalLayout(canvas, new com.vaadin.flow.component.orderedlayout.VerticalLayout(example, input), prediction), insides, saliency, new ShortcutPanel(lab, student, this::listModels));
     }
 
     @Override
@@ -78,17 +81,24 @@ public class InspectionView extends Div implements HasDynamicTitle {
         InspectionLab.ModelOption chosen = model.getValue();
         List<InspectionLab.ModelOption> options = lab.models(student);
         model.setItems(options);
-        none.setVisible(options.isEmpty());
+        boolean onlyReference = options.size() == 1;   // the reference model is always there
+        none.setVisible(onlyReference);
         none.removeAll();
-        if (options.isEmpty()) none.add(new Span(getTranslation("inspect.none") + " "), new Anchor("entrenar", getTranslation("lesson.training.title")));
-        else model.setValue(options.stream().filter(o -> chosen != null && o.ref().equals(chosen.ref())).findFirst().orElse(options.getFirst()));
+        if (onlyReference) none.add(new Span(getTranslation("inspect.none") + " "), new Anchor("entrenar", getTranslation("lesson.training.title")));
+        model.setValue(options.stream().filter(o -> chosen != null && java.util.Objects.equals(o.ref(), chosen.ref())).findFirst().orElse(options.getFirst()));
     }
 
     /** Runs the drawing through the chosen model and shows what every layer made of it. */
     private void refresh() {
-        if (model.getValue() == null || drawing == null) return;
+        if (model.getValue() == null) return;
+        if (model.getValue().reference() && !lab.referenceReady()) {
+            trainReference();
+            return;
+        }
+        reference.setVisible(false);
+        if (drawing == null) return;
         try {
-            Inspection in = lab.inspect(student, model.getValue().ref(), drawing);
+            Inspection in = lab.inspect(student, model.getValue(), drawing);
             input.setSrc(ImageUrls.png(in.input()));
             List<ProbabilityBars.Bar> bars = new ArrayList<>();
             int best = 0;
@@ -103,6 +113,25 @@ public class InspectionView extends Div implements HasDynamicTitle {
         } catch (InvalidInputException e) {
             Messages.error(this, e);
         }
+    }
+
+    /** The reference model is trained once for the whole server, on first use: show its progress, then carry on. */
+    private void trainReference() {
+        UI ui = UI.getCurrent();
+        reference.setVisible(true);
+        unwatch.run();
+        unwatch = lab.trainReference(p -> ui.access(() -> {
+            reference.show(p);
+            if (p.finished() && lab.referenceReady()) {
+                reference.setVisible(false);
+                refresh();
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        unwatch.run();
     }
 
     @Override

@@ -1,0 +1,29 @@
+package org.cnnlab.inspection.ui;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import org.cnnlab.training.TrainingProgress;
+
+/** The reference model's one-time training: what is happening, and how far it is. */
+class ReferenceProgress extends VerticalLayout {
+
+    private final ProgressBar bar = new ProgressBar();
+    private final Paragraph text = new Paragraph();
+
+    ReferenceProgress() {
+        setPadding(false);
+        setId("inspect-reference-progress");
+        bar.setIndeterminate(true);
+        text.setText(getTranslation("inspect.referenceTraining", 0));
+        add(text, bar);
+        setVisible(false);
+    }
+
+    void show(TrainingProgress p) {
+        bar.setIndeterminate(p.state() == TrainingProgress.State.QUEUED);
+        bar.setValue(p.fraction());
+        text.setText(p.state() == TrainingProgress.State.QUEUED ? getTranslation("training.status.queued", p.queuePosition())
+                : getTranslation("inspect.referenceTraining", Math.round(100 * p.fraction())));
+    }
+}
