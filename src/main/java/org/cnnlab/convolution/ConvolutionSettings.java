@@ -12,6 +12,11 @@ public record ConvolutionSettings(int kernelSize, Padding padding, int stride, i
         return new ConvolutionSettings(kernelSize, padding, stride, dilation, flip, bias, mode);
     }
 
+    /** Cross-correlation (as CNN layers compute) with this bias. */
+    public ConvolutionSettings asLayer(float b) {
+        return new ConvolutionSettings(kernelSize, padding, stride, dilation, false, b, channelMode);
+    }
+
     public ConvolutionSettings withKernelSize(int k) {
         return new ConvolutionSettings(k, padding, stride, dilation, flip, bias, channelMode);
     }

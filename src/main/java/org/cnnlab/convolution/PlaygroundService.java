@@ -77,6 +77,17 @@ public class PlaygroundService implements StudentState {
         return update(student, s -> s.withKernel(channel, preset.kernel(k)));
     }
 
+    /**
+     * A learned filter of a trained network becomes the first kernel, at its own size, computed as the
+     * layer does (cross-correlation). The network saw pixels in 0…1 and the playground's are 0…255,
+     * so the bias is multiplied by 255: the map is then exactly 255 times the layer's.
+     */
+    public Playground useKernel(StudentId student, Kernel kernel, float bias) {
+        resizeKernel(student, kernel.size());
+        Playground p = update(student, s -> s.withKernel(0, kernel));
+        return changeSettings(student, p.state().settings().asLayer(bias * 255f));
+    }
+
     public Playground resizeKernel(StudentId student, int size) {
         checkKernelSize(size);
         return update(student, s -> s.withSettings(s.settings().withKernelSize(size)));

@@ -26,10 +26,12 @@ public class InspectionLab {
     private final ShortcutLab shortcut;
     private final org.cnnlab.dataset.DatasetCatalog catalog;
     private final ReferenceModel reference;
+    private final org.cnnlab.convolution.PlaygroundService playground;
 
     public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
-                         org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference) {
+                         org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference, org.cnnlab.convolution.PlaygroundService playground) {
         this.reference = reference;
+        this.playground = playground;
         this.shortcut = shortcut;
         this.catalog = catalog;
         this.training = training;
@@ -86,6 +88,11 @@ public class InspectionLab {
         int i = (int) Math.floorMod(seed, one.size());
         float[] image = java.util.Arrays.copyOfRange(one.pixels(), i * one.imageSize(), (i + 1) * one.imageSize());
         return org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(one.channels(), one.height(), one.width(), image));
+    }
+
+    /** Puts a learned filter (its first input channel) into the student's convolution playground. */
+    public void openInPlayground(StudentId student, Inspection.Filter filter) {
+        playground.useKernel(student, new org.cnnlab.convolution.Kernel(filter.kernel(), filter.weights().clone()), filter.bias());
     }
 
     public Inspection inspect(StudentId student, ModelOption option, byte[] image) {

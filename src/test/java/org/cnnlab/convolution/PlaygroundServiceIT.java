@@ -168,6 +168,19 @@ class PlaygroundServiceIT extends ConvolutionFixture {
     }
 
     @Test
+    void a_learned_filter_opens_as_the_layer_computes_it_with_its_bias_scaled_to_the_pixel_range() {
+        StudentId student = StudentId.random();
+        playground.changeSettings(student, playground.current(student).state().settings().asLayer(0).withKernelSize(3));
+        float[] w = new float[25];
+        w[12] = 0.5f;
+        Playground p = playground.useKernel(student, new Kernel(5, w), 0.1f);
+        assertThat(p.state().settings().kernelSize()).isEqualTo(5);
+        assertThat(p.state().kernel(0).weights()).containsExactly(w);
+        assertThat(p.state().settings().bias()).isEqualTo(25.5f);
+        assertThat(p.state().settings().flip()).isFalse();
+    }
+
+    @Test
     void repeated_convolutions_do_not_grow_native_memory() throws Exception {
         PixelImage image = ConvolutionServiceIT.randomImage(new java.util.Random(3), 3, 512, 512);
         ConvolutionSettings s = ConvolutionSettings.defaults().withChannelMode(ChannelMode.EACH_CHANNEL);

@@ -50,6 +50,14 @@ class InspectionLessonIT extends BrowserTest {
         page.locator("#inspect-example").click();
         page.waitForFunction("d => document.querySelector('#inspect-input').getAttribute('src') !== d", drawn);
         assertThat(page.locator("#inspect-layers .inspect-layer").count()).isEqualTo(8);
+
+        // a learned filter opens in the convolution playground, its weights in the kernel editor
+        double first = Double.parseDouble(page.locator("#inspect-filters .filter-numbers").first().textContent().trim().split("\\s+")[0]);
+        page.locator("#inspect-filters .open-in-playground").first().click();
+        page.waitForURL("**/convolucion");
+        var cell = new org.cnnlab.e2e.pages.PlaygroundPage(page).kernelCell(0);
+        cell.waitFor();
+        assertThat(Double.parseDouble(cell.inputValue().replace(',', '.'))).isCloseTo(first, org.assertj.core.api.Assertions.within(0.006));
     }
 
     @Test

@@ -32,7 +32,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private final StudentId student = CurrentStudent.id();
     private final Select<InspectionLab.ModelOption> model = new Select<>();
     private final ProbabilityBars prediction = new ProbabilityBars("inspect-prediction");
-    private final LayersPanel insides = new LayersPanel();
+    private final LayersPanel insides;
     private final ReferenceProgress reference = new ReferenceProgress();
     private Runnable unwatch = () -> { };
     private final Paragraph none = new Paragraph();
@@ -44,6 +44,10 @@ public class InspectionView extends Div implements HasDynamicTitle {
     public InspectionView(InspectionLab lab) {
         this.lab = lab;
         addClassName("network-lesson");
+        insides = new LayersPanel(filter -> Messages.attempt(this, () -> {
+            lab.openInPlayground(student, filter);
+            UI.getCurrent().navigate(org.cnnlab.base.Lesson.CONVOLUTION.path());
+        }));
         model.setId("inspect-model");
         model.setLabel(getTranslation("inspect.model"));
         model.setItemLabelGenerator(o -> o.reference() ? getTranslation("inspect.reference") : o.label());

@@ -15,7 +15,10 @@ class LayersPanel extends Div {
     private final Div layers = new Div();
     private final Div filters = new Div();
 
-    LayersPanel() {
+    private final java.util.function.Consumer<Inspection.Filter> onOpen;
+
+    LayersPanel(java.util.function.Consumer<Inspection.Filter> onOpen) {
+        this.onOpen = onOpen;
         layers.setId("inspect-layers");
         filters.setId("inspect-filters");
         filters.addClassName("dataset-grid");
@@ -60,7 +63,11 @@ class LayersPanel extends Div {
             Span caption = new Span(getTranslation("inspect.filter", f.index() + 1));
             Span weights = new Span(numbers.toString());
             weights.addClassName("filter-numbers");
-            Div cell = new Div(img, caption, weights);
+            com.vaadin.flow.component.button.Button open = new com.vaadin.flow.component.button.Button(getTranslation("inspect.openInPlayground"),
+                    e -> onOpen.accept(f));
+            open.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.TERTIARY);
+            open.addClassName("open-in-playground");
+            Div cell = new Div(img, caption, weights, open);
             cell.addClassName("dataset-cell");
             cell.addClassName("inspect-filter");
             filters.add(cell);
