@@ -24,6 +24,16 @@ public record LabelledImages(String id, List<String> classes, int channels, int 
         return channels * height * width;
     }
 
+    /** Image {@code i}'s C×H×W values. */
+    public float[] image(int i) {
+        return java.util.Arrays.copyOfRange(pixels, i * imageSize(), (i + 1) * imageSize());
+    }
+
+    /** Image {@code i} as a PNG, to show. */
+    public byte[] png(int i) {
+        return org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(channels, height, width, image(i)));
+    }
+
     public int[] classCounts() {
         int[] counts = new int[classes.size()];
         for (int label : labels) counts[label]++;

@@ -85,9 +85,7 @@ public class InspectionLab {
         if (!catalog.ids().contains(dataset)) throw new org.cnnlab.base.InvalidInputException("inspect.error.noExamples");
         org.cnnlab.dataset.LabelledImages one = catalog.test(dataset, model.classes(), 2, seed)
                 .orElseGet(() -> catalog.load(dataset, model.classes(), 2, seed));
-        int i = (int) Math.floorMod(seed, one.size());
-        float[] image = java.util.Arrays.copyOfRange(one.pixels(), i * one.imageSize(), (i + 1) * one.imageSize());
-        return org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(one.channels(), one.height(), one.width(), image));
+        return one.png((int) Math.floorMod(seed, one.size()));
     }
 
     /** Puts a learned filter (its first input channel) into the student's convolution playground. */

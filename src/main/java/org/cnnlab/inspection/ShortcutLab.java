@@ -8,8 +8,6 @@ import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.ShortcutImages;
-import org.cnnlab.imaging.PixelImage;
-import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelRunner;
@@ -77,10 +75,7 @@ public class ShortcutLab {
         List<byte[]> out = new ArrayList<>();
         for (ShortcutImages.Set set : List.of(ShortcutImages.generate(each, ShortcutImages.Backgrounds.BIASED, 7), counterfactualTest)) {
             LabelledImages d = set.images();
-            for (int i = 0; i < Math.min(2 * each, d.size()); i++) {
-                float[] image = java.util.Arrays.copyOfRange(d.pixels(), i * d.imageSize(), (i + 1) * d.imageSize());
-                out.add(PngEncoder.encode(PixelImage.fromUnit(3, d.height(), d.width(), image)));
-            }
+            for (int i = 0; i < Math.min(2 * each, d.size()); i++) out.add(d.png(i));
         }
         return out;
     }
@@ -88,9 +83,7 @@ public class ShortcutLab {
     /** One counterfactual test image (an animal on the "wrong" background), as a PNG. */
     public byte[] counterfactualExample(long seed) {
         LabelledImages d = counterfactualTest.images();
-        int i = (int) Math.floorMod(seed, d.size());
-        float[] image = java.util.Arrays.copyOfRange(d.pixels(), i * d.imageSize(), (i + 1) * d.imageSize());
-        return PngEncoder.encode(PixelImage.fromUnit(3, d.height(), d.width(), image));
+        return d.png((int) Math.floorMod(seed, d.size()));
     }
 
     /** Queues the starter CNN on this variant's training images (seeded); the run is a normal job of the student's. */
@@ -123,7 +116,7 @@ public class ShortcutLab {
             double background = 0;
             double all = 0;
             for (int i = 0; i < EXPLAINED; i++) {
-                float[] x = java.util.Arrays.copyOfRange(cf.pixels(), i * cf.imageSize(), (i + 1) * cf.imageSize());
+                float[] x = cf.image(i);
                 double[] probabilities = runner.probabilities(model, x);
                 int predicted = probabilities[1] > probabilities[0] ? 1 : 0;   // "why did you say wolf?"
                 Saliency s = saliency.saliency(model, x, new Saliency.Request(m, predicted, 25, 0.15, 25, 4, 2, -1, 1, 0.25)

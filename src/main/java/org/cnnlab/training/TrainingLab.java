@@ -193,8 +193,7 @@ public class TrainingLab {
         List<byte[]> thumbnails = new ArrayList<>();
         List<Integer> classes = new ArrayList<>();
         for (int i = 0; i < Math.min(20, data.size()); i++) {
-            float[] image = java.util.Arrays.copyOfRange(data.pixels(), i * data.imageSize(), (i + 1) * data.imageSize());
-            thumbnails.add(PngEncoder.encode(PixelImage.fromUnit(data.channels(), data.height(), data.width(), image)));
+            thumbnails.add(data.png(i));
             classes.add(data.labels()[i]);
         }
         return new Preview(data.classes(), data.classCounts(), thumbnails, classes,

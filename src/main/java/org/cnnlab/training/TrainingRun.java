@@ -205,10 +205,9 @@ final class TrainingRun {
                 for (int i = 0; i < predicted.length; i++) confusion[b.labels()[i]][(int) predicted[i]]++;
                 if (collectMistakes) {
                     float[] p = logits.softmax(1).toFloatArray();                                            // (B, classes)
-                    int n = b.imageSize();
                     for (int i = 0; i < predicted.length; i++) {
                         if (predicted[i] != b.labels()[i]) {
-                            float[] pixels = java.util.Arrays.copyOfRange(b.pixels(), i * n, (i + 1) * n);
+                            float[] pixels = b.image(i);
                             mistakes.add(new Mistake(pixels, b.labels()[i], (int) predicted[i], p[i * k + (int) predicted[i]]));
                         }
                     }

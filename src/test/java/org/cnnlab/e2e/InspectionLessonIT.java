@@ -90,8 +90,7 @@ class InspectionLessonIT extends BrowserTest {
         TrainingPage pad = new TrainingPage(page);
         page.navigate(baseUrl() + "interior");
         page.locator("#inspect-canvas canvas").waitFor();
-        assertThat(page.locator("#inspect-model").textContent() + page.locator("#inspect-model").getAttribute("value"))
-                .isNotNull();
+        assertThat(page.locator("#inspect-model").textContent()).as("the reference model is chosen").contains(spanish("inspect.reference"));
         pad.stroke("#inspect-canvas", 0.5, 0.15, 0.5, 0.85);   // a "1"
         page.waitForFunction("() => document.querySelectorAll('#inspect-layers .inspect-layer').length === 8", null,
                 new Page.WaitForFunctionOptions().setTimeout(240_000));

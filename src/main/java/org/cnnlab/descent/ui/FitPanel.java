@@ -46,12 +46,8 @@ class FitPanel extends VerticalLayout {
     private final NumberField sigma = Fields.number("fit-sigma", "", 0.01, "9em");
     private final IntegerField speed = Fields.integer("fit-speed", "", 5, "9em");
     private final Checkbox logScale = new Checkbox();
-    private final LearningCurves fit = new LearningCurves("fit-chart");
-    private final LearningCurves loss = new LearningCurves("loss-chart");
-    private final Paragraph status = new Paragraph();
-    private final FitSnapshot[] latest = new FitSnapshot[2];
+    private final FitCharts charts = new FitCharts();
     private final List<DescentService.FitSession> sessions = new ArrayList<>();
-    private final String[] labels = new String[2];
     private final MlpDiagram diagram = new MlpDiagram();
 
     FitPanel(DescentService service, StudentId student) {
@@ -79,7 +75,7 @@ class FitPanel extends VerticalLayout {
         speed.setLabel(getTranslation("descent.speed"));
         logScale.setLabel(getTranslation("descent.log"));
         logScale.setId("fit-log");
-        logScale.addValueChangeListener(e -> draw());
+        logScale.addValueChangeListener(e -> charts.logScale(e.getValue()));
         speed.addValueChangeListener(e -> sessions.forEach(s -> s.speed(Fields.valueOr(speed, 5))));
 
         Button play = button("fit-play", "descent.play", () -> sessions.forEach(DescentService.FitSession::play));
@@ -90,12 +86,9 @@ class FitPanel extends VerticalLayout {
         HorizontalLayout model = row(width, depth, activation);
         HorizontalLayout optimisers = row(first, second, batch, momentum, sigma);
         HorizontalLayout controls = row(play, pause, step, reset, speed, logScale);
-        status.setId("fit-status");
         Paragraph formulas = new Paragraph(getTranslation("descent.fit.formulas"));
         formulas.addClassName("formula");
-        HorizontalLayout charts = new HorizontalLayout(fit, loss);
-        charts.setWidthFull();
-        add(formulas, data, model, diagram, optimisers, controls, status, charts);
+        add(formulas, data, model, diagram, optimisers, controls, charts);
     }
 
     private static HorizontalLayout row(com.vaadin.flow.component.Component... parts) {
@@ -130,49 +123,16 @@ class FitPanel extends VerticalLayout {
         if (second.kind.getValue() != null) wanted.add(settings(second).checked());
         sessions.forEach(DescentService.FitSession::stop);
         sessions.clear();
-        latest[0] = latest[1] = null;
+        charts.clear();
         diagram.show(wanted.getFirst().width(), wanted.getFirst().depth(), wanted.getFirst().activation().name().toLowerCase(Locale.ROOT));
         UI ui = UI.getCurrent();
         for (int i = 0; i < wanted.size(); i++) {
             int which = i;
-            labels[i] = (i == 0 ? first : second).label();
-            DescentService.FitSession s = service.fit(student, wanted.get(i), snapshot -> ui.access(() -> {
-                latest[which] = snapshot;
-                draw();
-            }));
+            charts.label(i, (i == 0 ? first : second).label());
+            DescentService.FitSession s = service.fit(student, wanted.get(i), snapshot -> ui.access(() -> charts.show(which, snapshot)));
             s.speed(Fields.valueOr(speed, 5));
             sessions.add(s);
         }
-    }
-
-    private void draw() {
-        List<LearningCurves.Series> fitSeries = new ArrayList<>();
-        List<LearningCurves.Series> lossSeries = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 2; i++) {
-            FitSnapshot s = latest[i];
-            if (s == null) continue;
-            if (i == 0) {
-                List<double[]> dots = new ArrayList<>();
-                for (int k = 0; k < s.dataX().length; k++) dots.add(new double[] {s.dataX()[k], s.dataY()[k]});
-                fitSeries.add(new LearningCurves.Series(getTranslation("descent.data"), "#666666", dots, LearningCurves.Style.DOTS));
-            }
-            String colour = LearningCurves.COLOURS.get(i);
-            if (!s.diverged()) {
-                List<double[]> curve = new ArrayList<>();
-                for (int k = 0; k < s.gridX().length; k++) curve.add(new double[] {s.gridX()[k], s.curve()[k]});
-                fitSeries.add(new LearningCurves.Series("ŷ · " + labels[i], colour, curve, LearningCurves.Style.LINE));
-            }
-            lossSeries.add(new LearningCurves.Series(labels[i], colour, s.lossHistory(), LearningCurves.Style.LINE));
-            text.append(i == 0 ? "" : " · ").append(labels[i]).append(": ").append(s.diverged()
-                    ? getTranslation("descent.diverged", s.divergedAt())
-                    : getTranslation("descent.atStep", s.step(), String.format(Locale.ROOT, "%.5f", s.loss())));
-            if (s.batchClamped()) text.append(" ").append(getTranslation("descent.batchClamped", s.dataX().length));
-        }
-        status.setText(text.toString());
-        long step = latest[0] == null ? 0 : latest[0].step();
-        fit.show("x", getTranslation("descent.fitAt", step), fitSeries);
-        loss.show(getTranslation("training.axis.step"), getTranslation("descent.lossProgress"), lossSeries, logScale.getValue());
     }
 
     @Override
