@@ -10,8 +10,12 @@ import org.cnnlab.network.TensorShape;
  */
 public record Inspection(byte[] input, List<Layer> layers, List<String> classes, double[] probabilities, List<Filter> filters) {
 
-    /** A layer's output: its type (builder name), shape, value range and pictures (at most {@value InspectionService#MAX_MAPS} channels). */
-    public record Layer(int index, String type, TensorShape shape, double min, double max, double scale, List<byte[]> maps, int channels) {
+    /**
+     * A layer's output: its type (a builder name when {@code builderType}, else the name a TorchScript
+     * model gave it), shape, value range and pictures (at most {@value InspectionService#MAX_MAPS} channels).
+     */
+    public record Layer(int index, String type, boolean builderType, TensorShape shape, double min, double max, double scale, List<byte[]> maps,
+                        int channels) {
     }
 
     /** A first-layer filter: its picture (channel by channel side by side) and its k×k weights of the first input channel. */

@@ -13,10 +13,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class InspectionLab {
 
-    /** A model to open: how the list names it, and where it is ({@code ref} null: the reference model). */
-    public record ModelOption(String label, TrainingLab.ModelRef ref, List<String> classes, int camLayer) {
+    /**
+     * A model to open: how the list names it, and where it is: a run or saved model ({@code ref}), a
+     * TorchScript file ({@code torchScript}, its id), or, with both null, the reference model.
+     */
+    public record ModelOption(String label, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer) {
         public boolean reference() {
-            return ref == null;
+            return ref == null && torchScript == null;
+        }
+
+        public boolean isTorchScript() {
+            return torchScript != null;
         }
     }
 
@@ -27,9 +34,14 @@ public class InspectionLab {
     private final org.cnnlab.dataset.DatasetCatalog catalog;
     private final ReferenceModel reference;
     private final org.cnnlab.convolution.PlaygroundService playground;
+    private final TorchScriptModels torchScripts;
+    private final org.cnnlab.imaging.SampleImages samples;
 
     public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
-                         org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference, org.cnnlab.convolution.PlaygroundService playground) {
+                         org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference, org.cnnlab.convolution.PlaygroundService playground,
+                        TorchScriptModels torchScripts, org.cnnlab.imaging.SampleImages samples) {
+        this.torchScripts = torchScripts;
+        this.samples = samples;
         this.reference = reference;
         this.playground = playground;
         this.shortcut = shortcut;
@@ -47,15 +59,18 @@ public class InspectionLab {
         for (TrainingProgress p : runs) {
             TrainingLab.ModelRef ref = TrainingLab.ModelRef.job(p.jobId());
             TrainedModel m = training.model(student, ref);
-            options.add(new ModelOption("#" + p.jobId() + " · " + p.name() + " · " + m.record().dataset(), ref, m.classes(),
+            options.add(new ModelOption("#" + p.jobId() + " · " + p.name() + " · " + m.record().dataset(), ref, null, m.classes(),
                     SaliencyService.defaultCamLayer(m)));
         }
         for (ModelStore.Saved s : training.savedModels(student)) {
             TrainingLab.ModelRef ref = TrainingLab.ModelRef.saved(s.id());
-            options.add(new ModelOption(s.name() + " · " + s.record().dataset(), ref, s.classes(),
+            options.add(new ModelOption(s.name() + " · " + s.record().dataset(), ref, null, s.classes(),
                     SaliencyService.defaultCamLayer(training.model(student, ref))));
         }
-        options.add(new ModelOption(null, null, org.cnnlab.dataset.DatasetCatalog.DIGITS, SaliencyService.defaultCamLayer(ReferenceModel.NETWORK)));
+        for (TorchScriptModel t : torchScripts.list(student)) {
+            options.add(new ModelOption("TorchScript · " + t.name() + " · " + t.input(), null, t.id(), t.classes(), t.camLayer()));
+        }
+        options.add(new ModelOption(null, null, null, org.cnnlab.dataset.DatasetCatalog.DIGITS, SaliencyService.defaultCamLayer(ReferenceModel.NETWORK)));
         return options;
     }
 
@@ -66,6 +81,21 @@ public class InspectionLab {
 
     public Runnable trainReference(java.util.function.Consumer<TrainingProgress> progress) {
         return reference.train(progress);
+    }
+
+    /** Checks a TorchScript file a student uploaded and offers it to that student; the option to select. */
+    public ModelOption uploadTorchScript(StudentId student, String fileName, byte[] bytes) {
+        TorchScriptModel t = torchScripts.upload(student, fileName, bytes);
+        return models(student).stream().filter(o -> t.id().equals(o.torchScript())).findFirst().orElseThrow();
+    }
+
+    public long maxTorchScriptBytes() {
+        return torchScripts.limits().maxFileBytes();
+    }
+
+    private Subject subject(StudentId student, ModelOption option) {
+        if (option.isTorchScript()) return torchScripts.find(student, option.torchScript());
+        return inspection.subject(model(student, option));
     }
 
     private TrainedModel model(StudentId student, ModelOption option) {
@@ -79,6 +109,11 @@ public class InspectionLab {
      * student's own classes (their examples are theirs to draw).
      */
     public byte[] example(StudentId student, ModelOption option, long seed) {
+        if (option.isTorchScript()) {   // photos for a model exported elsewhere (often an ImageNet CNN)
+            List<org.cnnlab.imaging.SampleImages.Sample> photos = samples.list().stream().filter(org.cnnlab.imaging.SampleImages.Sample::photo).toList();
+            if (photos.isEmpty()) throw new org.cnnlab.base.InvalidInputException("inspect.error.noExamples");
+            return org.cnnlab.imaging.PngEncoder.encode(samples.load(photos.get((int) Math.floorMod(seed, photos.size())).id()));
+        }
         TrainedModel model = model(student, option);
         String dataset = model.record().dataset();
         if (dataset.startsWith("shortcut-")) return shortcut.counterfactualExample(seed);
@@ -94,11 +129,11 @@ public class InspectionLab {
     }
 
     public Inspection inspect(StudentId student, ModelOption option, byte[] image) {
-        return inspection.inspect(model(student, option), image);
+        return inspection.inspect(subject(student, option), image);
     }
 
     public Saliency saliency(StudentId student, ModelOption option, byte[] image, Saliency.Request request) {
-        TrainedModel model = model(student, option);
+        Subject model = subject(student, option);
         return saliency.saliency(model, inspection.input(model, image), request);
     }
 

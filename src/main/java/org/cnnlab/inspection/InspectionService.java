@@ -1,12 +1,8 @@
 package org.cnnlab.inspection;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.cnnlab.base.InvalidInputException;
@@ -16,8 +12,6 @@ import org.cnnlab.imaging.MapRenderer;
 import org.cnnlab.imaging.NetworkInput;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
-import org.cnnlab.network.LayerSpec;
-import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelRunner;
 import org.cnnlab.training.TrainedModel;
@@ -41,38 +35,48 @@ public class InspectionService {
         this.decoder = decoder;
     }
 
-    /** The image (a drawing or an upload) as the network's input: C×H×W in 0…1. */
-    public float[] input(TrainedModel model, byte[] image) {
-        TensorShape in = model.network().input();
+    /** The image (a drawing or an upload) as the network's input: C×H×W in 0…1, resized to the network's input. */
+    public float[] input(Subject subject, byte[] image) {
+        TensorShape in = subject.input();
         return NetworkInput.of(decoder.decode(image).image(), in.channels(), in.height(), in.width());
     }
 
+    public float[] input(TrainedModel model, byte[] image) {
+        return input(subject(model), image);
+    }
+
+    public Subject subject(TrainedModel model) {
+        return new TrainedSubject(model, runner);
+    }
+
     public Inspection inspect(TrainedModel model, byte[] image) {
-        float[] x = input(model, image);
-        NetworkSpec spec = model.network();
-        TensorShape in = spec.input();
+        return inspect(subject(model), image);
+    }
+
+    public Inspection inspect(Subject subject, byte[] image) {
+        float[] x = input(subject, image);
+        TensorShape in = subject.input();
         List<Inspection.Layer> layers = new ArrayList<>();
         double[] probabilities;
         List<Inspection.Filter> filters;
-        try (ModelRunner.Loaded loaded = runner.open(model); NDManager scope = loaded.model().getNDManager().newSubManager()) {
-            ParameterStore store = new ParameterStore(scope, false);
-            NDArray a = scope.create(x, new Shape(1, in.channels(), in.height(), in.width()));        // (1, C, H, W)
+        try (OpenNetwork network = subject.open(); NDManager scope = network.scope()) {
+            OpenNetwork.Insides insides = network.insides(scope.create(x, new Shape(1, in.channels(), in.height(), in.width())));  // (1, C, H, W)
             int i = 0;
-            for (Block layer : loaded.block().getChildren().values()) {
-                a = layer.forward(store, new NDList(a), false).singletonOrThrow();
-                layers.add(layer(i, LayerSpec.type(spec.layers().get(i)), a));
-                i++;
-            }
-            float[] p = a.softmax(-1).toFloatArray();                                                 // (1, classes)
+            for (OpenNetwork.Named a : insides.layers()) layers.add(layer(i++, a));
+            float[] p = insides.logits().softmax(-1).toFloatArray();                                                 // (1, classes)
+            if (p.length != subject.classes().size()) throw new InvalidInputException("torchscript.error.classes", p.length, subject.classes().size());
             probabilities = new double[p.length];
             for (int c = 0; c < p.length; c++) probabilities[c] = p[c];
-            filters = filters(loaded);
+            filters = filters(network.firstFilters());
         }
-        return new Inspection(PngEncoder.encode(PixelImage.fromUnit(in.channels(), in.height(), in.width(), x)), layers, model.classes(),
+        return new Inspection(PngEncoder.encode(PixelImage.fromUnit(in.channels(), in.height(), in.width(), x)), layers, subject.classes(),
                 probabilities, filters);
     }
 
-    private static Inspection.Layer layer(int index, String type, NDArray a) {
+    private static Inspection.Layer layer(int index, OpenNetwork.Named named) {
+        NDArray a = named.value();
+        String type = named.name();
+        boolean builderType = named.builderType();
         long[] s = a.getShape().getShape();
         float[] values = a.toFloatArray();
         double scale = MapRenderer.maxAbs(values);
@@ -83,7 +87,7 @@ public class InspectionService {
             max = Math.max(max, v);
         }
         List<byte[]> maps = new ArrayList<>();
-        if (s.length == 4) {
+        if (s.length == 4 && s[0] == 1) {
             int c = (int) s[1];
             int h = (int) s[2];
             int w = (int) s[3];
@@ -91,51 +95,43 @@ public class InspectionService {
                 float[] plane = java.util.Arrays.copyOfRange(values, k * h * w, (k + 1) * h * w);
                 maps.add(MapRenderer.render(plane, h, w, Colormap.DIVERGING, scale).png());
             }
-            return new Inspection.Layer(index, type, TensorShape.image(c, h, w), min, max, scale, maps, c);
+            return new Inspection.Layer(index, type, builderType, TensorShape.image(c, h, w), min, max, scale, maps, c);
         }
         maps.add(MapRenderer.render(values, 1, values.length, Colormap.DIVERGING, scale).png());
-        return new Inspection.Layer(index, type, TensorShape.vector(values.length), min, max, scale, maps, 1);
+        return new Inspection.Layer(index, type, builderType, TensorShape.vector(values.length), min, max, scale, maps, 1);
     }
 
     /** The first convolution's kernels W (F, C, k, k), on one shared diverging scale, and their biases. */
-    private static List<Inspection.Filter> filters(ModelRunner.Loaded loaded) {
-        for (Block layer : loaded.block().getChildren().values()) {
-            if (!(layer instanceof ai.djl.nn.convolutional.Conv2d)) continue;
-            NDArray w = null;
-            NDArray b = null;
-            for (var p : layer.getParameters()) {
-                if (p.getValue().getType() == Parameter.Type.WEIGHT) w = p.getValue().getArray();
-                if (p.getValue().getType() == Parameter.Type.BIAS) b = p.getValue().getArray();
-            }
-            if (w == null) return List.of();
-            long[] s = w.getShape().getShape();
-            int f = (int) s[0];
-            int c = (int) s[1];
-            int k = (int) s[2];
-            float[] weights = w.toFloatArray();
-            float[] bias = b == null ? new float[f] : b.toFloatArray();
-            double scale = MapRenderer.maxAbs(weights);
-            List<Inspection.Filter> out = new ArrayList<>();
-            for (int i = 0; i < Math.min(f, MAX_MAPS); i++) {
-                float[] strip = new float[k * k * c];   // the C kernels of filter i side by side: k rows of C·k
-                for (int ch = 0; ch < c; ch++) {
-                    for (int r = 0; r < k; r++) {
-                        for (int col = 0; col < k; col++) {
-                            strip[r * c * k + ch * k + col] = weights[((i * c + ch) * k + r) * k + col];
-                        }
+    private static List<Inspection.Filter> filters(NDArray[] first) {
+        if (first == null) return List.of();
+        NDArray w = first[0];
+        NDArray b = first[1];
+        long[] s = w.getShape().getShape();
+        int f = (int) s[0];
+        int c = (int) s[1];
+        int k = (int) s[2];
+        float[] weights = w.toFloatArray();
+        float[] bias = b == null ? new float[f] : b.toFloatArray();
+        double scale = MapRenderer.maxAbs(weights);
+        List<Inspection.Filter> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(f, MAX_MAPS); i++) {
+            float[] strip = new float[k * k * c];   // the C kernels of filter i side by side: k rows of C·k
+            for (int ch = 0; ch < c; ch++) {
+                for (int r = 0; r < k; r++) {
+                    for (int col = 0; col < k; col++) {
+                        strip[r * c * k + ch * k + col] = weights[((i * c + ch) * k + r) * k + col];
                     }
                 }
-                out.add(new Inspection.Filter(i, MapRenderer.render(strip, k, c * k, Colormap.DIVERGING, scale).png(), k,
-                        java.util.Arrays.copyOfRange(weights, i * c * k * k, i * c * k * k + k * k), bias[i]));
             }
-            return out;
+            out.add(new Inspection.Filter(i, MapRenderer.render(strip, k, c * k, Colormap.DIVERGING, scale).png(), k,
+                    java.util.Arrays.copyOfRange(weights, i * c * k * k, i * c * k * k + k * k), bias[i]));
         }
-        return List.of();
+        return out;
     }
 
     /** Refuses an input that does not match the network (wrong size of a float array from elsewhere). */
-    static void check(TrainedModel model, float[] x) {
-        TensorShape in = model.network().input();
+    static void check(Subject model, float[] x) {
+        TensorShape in = model.input();
         if (x.length != in.channels() * in.height() * in.width()) {
             throw new InvalidInputException("training.error.shape", in.toString(), x.length);
         }

@@ -1,12 +1,9 @@
 package org.cnnlab.inspection;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -48,6 +45,10 @@ public class SaliencyService {
      * <p>A map that is not all finite is refused with a message rather than drawn (see {@link #gradients}).
      */
     public Saliency saliency(TrainedModel model, float[] x, Saliency.Request r) {
+        return saliency(new TrainedSubject(model, runner), x, r);
+    }
+
+    public Saliency saliency(Subject model, float[] x, Saliency.Request r) {
         try {
             Saliency s = compute(model, x, r);
             if (finite(s.map())) return s;
@@ -57,15 +58,15 @@ public class SaliencyService {
         throw new InvalidInputException("saliency.error.numeric");
     }
 
-    private Saliency compute(TrainedModel model, float[] x, Saliency.Request r) {
+    private Saliency compute(Subject model, float[] x, Saliency.Request r) {
         InspectionService.check(model, x);
         if (r.classIndex() < 0 || r.classIndex() >= model.classes().size()) throw new InvalidInputException("saliency.error.class");
-        TensorShape in = model.network().input();
+        TensorShape in = model.input();
         int c = in.channels();
         int h = in.height();
         int w = in.width();
         int n = c * h * w;
-        try (ModelRunner.Loaded loaded = runner.open(model)) {
+        try (OpenNetwork loaded = model.open()) {
             float[] map = new float[h * w];
             long forward = 1;
             long backward = 1;
@@ -201,21 +202,16 @@ public class SaliencyService {
         return found;
     }
 
-    private float[] gradCam(ModelRunner.Loaded loaded, TrainedModel model, float[] x, TensorShape in, Saliency.Request r) {
-        int layer = r.layer() >= 0 ? r.layer() : defaultCamLayer(model);
-        if (layer < 0) throw new InvalidInputException("saliency.error.noConv");
-        List<Block> blocks = new ArrayList<>(loaded.block().getChildren().values());
-        if (layer >= blocks.size() - 1) throw new InvalidInputException("saliency.error.noConv");
-        try (NDManager s = loaded.model().getNDManager().newSubManager()) {
-            ParameterStore store = new ParameterStore(s, false);
-            NDArray a = s.create(x, new Shape(1, in.channels(), in.height(), in.width()));
-            for (int i = 0; i <= layer; i++) a = blocks.get(i).forward(store, new NDList(a), false).singletonOrThrow();
+    private float[] gradCam(OpenNetwork loaded, Subject model, float[] x, TensorShape in, Saliency.Request r) {
+        int layer = r.layer() >= 0 ? r.layer() : model.camLayer();
+        if (layer < 0 || layer >= loaded.depth() - 1) throw new InvalidInputException("saliency.error.noConv");
+        try (NDManager s = loaded.scope()) {
+            NDArray a = loaded.layers(s.create(x, new Shape(1, in.channels(), in.height(), in.width())), 0, layer + 1);
             if (a.getShape().dimension() != 4) throw new InvalidInputException("saliency.error.noConv");
             NDArray activations = a.duplicate();                                                          // A (1, K, h, w)
             activations.setRequiresGradient(true);
             try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = s.getEngine().newGradientCollector()) {
-                NDArray z = activations;
-                for (int i = layer + 1; i < blocks.size(); i++) z = blocks.get(i).forward(store, new NDList(z), false).singletonOrThrow();
+                NDArray z = loaded.layers(activations, layer + 1, loaded.depth());
                 collector.backward(z.get(":, " + r.classIndex()).sum());
             }
             NDArray alpha = activations.getGradient().mean(new int[] {3}, true).mean(new int[] {2}, true);                      // (1, K, 1, 1)
@@ -230,7 +226,7 @@ public class SaliencyService {
      * every segment on with probability ½ (off = black), the network gives p_c, and a weighted ridge
      * regression explains p_c by the segments that were on.
      */
-    private float[] lime(ModelRunner.Loaded loaded, float[] x, TensorShape in, Saliency.Request r) {
+    private float[] lime(OpenNetwork loaded, float[] x, TensorShape in, Saliency.Request r) {
         int h = in.height();
         int w = in.width();
         int n = in.channels() * h * w;
@@ -273,11 +269,10 @@ public class SaliencyService {
     }
 
     /** softmax(z)_c for a batch of b inputs, no gradient. */
-    private static float[] probabilities(ModelRunner.Loaded loaded, float[] batch, int b, TensorShape in, int c) {
-        try (NDManager s = loaded.model().getNDManager().newSubManager()) {
-            ParameterStore store = new ParameterStore(s, false);
+    private static float[] probabilities(OpenNetwork loaded, float[] batch, int b, TensorShape in, int c) {
+        try (NDManager s = loaded.scope()) {
             NDArray x = s.create(batch, new Shape(b, in.channels(), in.height(), in.width()));
-            return loaded.block().forward(store, new NDList(x), false).singletonOrThrow().softmax(-1).get(":, " + c).toFloatArray();
+            return loaded.logits(x).softmax(-1).get(":, " + c).toFloatArray();
         }
     }
 
@@ -315,7 +310,7 @@ public class SaliencyService {
      * input in the same run), so the samples of SmoothGrad and Integrated Gradients go through one
      * at a time; the cost in passes is the same.
      */
-    private static Gradients gradients(ModelRunner.Loaded loaded, float[] batch, int b, TensorShape in, int c, boolean loss) {
+    private static Gradients gradients(OpenNetwork loaded, float[] batch, int b, TensorShape in, int c, boolean loss) {
         int n = batch.length / b;
         float[] gradients = new float[batch.length];
         float[] scores = new float[b];
@@ -341,14 +336,13 @@ public class SaliencyService {
     }
 
     /** ∂S_c/∂x (or ∂L/∂x with L = −log softmax(z)_c) for a batch of b inputs; one forward and one backward pass. */
-    private static Gradients rawGradients(ModelRunner.Loaded loaded, float[] batch, int b, TensorShape in, int c, boolean loss) {
-        try (NDManager s = loaded.model().getNDManager().newSubManager()) {
-            ParameterStore store = new ParameterStore(s, false);
+    private static Gradients rawGradients(OpenNetwork loaded, float[] batch, int b, TensorShape in, int c, boolean loss) {
+        try (NDManager s = loaded.scope()) {
             NDArray x = s.create(batch, new Shape(b, in.channels(), in.height(), in.width()));         // (B, C, H, W)
             x.setRequiresGradient(true);
             float[] scores;
             try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = s.getEngine().newGradientCollector()) {
-                NDArray z = loaded.block().forward(store, new NDList(x), false).singletonOrThrow();      // (B, classes)
+                NDArray z = loaded.logits(x);                                                               // (B, classes)
                 NDArray target = loss ? z.logSoftmax(-1).get(":, " + c).neg() : z.get(":, " + c);          // (B)
                 collector.backward(target.sum());
                 scores = z.get(":, " + c).toFloatArray();
@@ -358,11 +352,10 @@ public class SaliencyService {
     }
 
     /** S_c for a batch of b inputs, no gradient. */
-    private static float[] scores(ModelRunner.Loaded loaded, float[] batch, int b, TensorShape in, int c) {
-        try (NDManager s = loaded.model().getNDManager().newSubManager()) {
-            ParameterStore store = new ParameterStore(s, false);
+    private static float[] scores(OpenNetwork loaded, float[] batch, int b, TensorShape in, int c) {
+        try (NDManager s = loaded.scope()) {
             NDArray x = s.create(batch, new Shape(b, in.channels(), in.height(), in.width()));
-            return loaded.block().forward(store, new NDList(x), false).singletonOrThrow().get(":, " + c).toFloatArray();
+            return loaded.logits(x).get(":, " + c).toFloatArray();
         }
     }
 

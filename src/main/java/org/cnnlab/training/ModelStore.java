@@ -6,11 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -178,12 +175,7 @@ public class ModelStore implements StudentState {
     }
 
     private Path folder(StudentId student) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(student.value().getBytes(StandardCharsets.UTF_8));
-            return root.resolve(HexFormat.of().formatHex(hash, 0, 12));  // never a path made of what a client sent
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return root.resolve(student.folderName());
     }
 
     private Path path(StudentId student, String id) {

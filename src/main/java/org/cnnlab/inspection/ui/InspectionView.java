@@ -72,7 +72,11 @@ public class InspectionView extends Div implements HasDynamicTitle {
         input.setHeight("112px");
         saliency = new SaliencyPanel(request -> lab.saliency(student, model.getValue(), drawing, request));
         add(new H1(getTranslation("lesson.inspection.title")), new Paragraph(getTranslation("inspect.intro")), none, model,
-                reference, new HorizontalLayout(canvas, new com.vaadin.flow.component.orderedlayout.VerticalLayout(example, input), prediction), insides, saliency, new ShortcutPanel(lab, student, this::listModels));
+                reference, new HorizontalLayout(canvas, new com.vaadin.flow.component.orderedlayout.VerticalLayout(example, input), prediction), insides, saliency,
+                new ShortcutPanel(lab, student, this::listModels), new TorchScriptPanel(lab, student, loaded -> {
+                    listModels();
+                    model.setValue(model.getListDataView().getItems().filter(o -> o.equals(loaded)).findFirst().orElse(loaded));
+                }));
     }
 
     @Override
@@ -89,7 +93,8 @@ public class InspectionView extends Div implements HasDynamicTitle {
         none.setVisible(onlyReference);
         none.removeAll();
         if (onlyReference) none.add(new Span(getTranslation("inspect.none") + " "), new Anchor("entrenar", getTranslation("lesson.training.title")));
-        model.setValue(options.stream().filter(o -> chosen != null && java.util.Objects.equals(o.ref(), chosen.ref())).findFirst().orElse(options.getFirst()));
+        model.setValue(options.stream().filter(o -> chosen != null && java.util.Objects.equals(o.ref(), chosen.ref())
+                && java.util.Objects.equals(o.torchScript(), chosen.torchScript())).findFirst().orElse(options.getFirst()));
     }
 
     /** Runs the drawing through the chosen model and shows what every layer made of it. */
@@ -113,7 +118,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
             bars.sort((a, b) -> Double.compare(b.probability(), a.probability()));
             prediction.show(bars);
             insides.show(in);
-            saliency.model(in.classes(), best, model.getValue().camLayer());
+            saliency.model(in.classes(), best, model.getValue().camLayer(), model.getValue().isTorchScript());
         } catch (InvalidInputException e) {
             Messages.error(this, e);
         }

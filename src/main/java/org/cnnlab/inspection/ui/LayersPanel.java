@@ -32,8 +32,9 @@ class LayersPanel extends Div {
 
     private void showLayers(Inspection in) {
         layers.removeAll();
+        if (in.layers().isEmpty()) layers.add(new Span(getTranslation("inspect.noLayers")));
         for (Inspection.Layer l : in.layers()) {
-            H4 title = new H4(getTranslation("inspect.layer", l.index() + 1, getTranslation("layer." + l.type()), l.shape().toString(),
+            H4 title = new H4(getTranslation("inspect.layer", l.index() + 1, l.builderType() ? getTranslation("layer." + l.type()) : l.type(), l.shape().toString(),
                     String.format(Locale.ROOT, "%.3f", l.min()), String.format(Locale.ROOT, "%.3f", l.max())));
             Div maps = new Div();
             maps.addClassName(l.shape().isImage() ? "feature-maps" : "feature-vector");

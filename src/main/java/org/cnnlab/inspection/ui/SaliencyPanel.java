@@ -44,6 +44,7 @@ class SaliencyPanel extends VerticalLayout {
     private final SerializableFunction<Saliency.Request, Saliency> compute;
     private List<String> classes = List.of();
     private int camLayer = -1;
+    private String noCamReason = "saliency.noCam.noConv";
 
     SaliencyPanel(SerializableFunction<Saliency.Request, Saliency> compute) {
         this.compute = compute;
@@ -52,7 +53,9 @@ class SaliencyPanel extends VerticalLayout {
         method.setId("saliency-method");
         method.setLabel(getTranslation("saliency.method"));
         method.setItems(Saliency.Method.values());
-        method.setItemLabelGenerator(m -> getTranslation("saliency.method." + m.name().toLowerCase(Locale.ROOT)));
+        method.setItemLabelGenerator(m -> getTranslation("saliency.method." + m.name().toLowerCase(Locale.ROOT))
+                + (m == Saliency.Method.GRAD_CAM && camLayer < 0 ? " — " + getTranslation(noCamReason) : ""));
+        method.setItemEnabledProvider(m -> m != Saliency.Method.GRAD_CAM || camLayer >= 0);
         method.setValue(Saliency.Method.VANILLA);
         method.addValueChangeListener(e -> showFields());
         target.setId("saliency-class");
@@ -103,9 +106,13 @@ class SaliencyPanel extends VerticalLayout {
         return d;
     }
 
-    void model(List<String> classNames, int predicted, int gradCamLayer) {
+    /** @param gradCamLayer −1 when Grad-CAM cannot run: the list then says why (no conv layer, or a TorchScript model's hidden layers) */
+    void model(List<String> classNames, int predicted, int gradCamLayer, boolean torchScript) {
         classes = classNames;
         camLayer = gradCamLayer;
+        noCamReason = torchScript ? "saliency.noCam.torchScript" : "saliency.noCam.noConv";
+        if (camLayer < 0 && method.getValue() == Saliency.Method.GRAD_CAM) method.setValue(Saliency.Method.VANILLA);
+        method.getListDataView().refreshAll();
         target.setItems(java.util.stream.IntStream.range(0, classNames.size()).boxed().toList());
         target.setValue(predicted);
         setVisible(true);

@@ -1,0 +1,18 @@
+package org.cnnlab.inspection;
+
+import java.util.List;
+import org.cnnlab.network.TensorShape;
+
+/** A network the inspection page looks into: one trained in the app ({@link TrainedSubject}) or an instructor's TorchScript file ({@link TorchScriptModel}). */
+public interface Subject {
+
+    List<String> classes();
+
+    /** The input it takes, C×H×W in 0…1. */
+    TensorShape input();
+
+    /** The layer Grad-CAM uses unless told otherwise; −1 when the app cannot reach a convolution layer's maps. */
+    int camLayer();
+
+    OpenNetwork open();
+}

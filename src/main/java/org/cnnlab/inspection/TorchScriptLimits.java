@@ -1,0 +1,21 @@
+package org.cnnlab.inspection;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Bounds on TorchScript models (application.properties, prefix {@code cnnlab.torchscript}): file
+ * size, files a student may upload, and the largest input side a model may ask for.
+ */
+@ConfigurationProperties(prefix = "cnnlab.torchscript")
+public record TorchScriptLimits(long maxFileBytes, int maxPerStudent, int maxInputSide) {
+
+    public TorchScriptLimits {
+        if (maxFileBytes <= 0) maxFileBytes = 200L * 1024 * 1024;
+        if (maxPerStudent <= 0) maxPerStudent = 2;
+        if (maxInputSide <= 0) maxInputSide = 512;
+    }
+
+    public static TorchScriptLimits defaults() {
+        return new TorchScriptLimits(0, 0, 0);
+    }
+}

@@ -1,0 +1,132 @@
+package org.cnnlab.inspection;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cnnlab.network.TensorShape;
+
+/**
+ * A TorchScript model file (a network exported elsewhere with {@code torch.jit.script} or
+ * {@code torch.jit.trace} and {@code torch.jit.save}), opened for prediction and saliency. TorchScript
+ * gives the app one opaque {@code forward}, so the layers are not reachable one by one: the feature
+ * maps shown are those the model's own {@code feature_maps(x)} method returns (a list of tensors or
+ * a dict from names to tensors), when it has one, and Grad-CAM is not offered.
+ *
+ * @param id          how the page refers to it ({@code shared:<file>} or {@code own:<n>})
+ * @param featureMaps whether the module has a {@code feature_maps} method
+ */
+public record TorchScriptModel(String id, String name, Path file, List<String> classes, TensorShape input, boolean featureMaps)
+        implements Subject {
+
+    public static final String FEATURE_MAPS = "feature_maps";
+
+    @Override
+    public int camLayer() {
+        return -1;
+    }
+
+    @Override
+    public OpenNetwork open() {
+        return new Opened(load(file), featureMaps);
+    }
+
+    /** The module and the manager its arrays live in, both closed by the owner. Evaluation behaviour, parameters able to carry gradients. */
+    static Loaded load(Path file) {
+        NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        try {
+            PtSymbolBlock block = JniUtils.loadModule((PtNDManager) manager, file, true, new String[0], new String[0], true);
+            JniUtils.enableInferenceMode(block);
+            return new Loaded(manager, block);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    record Loaded(NDManager manager, PtSymbolBlock block) implements AutoCloseable {
+        @Override
+        public void close() {
+            block.close();
+            manager.close();
+        }
+    }
+
+    private record Opened(Loaded loaded, boolean featureMaps) implements OpenNetwork {
+
+        @Override
+        public NDManager scope() {
+            return loaded.manager().newSubManager();
+        }
+
+        /** {@code training = true} only keeps autograd on; the module itself stays in evaluation mode (set once at load). */
+        @Override
+        public NDArray logits(NDArray x) {
+            NDList out = IValueUtils.forward(loaded.block(), new NDList(x), true);
+            if (out.size() != 1 || out.head().getShape().dimension() != 2) throw new org.cnnlab.base.InvalidInputException("torchscript.error.output");
+            return out.head();
+        }
+
+        @Override
+        public int depth() {
+            return 0;
+        }
+
+        @Override
+        public NDArray layers(NDArray a, int from, int to) {
+            throw new UnsupportedOperationException("a TorchScript model is one block");
+        }
+
+        @Override
+        public Insides insides(NDArray x) {
+            List<Named> shown = new ArrayList<>();
+            if (featureMaps) {
+                PtNDManager scope = (PtNDManager) x.getManager();
+                try (IValue in = IValue.from((PtNDArray) x); IValue out = IValueUtils.runMethod(loaded.block(), FEATURE_MAPS, in)) {
+                    if (out.isMap()) {
+                        for (Map.Entry<String, IValue> e : out.toIValueMap().entrySet()) {
+                            try (IValue v = e.getValue()) {
+                                if (v.isTensor()) shown.add(new Named(e.getKey(), false, v.toTensor(scope)));
+                            }
+                        }
+                    } else if (out.isTensorList() || out.isList() || out.isTuple()) {
+                        NDList maps = out.toNDList(scope);
+                        for (int i = 0; i < maps.size(); i++) shown.add(new Named(FEATURE_MAPS + "[" + i + "]", false, maps.get(i)));
+                    } else if (out.isTensor()) {
+                        shown.add(new Named(FEATURE_MAPS, false, out.toTensor(scope)));
+                    }
+                }
+            }
+            return new Insides(shown, logits(x));
+        }
+
+        @Override
+        public NDArray[] firstFilters() {
+            NDList parameters = JniUtils.moduleGetParams(loaded.block(), (PtNDManager) loaded.manager());
+            for (NDArray p : parameters) {
+                long[] s = p.getShape().getShape();
+                if (s.length == 4 && s[2] == s[3] && s[2] <= 15) {
+                    String bias = p.getName() == null ? null : p.getName().replaceAll("weight$", "bias");
+                    NDArray b = parameters.stream().filter(q -> q.getName() != null && q.getName().equals(bias)).findFirst().orElse(null);
+                    return new NDArray[] {p, b};
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            loaded.close();
+        }
+    }
+}

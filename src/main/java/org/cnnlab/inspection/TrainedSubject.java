@@ -1,0 +1,101 @@
+package org.cnnlab.inspection;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.cnnlab.network.LayerSpec;
+import org.cnnlab.network.TensorShape;
+import org.cnnlab.training.ModelRunner;
+import org.cnnlab.training.TrainedModel;
+
+/** A model trained in the app: built from its network spec, so every layer can be run and shown on its own. */
+public record TrainedSubject(TrainedModel model, ModelRunner runner) implements Subject {
+
+    @Override
+    public List<String> classes() {
+        return model.classes();
+    }
+
+    @Override
+    public TensorShape input() {
+        return model.network().input();
+    }
+
+    @Override
+    public int camLayer() {
+        return SaliencyService.defaultCamLayer(model.network());
+    }
+
+    @Override
+    public OpenNetwork open() {
+        return new Opened(runner.open(model), model);
+    }
+
+    private record Opened(ModelRunner.Loaded loaded, TrainedModel model) implements OpenNetwork {
+
+        @Override
+        public NDManager scope() {
+            return loaded.model().getNDManager().newSubManager();
+        }
+
+        private ParameterStore store(NDArray a) {
+            return new ParameterStore(a.getManager(), false);
+        }
+
+        @Override
+        public NDArray logits(NDArray x) {
+            return loaded.block().forward(store(x), new NDList(x), false).singletonOrThrow();
+        }
+
+        @Override
+        public int depth() {
+            return loaded.block().getChildren().size();
+        }
+
+        @Override
+        public NDArray layers(NDArray a, int from, int to) {
+            List<Block> blocks = loaded.block().getChildren().values();
+            ParameterStore store = store(a);
+            for (int i = from; i < to; i++) a = blocks.get(i).forward(store, new NDList(a), false).singletonOrThrow();
+            return a;
+        }
+
+        @Override
+        public Insides insides(NDArray x) {
+            List<Named> out = new ArrayList<>();
+            ParameterStore store = store(x);
+            NDArray a = x;
+            int i = 0;
+            for (Block layer : loaded.block().getChildren().values()) {
+                a = layer.forward(store, new NDList(a), false).singletonOrThrow();
+                out.add(new Named(LayerSpec.type(model.network().layers().get(i++)), true, a));
+            }
+            return new Insides(out, a);
+        }
+
+        @Override
+        public NDArray[] firstFilters() {
+            for (Block layer : loaded.block().getChildren().values()) {
+                if (!(layer instanceof ai.djl.nn.convolutional.Conv2d)) continue;
+                NDArray w = null;
+                NDArray b = null;
+                for (var p : layer.getParameters()) {
+                    if (p.getValue().getType() == Parameter.Type.WEIGHT) w = p.getValue().getArray();
+                    if (p.getValue().getType() == Parameter.Type.BIAS) b = p.getValue().getArray();
+                }
+                return w == null ? null : new NDArray[] {w, b};
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            loaded.close();
+        }
+    }
+}
