@@ -29,21 +29,37 @@ public record Saliency(Method method, int classIndex, float[] map, int height, i
         /** ReLU(Σ_k α_k A^k) with α_k the mean of ∂S_c/∂A^k over a conv layer's map A (Selvaraju et al. 2017). */
         GRAD_CAM,
         /**
-         * LIME (Ribeiro et al. 2016): switch square patches off at random, fit p_c ≈ β₀ + Σ β_s z_s by weighted
-         * least squares (weights exp(−d²/w²), d the cosine distance to the full image), show each patch's β.
+         * LIME (Ribeiro et al. 2016): switch segments (square patches or superpixels) off at random, fit
+         * p_c ≈ β₀ + Σ β_s z_s by weighted least squares (weights exp(−d²/w²), d the cosine distance to the
+         * full image), show each segment's β.
          */
         LIME
     }
 
+    /** What LIME switches on and off: squares of the patch size, or SLIC superpixels of about that size. */
+    public enum Segments {
+        PATCHES,
+        SUPERPIXELS
+    }
+
     /** What a request asks for; each method reads the settings it needs. */
     public record Request(Method method, int classIndex, int samples, double noise, int steps, int patch, int stride, int layer, long seed,
-                          double kernelWidth) {
+                          double kernelWidth, Segments segments) {
         public Request(Method method, int classIndex, int samples, double noise, int steps, int patch, int stride, int layer, long seed) {
             this(method, classIndex, samples, noise, steps, patch, stride, layer, seed, 0.25);
         }
 
+        public Request(Method method, int classIndex, int samples, double noise, int steps, int patch, int stride, int layer, long seed,
+                       double kernelWidth) {
+            this(method, classIndex, samples, noise, steps, patch, stride, layer, seed, kernelWidth, Segments.PATCHES);
+        }
+
         public Request withSamples(int n) {
-            return new Request(method, classIndex, n, noise, steps, patch, stride, layer, seed, kernelWidth);
+            return new Request(method, classIndex, n, noise, steps, patch, stride, layer, seed, kernelWidth, segments);
+        }
+
+        public Request withSegments(Segments s) {
+            return new Request(method, classIndex, samples, noise, steps, patch, stride, layer, seed, kernelWidth, s);
         }
 
         public static Request of(Method method, int classIndex) {

@@ -222,17 +222,23 @@ public class SaliencyService {
     }
 
     /**
-     * LIME on square patches: the segment of pixel (y, x) is (y / p, x / p). Each sample switches
-     * every segment on with probability ½ (off = black), the network gives p_c, and a weighted ridge
-     * regression explains p_c by the segments that were on.
+     * LIME: the segments are square patches (pixel (y, x) in segment (y / p, x / p)) or SLIC superpixels
+     * of about p pixels a side. Each sample switches every segment on with probability ½ (off = black),
+     * the network gives p_c, and a weighted ridge regression explains p_c by the segments that were on.
      */
     private float[] lime(OpenNetwork loaded, float[] x, TensorShape in, Saliency.Request r) {
         int h = in.height();
         int w = in.width();
         int n = in.channels() * h * w;
         int p = r.patch();
-        int cols = (w + p - 1) / p;
-        int segments = ((h + p - 1) / p) * cols;
+        int[] segment = new int[h * w];
+        if (r.segments() == Saliency.Segments.SUPERPIXELS) {
+            segment = org.cnnlab.imaging.Superpixels.slic(x, in.channels(), h, w, Math.max(2, p), 0.1);
+        } else {
+            int cols = (w + p - 1) / p;
+            for (int y = 0; y < h; y++) for (int xx = 0; xx < w; xx++) segment[y * w + xx] = (y / p) * cols + xx / p;
+        }
+        int segments = org.cnnlab.imaging.Superpixels.count(segment);
         Random random = new Random(r.seed());
         double[][] z = new double[r.samples()][segments];
         double[] target = new double[r.samples()];
@@ -243,11 +249,9 @@ public class SaliencyService {
                 double[] zi = z[start + i];
                 for (int s = 0; s < segments; s++) zi[s] = start + i == 0 || random.nextBoolean() ? 1 : 0;   // sample 0: the image itself
                 for (int ch = 0; ch < in.channels(); ch++) {
-                    for (int y = 0; y < h; y++) {
-                        for (int xx = 0; xx < w; xx++) {
-                            int at = ch * h * w + y * w + xx;
-                            batch[i * n + at] = zi[(y / p) * cols + xx / p] == 1 ? x[at] : 0;
-                        }
+                    for (int q = 0; q < h * w; q++) {
+                        int at = ch * h * w + q;
+                        batch[i * n + at] = zi[segment[q]] == 1 ? x[at] : 0;
                     }
                 }
             }
@@ -264,7 +268,7 @@ public class SaliencyService {
         }
         double[] beta = LinearFit.ridge(z, target, weights, 1e-3);
         float[] map = new float[h * w];
-        for (int y = 0; y < h; y++) for (int xx = 0; xx < w; xx++) map[y * w + xx] = (float) Math.max(0, beta[1 + (y / p) * cols + xx / p]);
+        for (int q = 0; q < h * w; q++) map[q] = (float) Math.max(0, beta[1 + segment[q]]);
         return map;
     }
 

@@ -120,7 +120,8 @@ public class ShortcutLab {
                 double[] probabilities = runner.probabilities(model, x);
                 int predicted = probabilities[1] > probabilities[0] ? 1 : 0;   // "why did you say wolf?"
                 Saliency s = saliency.saliency(model, x, new Saliency.Request(m, predicted, 25, 0.15, 25, 4, 2, -1, 1, 0.25)
-                        .withSamples(m == Saliency.Method.LIME ? 300 : 25));
+                        .withSamples(m == Saliency.Method.LIME ? 300 : 25)
+                        .withSegments(Saliency.Segments.SUPERPIXELS));   // LIME as in the lecture's husky figure; the other methods ignore it
                 boolean[] foreground = counterfactualTest.foreground()[i];
                 for (int p = 0; p < s.map().length; p++) {
                     all += Math.abs(s.map()[p]);

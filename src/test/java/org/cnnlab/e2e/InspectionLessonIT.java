@@ -97,4 +97,37 @@ class InspectionLessonIT extends BrowserTest {
         assertThat(page.locator("#inspect-prediction .guess").count()).isEqualTo(10);
         screenshot(page, "inspection-reference");
     }
+
+    @Test
+    void an_instructors_torchscript_model_shows_its_maps_and_saliency_and_a_bad_file_gets_a_message() throws Exception {
+        java.nio.file.Path made = org.cnnlab.inspection.TorchScriptFiles.make(java.nio.file.Files.createTempDirectory("torchscript"));
+        page.navigate(baseUrl() + "interior");
+        page.locator("#torchscript vaadin-details-summary").click();
+        page.locator("#torchscript-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload("notes.pt",
+                "application/octet-stream", "hola".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.locator("vaadin-notification-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(spanish("torchscript.error.notTorchScript"))).waitFor();
+        page.locator("#torchscript-upload input[type=file]").setInputFiles(made.resolve("regions.pt"));
+        page.waitForFunction("t => document.querySelector('#inspect-model').textContent.includes(t)", "TorchScript · regions");
+        // a photo-like example as the input: the model's feature_maps method gives the one layer it shows
+        page.locator("#inspect-example").click();
+        page.waitForFunction("() => document.querySelectorAll('#inspect-layers .inspect-layer').length === 1");
+        assertThat(page.locator("#inspect-layers .inspect-layer h4").textContent()).contains("conv");
+        assertThat(page.locator("#inspect-prediction .guess").count()).isEqualTo(2);
+        assertThat(page.locator("#inspect-filters .inspect-filter").count()).isEqualTo(2);
+        // Grad-CAM is listed but disabled, with the reason
+        page.locator("#saliency-method").click();
+        var gradCam = page.locator("vaadin-select-list-box vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(spanish("saliency.noCam.torchScript")));
+        assertThat(gradCam.getAttribute("disabled")).isNotNull();
+        page.locator("vaadin-select-item:visible").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(spanish("saliency.method.lime"))).first().click();
+        assertThat(page.locator("#saliency-segments").textContent()).contains(spanish("saliency.segments.superpixels"));
+        String before = String.valueOf(page.locator("#saliency-map").getAttribute("src"));
+        page.locator("#saliency-run").click();
+        page.waitForFunction("b => String(document.querySelector('#saliency-map').getAttribute('src')) !== b", before);
+        assertThat(page.locator("#saliency-cost").textContent()).isEqualTo(spanish("saliency.cost", 500, 0));
+        page.locator("#saliency").scrollIntoViewIfNeeded();
+        screenshot(page, "inspection-torchscript");
+    }
 }

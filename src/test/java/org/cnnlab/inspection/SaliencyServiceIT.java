@@ -89,6 +89,18 @@ class SaliencyServiceIT {
     }
 
     @Test
+    void lime_on_superpixels_follows_the_colour_edge_where_squares_straddle_it() {
+        float[] flat = new float[64];   // the region bright, the rest dim but not black
+        for (int p = 0; p < 64; p++) flat[p] = inRegion(p) ? 0.9f : 0.3f;
+        Saliency.Request r = new Saliency.Request(Saliency.Method.LIME, 0, 300, 0, 0, 3, 0, -1, 1, 0.25);
+        double superpixels = shareInRegion(SERVICE.saliency(region, flat, r.withSegments(Saliency.Segments.SUPERPIXELS)).map());
+        double squares = shareInRegion(SERVICE.saliency(region, flat, r).map());   // 3×3 squares: the one at (3…5, 3…5) is part region, part not
+        System.out.printf("LIME share in the region: superpixels %.3f, 3×3 squares %.3f%n", superpixels, squares);
+        assertThat(superpixels).isGreaterThanOrEqualTo(0.9);
+        assertThat(superpixels).isGreaterThan(squares);
+    }
+
+    @Test
     void integrated_gradients_add_up_to_the_score_difference_within_one_percent_at_100_steps() {
         Saliency s = SERVICE.saliency(conv, X, new Saliency.Request(Saliency.Method.INTEGRATED_GRADIENTS, 0, 0, 0, 100, 0, 0, -1, 1));
         assertThat(s.scoreDifference()).isPositive();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.imaging.ImageDecoder;
@@ -46,16 +45,7 @@ class TorchScriptIT {
 
     @BeforeAll
     static void makeModels() throws Exception {
-        models = Files.createDirectories(dir.resolve("made"));
-        Path script = models.resolve("make_models.py");
-        try (var in = TorchScriptIT.class.getResourceAsStream("/torchscript/make_models.py")) {
-            Files.copy(in, script);
-        }
-        Process python = new ProcessBuilder(System.getenv().getOrDefault("CNNLAB_PYTHON", "/usr/bin/python3"), script.toString(), models.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(python.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(python.exitValue()).as("python3 with torch (apt-get install python3-torch):\n%s", output).isZero();
+        models = TorchScriptFiles.make(dir.resolve("made"));
         expected = JsonMapper.builder().build().readTree(Files.readString(models.resolve("regions.expected.json")));
         store = new TorchScriptModels(dir.resolve("data"), TorchScriptLimits.defaults());
     }

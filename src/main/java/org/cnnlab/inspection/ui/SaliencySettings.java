@@ -1,0 +1,96 @@
+package org.cnnlab.inspection.ui;
+
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import java.util.List;
+import java.util.Locale;
+import org.cnnlab.base.ui.ClassNames;
+import org.cnnlab.base.ui.Fields;
+import org.cnnlab.inspection.Saliency;
+
+/** The saliency form: method, class, and the settings the chosen method reads (the others hidden); Grad-CAM disabled with its reason. */
+class SaliencySettings extends HorizontalLayout {
+
+    private final Select<Saliency.Method> method = new Select<>();
+    private final Select<Integer> target = new Select<>();
+    private final IntegerField samples = Fields.integer("saliency-samples", "", 25, "8em");
+    private final NumberField noise = Fields.number("saliency-noise", "", 0.15, "8em");
+    private final IntegerField steps = Fields.integer("saliency-steps", "", 25, "8em");
+    private final IntegerField patch = Fields.integer("saliency-patch", "", 6, "8em");
+    private final IntegerField stride = Fields.integer("saliency-stride", "", 2, "8em");
+    private final IntegerField limeSamples = Fields.integer("saliency-lime-samples", "", 500, "8em");
+    private final NumberField kernelWidth = Fields.number("saliency-kernel-width", "", 0.25, "8em");
+    private final Select<Saliency.Segments> segments = new Select<>();
+    private final java.util.function.Consumer<Saliency.Method> onMethod;
+    private List<String> classes = List.of();
+    private int camLayer = -1;
+    private String noCamReason = "saliency.noCam.noConv";
+
+    SaliencySettings(java.util.function.Consumer<Saliency.Method> onMethod) {
+        this.onMethod = onMethod;
+        method.setId("saliency-method");
+        method.setLabel(getTranslation("saliency.method"));
+        method.setItems(Saliency.Method.values());
+        method.setItemLabelGenerator(m -> getTranslation("saliency.method." + m.name().toLowerCase(Locale.ROOT))
+                + (m == Saliency.Method.GRAD_CAM && camLayer < 0 ? " — " + getTranslation(noCamReason) : ""));
+        method.setItemEnabledProvider(m -> m != Saliency.Method.GRAD_CAM || camLayer >= 0);
+        method.setValue(Saliency.Method.VANILLA);
+        method.addValueChangeListener(e -> showFields());
+        target.setId("saliency-class");
+        target.setLabel(getTranslation("saliency.class"));
+        target.setItemLabelGenerator(c -> ClassNames.label(this, classes.get(c)));
+        samples.setLabel(getTranslation("saliency.samples"));
+        noise.setLabel(getTranslation("saliency.noise"));
+        steps.setLabel(getTranslation("saliency.steps"));
+        patch.setLabel(getTranslation("saliency.patch"));
+        stride.setLabel(getTranslation("saliency.stride"));
+        limeSamples.setLabel(getTranslation("saliency.samples"));
+        kernelWidth.setLabel(getTranslation("saliency.kernelWidth"));
+        segments.setId("saliency-segments");
+        segments.setLabel(getTranslation("saliency.segments"));
+        segments.setItems(Saliency.Segments.values());
+        segments.setItemLabelGenerator(s -> getTranslation("saliency.segments." + s.name().toLowerCase(Locale.ROOT)));
+        segments.setValue(Saliency.Segments.SUPERPIXELS);
+        add(method, target, samples, noise, steps, segments, patch, stride, limeSamples, kernelWidth);
+        setWrap(true);
+        setAlignItems(Alignment.BASELINE);
+        showFields();
+    }
+
+    /** @param gradCamLayer −1 when Grad-CAM cannot run: the list then says why (no conv layer, or a TorchScript model's hidden layers) */
+    void model(List<String> classNames, int predicted, int gradCamLayer, boolean torchScript) {
+        classes = classNames;
+        camLayer = gradCamLayer;
+        noCamReason = torchScript ? "saliency.noCam.torchScript" : "saliency.noCam.noConv";
+        Saliency.Method chosen = method.getValue();
+        method.getListDataView().refreshAll();   // labels and enabled items again; this clears the value
+        method.setValue(chosen == null || (chosen == Saliency.Method.GRAD_CAM && camLayer < 0) ? Saliency.Method.VANILLA : chosen);
+        target.setItems(java.util.stream.IntStream.range(0, classNames.size()).boxed().toList());
+        target.setValue(predicted);
+    }
+
+    /** The request the form describes, or null before a model is chosen; the service checks the numbers. */
+    Saliency.Request request() {
+        if (target.getValue() == null) return null;
+        boolean lime = method.getValue() == Saliency.Method.LIME;
+        return new Saliency.Request(method.getValue(), target.getValue(), lime ? Fields.valueOr(limeSamples, 0) : Fields.valueOr(samples, 0),
+                Fields.valueOr(noise, -1), Fields.valueOr(steps, 0), Fields.valueOr(patch, 0), Fields.valueOr(stride, 0), camLayer, 1,
+                Fields.valueOr(kernelWidth, -1), segments.getValue());
+    }
+
+    private void showFields() {
+        Saliency.Method m = method.getValue();
+        if (m == null) return;
+        samples.setVisible(m == Saliency.Method.SMOOTHGRAD);
+        noise.setVisible(m == Saliency.Method.SMOOTHGRAD);
+        steps.setVisible(m == Saliency.Method.INTEGRATED_GRADIENTS);
+        patch.setVisible(m == Saliency.Method.OCCLUSION || m == Saliency.Method.LIME);
+        limeSamples.setVisible(m == Saliency.Method.LIME);
+        kernelWidth.setVisible(m == Saliency.Method.LIME);
+        segments.setVisible(m == Saliency.Method.LIME);
+        stride.setVisible(m == Saliency.Method.OCCLUSION);
+        onMethod.accept(m);
+    }
+}
