@@ -4,7 +4,8 @@ import { customElement, property, query } from 'lit/decorators.js';
 /**
  * A square canvas to draw an input image with a mouse, a pen (pressure changes the width) or a
  * finger. Black ink on white. When a stroke ends it fires `drawing-changed` with the PNG as a data
- * URL; the server decodes it like any upload.
+ * URL; the server decodes it like any upload. With `live` > 0 it also fires `drawing-live` while
+ * the stroke goes on, at most once every `live` milliseconds.
  */
 @customElement('draw-canvas')
 export class DrawCanvas extends LitElement {
@@ -13,6 +14,8 @@ export class DrawCanvas extends LitElement {
   @property({ type: String }) clearLabel = 'Clear';
   @property({ type: String }) label = 'Drawing canvas';
   @property({ type: String }) brushLabel = 'Brush';
+  @property({ type: Number }) live = 0;
+  private lastLive = 0;
   @query('canvas') private canvas!: HTMLCanvasElement;
   private drawing = false;
   private last: { x: number; y: number } | null = null;
@@ -64,6 +67,11 @@ export class DrawCanvas extends LitElement {
   private move(e: PointerEvent) {
     if (!this.drawing) return;
     this.stroke(e, this.point(e));
+    const now = performance.now();
+    if (this.live > 0 && now - this.lastLive >= this.live) {
+      this.lastLive = now;
+      this.emit('drawing-live');
+    }
   }
 
   private stroke(e: PointerEvent, p: { x: number; y: number }) {
@@ -92,8 +100,8 @@ export class DrawCanvas extends LitElement {
     this.emit();
   }
 
-  private emit() {
+  private emit(type = 'drawing-changed') {
     const png = this.canvas.toDataURL('image/png');
-    this.dispatchEvent(new CustomEvent('drawing-changed', { detail: { png }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent(type, { detail: { png }, bubbles: true, composed: true }));
   }
 }

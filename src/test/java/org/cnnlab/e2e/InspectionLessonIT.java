@@ -35,6 +35,18 @@ class InspectionLessonIT extends BrowserTest {
         assertThat(page.locator("#inspect-prediction .guess").count()).isEqualTo(5);
         screenshot(page, "inspection-layers");
 
+        // the maps follow the pen: the input changes while the button is still down
+        String afterFirst = page.locator("#inspect-input").getAttribute("src");
+        var box = page.locator("#inspect-canvas canvas").boundingBox();
+        page.mouse().move(box.x + box.width * 0.8, box.y + box.height * 0.2);
+        page.mouse().down();
+        for (int i = 1; i <= 10; i++) {
+            page.mouse().move(box.x + box.width * (0.8 - 0.06 * i), box.y + box.height * (0.2 + 0.06 * i));
+            page.waitForTimeout(60);
+        }
+        page.waitForFunction("d => document.querySelector('#inspect-input').getAttribute('src') !== d", afterFirst);
+        page.mouse().up();
+
         for (Saliency.Method m : Saliency.Method.values()) {
             training.choose("saliency-method", spanish("saliency.method." + m.name().toLowerCase(java.util.Locale.ROOT)));
             String before = String.valueOf(page.locator("#saliency-map").getAttribute("src"));

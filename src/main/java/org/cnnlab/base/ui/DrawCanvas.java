@@ -29,6 +29,14 @@ public class DrawCanvas extends Component {
         }
     }
 
+    /** The drawing while a stroke is still going on (see {@link #setLive}). */
+    @DomEvent("drawing-live")
+    public static class DrawingLiveEvent extends DrawingChangedEvent {
+        public DrawingLiveEvent(DrawCanvas source, boolean fromClient, @EventData("event.detail.png") String png) {
+            super(source, fromClient, png);
+        }
+    }
+
     public DrawCanvas() {
         setId("draw-canvas");
         getElement().setProperty("clearLabel", getTranslation("draw.clear"));
@@ -39,6 +47,15 @@ public class DrawCanvas extends Component {
     /** Wipes the pad (the element then reports the blank drawing). */
     public void clear() {
         getElement().callJsFunction("clear");
+    }
+
+    /** Also report the drawing during a stroke, at most once every {@code millis} ms (0: only when a stroke ends). */
+    public void setLive(int millis) {
+        getElement().setProperty("live", millis);
+    }
+
+    public Registration addDrawingLiveListener(ComponentEventListener<DrawingLiveEvent> listener) {
+        return addListener(DrawingLiveEvent.class, listener);
     }
 
     public Registration addDrawingChangedListener(ComponentEventListener<DrawingChangedEvent> listener) {

@@ -40,6 +40,8 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private byte[] drawing;
     private final com.vaadin.flow.component.html.Image input = new com.vaadin.flow.component.html.Image();
     private long examples;
+    private static final int LIVE_MS = 200;
+    private long nextLive;
 
     public InspectionView(InspectionLab lab) {
         this.lab = lab;
@@ -58,6 +60,14 @@ public class InspectionView extends Div implements HasDynamicTitle {
         canvas.addDrawingChangedListener(e -> {
             drawing = ImageUrls.decodeDataUrl(e.pngDataUrl());
             refresh();
+        });
+        canvas.setLive(LIVE_MS);   // maps follow the pen, less often for a model that takes long (the stroke's end always counts)
+        canvas.addDrawingLiveListener(e -> {
+            if (System.nanoTime() < nextLive) return;
+            drawing = ImageUrls.decodeDataUrl(e.pngDataUrl());
+            long start = System.nanoTime();
+            refresh();
+            nextLive = System.nanoTime() + 2 * (System.nanoTime() - start);   // at most half the time spent on live maps
         });
         none.setId("inspect-none");
         com.vaadin.flow.component.button.Button example = new com.vaadin.flow.component.button.Button(getTranslation("inspect.example"), e ->
