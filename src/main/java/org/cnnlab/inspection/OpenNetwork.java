@@ -17,6 +17,13 @@ public interface OpenNetwork extends AutoCloseable {
     /** z = f(x) for a batch x (B, C, H, W): (B, classes), evaluation behaviour (no dropout), gradients kept. */
     NDArray logits(NDArray x);
 
+    /**
+     * Whether the input gradients of a batch can come from one backward pass. A TorchScript model's
+     * cannot: the first two batched passes of each new batch size (TorchScript's profiling runs)
+     * gave gradients up to 0.45 off the one-input answer, which always matched PyTorch's.
+     */
+    boolean batchedGradients();
+
     /** How many layers can be run one at a time; 0 when the model is one opaque block. */
     int depth();
 

@@ -78,6 +78,11 @@ public record TorchScriptModel(String id, String name, Path file, List<String> c
         }
 
         @Override
+        public boolean batchedGradients() {
+            return false;
+        }
+
+        @Override
         public int depth() {
             return 0;
         }

@@ -53,6 +53,11 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner) implements 
         }
 
         @Override
+        public boolean batchedGradients() {
+            return true;
+        }
+
+        @Override
         public int depth() {
             return loaded.block().getChildren().size();
         }

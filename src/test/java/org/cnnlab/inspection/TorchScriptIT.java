@@ -76,6 +76,17 @@ class TorchScriptIT {
         Saliency s = SALIENCY.saliency(m, INSPECTION.input(m, png(x)), Saliency.Request.of(Saliency.Method.VANILLA, 0));
         float[] vanilla = floats("vanilla");
         for (int p = 0; p < vanilla.length; p++) assertThat(s.map()[p]).as("pixel %d", p).isCloseTo(vanilla[p], within(1e-4f + 1e-4f * vanilla[p]));
+        // SmoothGrad's samples: each the vanilla map of its noisy input (TorchScript's first batched backward passes are off, see OpenNetwork)
+        java.util.Random random = new java.util.Random(5);
+        float[] mean = new float[256];
+        for (int i = 0; i < 10; i++) {
+            float[] noisy = new float[x.length];
+            for (int p = 0; p < x.length; p++) noisy[p] = (float) (x[p] + 0.2 * random.nextGaussian());
+            float[] v = SALIENCY.saliency(m, noisy, Saliency.Request.of(Saliency.Method.VANILLA, 0)).map();
+            for (int p = 0; p < 256; p++) mean[p] += v[p] / 10;
+        }
+        float[] smooth = SALIENCY.saliency(m, x, new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 10, 0.2, 0, 0, 0, -1, 5)).map();
+        for (int p = 0; p < 256; p++) assertThat(smooth[p]).as("SmoothGrad pixel %d", p).isCloseTo(mean[p], within(1e-4f + 1e-4f * mean[p]));
         Saliency ig = SALIENCY.saliency(m, x, new Saliency.Request(Saliency.Method.INTEGRATED_GRADIENTS, 0, 0, 0, 100, 0, 0, -1, 1));
         assertThat(ig.scoreDifference()).as("S_0(x) − S_0(0), PyTorch's").isCloseTo(z[0] - floats("black")[0], within(1e-3));
         assertThat(ig.attributionSum()).as("completeness").isCloseTo(ig.scoreDifference(), within(0.01 * Math.abs(ig.scoreDifference())));
