@@ -6,7 +6,7 @@ package org.cnnlab.base;
  */
 public enum Lesson {
     RECAP("descenso", true),
-    REPRESENTATION("representacion", false),
+    REPRESENTATION("representacion", true),
     NETWORK("red", true),
     CONVOLUTION("convolucion", true),
     TRAINING("entrenar", true),

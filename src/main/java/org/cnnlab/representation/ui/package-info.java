@@ -1,0 +1,2 @@
+/** The representation lesson's page. */
+package org.cnnlab.representation.ui;

@@ -1,0 +1,58 @@
+package org.cnnlab.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Toggle φ between (x₁, x₂) and (r, θ) on the rings and see the accuracy change; then let the MLP learn its own representation. */
+class RepresentationLessonIT extends BrowserTest {
+
+    private static final Pattern PERCENT = Pattern.compile("([0-9.]+) %");
+
+    /** The test-set accuracy in the shown sentence (its second percentage). */
+    private static double testAccuracy(String text) {
+        Matcher m = PERCENT.matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        assertThat(m.find()).as(text).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private String fitAndRead(String button, String accuracyId) {
+        String before = page.locator(accuracyId).count() == 0 ? "" : page.locator(accuracyId).textContent();   // hidden before the first fit
+        page.locator(button).click();
+        page.waitForFunction("([id, b]) => { const e = document.querySelector(id); return e && e.textContent && e.textContent !== b; }",
+                new Object[] {accuracyId, before}, new Page.WaitForFunctionOptions().setTimeout(180_000));
+        return page.locator(accuracyId).textContent();
+    }
+
+    @Test
+    void polar_features_separate_the_rings_a_line_in_x_cannot_and_the_mlp_learns_its_own() {
+        page.navigate(baseUrl() + "representacion");
+        page.locator("#repr-fit-linear").waitFor();
+        page.locator("#repr-points input").fill("400");
+        page.locator("#repr-preset-plain").click();
+        double plain = testAccuracy(fitAndRead("#repr-fit-linear", "#repr-linear-accuracy"));
+        assertThat(page.locator("#repr-linear-second").isVisible()).as("(x1, x2) is its own feature plane").isTrue();
+        page.locator("#repr-preset-polar").click();
+        double polar = testAccuracy(fitAndRead("#repr-fit-linear", "#repr-linear-accuracy"));
+        System.out.printf("browser, rings: linear on (x1, x2) %.1f %%, on (r, θ) %.1f %%%n", plain, polar);
+        assertThat(polar).isGreaterThanOrEqualTo(95.0);
+        assertThat(plain).isLessThan(polar - 30);
+        screenshot(page, "representation-polar");
+
+        double mlp = testAccuracy(fitAndRead("#repr-fit-mlp", "#repr-mlp-accuracy"));
+        assertThat(mlp).isGreaterThanOrEqualTo(95.0);
+        assertThat(page.locator("#repr-mlp-second").getAttribute("src")).startsWith("data:image/png");
+        page.locator("#repr-mlp").scrollIntoViewIfNeeded();
+        screenshot(page, "representation-mlp");
+
+        // 10⁷ points are clamped, and the page says so
+        page.locator("#repr-points input").fill("10000000");
+        page.locator("#repr-fit-linear").click();
+        page.waitForFunction("() => document.querySelector('#repr-clamp').textContent !== ''");
+        assertThat(page.locator("#repr-clamp").textContent()).isEqualTo(spanish("representation.clamped", 10000000, 2000));
+    }
+}
