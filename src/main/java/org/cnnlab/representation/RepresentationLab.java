@@ -184,25 +184,14 @@ public class RepresentationLab {
         return out;
     }
 
-    /** φ and the mean and deviation of each feature on the training points: z = (φ(x) − μ) / σ. */
-    record Standardised(List<Feature> phi, double[] mean, double[] deviation) {
+    /** φ, then each feature on the training points' scale ({@link Standardisation}). */
+    record Standardised(List<Feature> phi, Standardisation scale) {
         static Standardised of(List<Feature> phi, PointSet train) {
-            int d = phi.size();
-            float[] f = Feature.apply(phi, train.x1(), train.x2());
-            double[] mean = new double[d];
-            double[] deviation = new double[d];
-            int n = train.size();
-            for (int i = 0; i < n; i++) for (int k = 0; k < d; k++) mean[k] += f[i * d + k] / n;
-            for (int i = 0; i < n; i++) for (int k = 0; k < d; k++) deviation[k] += Math.pow(f[i * d + k] - mean[k], 2) / n;
-            for (int k = 0; k < d; k++) deviation[k] = Math.max(1e-6, Math.sqrt(deviation[k]));
-            return new Standardised(phi, mean, deviation);
+            return new Standardised(phi, Standardisation.of(Feature.apply(phi, train.x1(), train.x2()), phi.size()));
         }
 
         float[] apply(float[] x1, float[] x2) {
-            int d = phi.size();
-            float[] f = Feature.apply(phi, x1, x2);
-            for (int i = 0; i < x1.length; i++) for (int k = 0; k < d; k++) f[i * d + k] = (float) ((f[i * d + k] - mean[k]) / deviation[k]);
-            return f;
+            return scale.apply(Feature.apply(phi, x1, x2));
         }
     }
 }
