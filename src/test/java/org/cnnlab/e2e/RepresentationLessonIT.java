@@ -28,9 +28,43 @@ class RepresentationLessonIT extends BrowserTest {
         return page.locator(accuracyId).textContent();
     }
 
+    private void tab(String key) {
+        page.locator("vaadin-tab").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(spanish(key))).click();
+    }
+
+    @Test
+    void the_opening_nests_deep_learning_inside_ai_and_states_the_model() {
+        page.navigate(baseUrl() + "representacion");
+        page.locator("#repr-nested").waitFor();
+        assertThat(page.locator("#repr-nested .nested-box").count()).as("AI ⊃ ML ⊃ NN ⊃ DL").isEqualTo(3);   // inside the outer box
+        assertThat(page.locator(".nested-ai .nested-ml .nested-nn .nested-dl").count()).isEqualTo(1);
+        assertThat(page.locator("#repr-model").textContent()).contains("y = F[x, θ]");
+        screenshot(page, "representation-overview");
+    }
+
+    @Test
+    void hand_made_features_and_a_cnn_train_side_by_side_on_digits() {
+        page.navigate(baseUrl() + "representacion");
+        tab("representation.tab.classic");
+        page.locator("#classic-run").waitFor();
+        new org.cnnlab.e2e.pages.TrainingPage(page).choose("classic-dataset", spanish("dataset.mnist"));
+        page.locator("#classic-per-class input").fill("100");
+        page.locator("#classic-run").click();
+        page.locator("#classic-cnn-accuracy").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(240_000));
+        double hand = Double.parseDouble(page.locator("#classic-hand-accuracy").textContent().replaceAll(".*?([0-9.]+) %.*", "$1"));
+        double cnn = Double.parseDouble(page.locator("#classic-cnn-accuracy").textContent().replaceAll(".*?([0-9.]+) %.*", "$1"));
+        System.out.printf("browser, digits: hand-made features %.1f %%, CNN %.1f %%%n", hand, cnn);
+        assertThat(cnn).isGreaterThan(hand);
+        assertThat(page.locator("#classic-learned img").count()).isEqualTo(16);
+        assertThat(page.locator("#classic-hand .dataset-cell").count()).as("the hand-made pipeline's mistakes, as images").isPositive();
+        page.locator("#classic-kernels").scrollIntoViewIfNeeded();
+        screenshot(page, "representation-classic");
+    }
+
     @Test
     void polar_features_separate_the_rings_a_line_in_x_cannot_and_the_mlp_learns_its_own() {
         page.navigate(baseUrl() + "representacion");
+        tab("representation.tab.phi");
         page.locator("#repr-fit-linear").waitFor();
         page.locator("#repr-points input").fill("400");
         page.locator("#repr-preset-plain").click();

@@ -1,116 +1,29 @@
 package org.cnnlab.representation.ui;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.CurrentStudent;
-import org.cnnlab.base.ui.Fields;
-import org.cnnlab.base.ui.Messages;
-import org.cnnlab.representation.Feature;
-import org.cnnlab.representation.PointSet;
+import org.cnnlab.representation.ClassicPipeline;
 import org.cnnlab.representation.RepresentationLab;
 
-/** A change of representation φ on 2-D points, and a representation an MLP learns; the work happens in {@link RepresentationLab}. */
+/** Why learn features: where deep learning sits, a change of representation, and the classic pipeline next to a CNN. */
 @Route("representacion")
 public class RepresentationView extends Div implements HasDynamicTitle {
 
-    private final RepresentationLab lab;
-    private final StudentId student = CurrentStudent.id();
-    private final Select<PointSet.Kind> kind = new Select<>();
-    private final IntegerField points = Fields.integer("repr-points", "", 600, "8em");
-    private final NumberField noise = Fields.number("repr-noise", "", 0.05, "8em");
-    private final IntegerField seed = Fields.integer("repr-seed", "", 1, "6em");
-    private final CheckboxGroup<Feature> phi = new CheckboxGroup<>();
-    private final ProgressBar progress = new ProgressBar();
-    private final Span clamp = new Span();
-    private final PlanePictures linear = new PlanePictures("repr-linear", "representation.plane.input", "representation.plane.features");
-    private final PlanePictures mlp = new PlanePictures("repr-mlp", "representation.plane.input", "representation.plane.hidden");
-
-    public RepresentationView(RepresentationLab lab) {
-        this.lab = lab;
+    public RepresentationView(RepresentationLab lab, ClassicPipeline pipeline) {
+        StudentId student = CurrentStudent.id();
         addClassName("network-lesson");
-        kind.setId("repr-kind");
-        kind.setLabel(getTranslation("representation.kind"));
-        kind.setItems(PointSet.Kind.values());
-        kind.setItemLabelGenerator(k -> getTranslation("representation.kind." + k.name().toLowerCase(Locale.ROOT)));
-        kind.setValue(PointSet.Kind.RINGS);
-        points.setLabel(getTranslation("representation.points"));
-        noise.setLabel(getTranslation("representation.noise"));
-        seed.setLabel(getTranslation("representation.seed"));
-        phi.setId("repr-phi");
-        phi.setLabel(getTranslation("representation.phi"));
-        phi.setItems(Feature.values());
-        phi.setItemLabelGenerator(f -> getTranslation("representation.feature." + f.name().toLowerCase(Locale.ROOT)));
-        phi.setValue(java.util.Set.of(Feature.X1, Feature.X2));
-        Button plain = new Button(getTranslation("representation.preset.plain"), e -> phi.setValue(java.util.Set.of(Feature.X1, Feature.X2)));
-        plain.setId("repr-preset-plain");
-        Button polar = new Button(getTranslation("representation.preset.polar"), e -> phi.setValue(java.util.Set.of(Feature.R, Feature.THETA)));
-        polar.setId("repr-preset-polar");
-        Button fit = new Button(getTranslation("representation.fitLinear"), e -> run(linear, (train, test, watch) ->
-                lab.linear(student, train, test, List.copyOf(new java.util.TreeSet<>(phi.getValue())), seed(), watch)));
-        fit.setId("repr-fit-linear");
-        fit.addThemeVariants(ButtonVariant.PRIMARY);
-        Button learn = new Button(getTranslation("representation.fitMlp"), e -> run(mlp, (train, test, watch) -> lab.mlp(student, train, test, seed(), watch)));
-        learn.setId("repr-fit-mlp");
-        learn.addThemeVariants(ButtonVariant.PRIMARY);
-        progress.setId("repr-progress");
-        progress.setVisible(false);
-        clamp.setId("repr-clamp");
-        HorizontalLayout set = new HorizontalLayout(kind, points, noise, seed);
-        set.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-        add(new H1(getTranslation("lesson.representation.title")), new Paragraph(getTranslation("representation.intro")), set, clamp,
-                new H3(getTranslation("representation.phi.title")), new Paragraph(getTranslation("representation.phi.help")),
-                new HorizontalLayout(plain, polar), phi, fit, linear,
-                new H3(getTranslation("representation.mlp.title")), new Paragraph(getTranslation("representation.mlp.help")), learn, mlp, progress);
-    }
-
-    private long seed() {
-        return Fields.valueOr(seed, 1);
-    }
-
-    /** How a fit is started: the training and test sets and a progress watcher in, the finished fit out. */
-    private interface Start {
-        CompletableFuture<RepresentationLab.Fit> start(PointSet train, PointSet test, java.util.function.Consumer<org.cnnlab.training.TrainingProgress> watch);
-    }
-
-    /** Makes the point sets (training: the seed; test: a fresh set, seed + 1000), trains with progress shown, then draws the result. */
-    private void run(PlanePictures into, Start start) {
-        UI ui = UI.getCurrent();
-        try {
-            int asked = Fields.valueOr(points, 0);
-            PointSet train = lab.points(kind.getValue(), asked, Fields.valueOr(noise, -1), seed());
-            PointSet test = lab.points(kind.getValue(), asked, Fields.valueOr(noise, -1), seed() + 1000);
-            clamp.setText(train.size() == asked ? "" : getTranslation("representation.clamped", asked, train.size()));
-            progress.setVisible(true);
-            progress.setValue(0);
-            start.start(train, test, p -> ui.access(() -> progress.setValue(p.fraction())))
-                    .whenComplete((f, e) -> ui.access(() -> {
-                        progress.setVisible(false);
-                        if (f != null) into.show(f);
-                        if (e != null && e.getCause() instanceof InvalidInputException invalid) Messages.error(this, invalid);
-                        else if (e instanceof InvalidInputException invalid) Messages.error(this, invalid);
-                    }));
-        } catch (InvalidInputException e) {
-            Messages.error(this, e);
-        }
+        TabSheet tabs = new TabSheet();
+        tabs.setId("repr-tabs");
+        tabs.setWidthFull();
+        tabs.add(getTranslation("representation.tab.overview"), new OverviewPanel());
+        tabs.add(getTranslation("representation.tab.phi"), new ChangeOfRepresentationPanel(lab, student));
+        tabs.add(getTranslation("representation.tab.classic"), new ClassicPipelinePanel(pipeline, student));
+        add(new H1(getTranslation("lesson.representation.title")), tabs);
     }
 
     @Override

@@ -1,0 +1,49 @@
+package org.cnnlab.representation.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import java.util.List;
+import java.util.Locale;
+import org.cnnlab.base.ui.ClassNames;
+import org.cnnlab.base.ui.ImageUrls;
+import org.cnnlab.base.ui.NumberGrid;
+import org.cnnlab.representation.ClassicPipeline;
+
+/** One side of the comparison: test accuracy, confusion matrix and the most confident mistakes (its false positives). */
+class PipelineResult extends Div {
+
+    private final H4 title = new H4();
+    private final Span accuracy = new Span();
+    private final NumberGrid confusion;
+    private final Div mistakes = new Div();
+
+    PipelineResult(String id) {
+        setId(id);
+        accuracy.setId(id + "-accuracy");
+        confusion = new NumberGrid(id + "-confusion", false);
+        mistakes.addClassName("dataset-grid");
+        add(title, new com.vaadin.flow.component.html.Div(accuracy), confusion, mistakes);
+        setVisible(false);
+    }
+
+    void show(String name, ClassicPipeline.Result r, List<String> classes) {
+        setVisible(true);
+        title.setText(name);
+        accuracy.setText(getTranslation("representation.classic.accuracy", String.format(Locale.ROOT, "%.1f", 100 * r.testAccuracy())));
+        int k = classes.size();
+        float[] values = new float[k * k];
+        for (int t = 0; t < k; t++) for (int q = 0; q < k; q++) values[t * k + q] = r.confusion()[t][q];
+        confusion.show(getTranslation("representation.classic.confusion"), k, k, values, 0);
+        mistakes.removeAll();
+        for (ClassicPipeline.Mistake m : r.mistakes()) {
+            String text = getTranslation("representation.classic.mistake", ClassNames.label(this, m.trueClass()), ClassNames.label(this, m.predictedClass()));
+            Image img = new Image(ImageUrls.png(m.png()), text);
+            img.addClassName("pixel-image");
+            Div cell = new Div(img, new Span(text));
+            cell.addClassName("dataset-cell");
+            mistakes.add(cell);
+        }
+    }
+}
