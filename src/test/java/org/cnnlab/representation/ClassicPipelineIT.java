@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The classic pipeline against representation learning, seeded, on the same test images. On digits
  * the starter CNN trained end to end beats every hand-made feature the page offers, together. On
- * hard shapes it does not at this budget: the features (bounding box, edge orientations) were made
- * for exactly those shapes. Both are printed; the page lets students find both.
+ * hard shapes it does not (features 0.992 vs CNN 0.768 at 200 images per class; 0.997 vs 0.956 at
+ * 1,000): the features (bounding box, edge orientations) were made for exactly those shapes. Both
+ * are printed; the page lets students find both.
  */
 class ClassicPipelineIT {
 
