@@ -75,10 +75,11 @@ public class InspectionService {
 
     private static Inspection.Layer layer(int index, OpenNetwork.Named named) {
         NDArray a = named.value();
-        String type = named.name();
-        boolean builderType = named.builderType();
-        long[] s = a.getShape().getShape();
-        float[] values = a.toFloatArray();
+        return layer(index, named.name(), named.builderType(), a.getShape().getShape(), a.toFloatArray());
+    }
+
+    /** One layer's output as the page shows it: its range and, per channel (at most {@value #MAX_MAPS}), a PNG on the layer's shared scale. */
+    public static Inspection.Layer layer(int index, String type, boolean builderType, long[] s, float[] values) {
         double scale = MapRenderer.maxAbs(values);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;

@@ -581,26 +581,7 @@ public final class InspectionBenchmark {
 
     /** What InspectionService does to show the maps: each layer's range, each channel (and the filters, the input) as a PNG. */
     private static void render(List<float[]> activations, List<long[]> shapes, float[] weights, float[] x, TensorShape in) {
-        for (int l = 0; l < activations.size(); l++) {
-            float[] values = activations.get(l);
-            long[] s = shapes.get(l);
-            double scale = MapRenderer.maxAbs(values);
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (float v : values) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-            if (s.length == 4) {
-                int h = (int) s[2];
-                int w = (int) s[3];
-                for (int k = 0; k < Math.min(s[1], InspectionService.MAX_MAPS); k++) {
-                    MapRenderer.render(Arrays.copyOfRange(values, k * h * w, (k + 1) * h * w), h, w, Colormap.DIVERGING, scale).png();
-                }
-            } else {
-                MapRenderer.render(values, 1, values.length, Colormap.DIVERGING, scale).png();
-            }
-        }
+        for (int l = 0; l < activations.size(); l++) InspectionService.layer(l, "layer", true, shapes.get(l), activations.get(l));
         double scale = MapRenderer.maxAbs(weights);
         for (int f = 0; f < weights.length / 9; f++) MapRenderer.render(Arrays.copyOfRange(weights, f * 9, f * 9 + 9), 3, 3, Colormap.DIVERGING, scale).png();
         PngEncoder.encode(PixelImage.fromUnit(in.channels(), in.height(), in.width(), x));
