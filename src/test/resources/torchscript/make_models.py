@@ -4,6 +4,7 @@ Usage: python3 make_models.py <out-dir>. Seeded; needs Debian's python3-torch.
 """
 import json
 import sys
+from typing import List
 
 import torch
 import torch.nn as nn
@@ -72,4 +73,16 @@ class Maps(nn.Module):
 
 
 save(Maps(), "not-scores", {"input": [3, 16, 16]})
+
+
+class IntMaps(nn.Module):
+    def forward(self, x):
+        return x.mean((2, 3))
+
+    @torch.jit.export
+    def feature_maps(self, x) -> List[int]:
+        return [1, 2]
+
+
+save(IntMaps(), "int-maps", {"input": [3, 16, 16]})
 print("ok")

@@ -89,6 +89,11 @@ public class InspectionLab {
         return models(student).stream().filter(o -> t.id().equals(o.torchScript())).findFirst().orElseThrow();
     }
 
+    /** Whether students may upload TorchScript files here (cnnlab.torchscript.student-uploads). */
+    public boolean torchScriptUploads() {
+        return torchScripts.limits().studentUploads();
+    }
+
     public long maxTorchScriptBytes() {
         return torchScripts.limits().maxFileBytes();
     }

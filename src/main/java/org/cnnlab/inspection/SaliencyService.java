@@ -91,7 +91,7 @@ public class SaliencyService {
                         throw new InvalidInputException("saliency.error.samples", 1, limits.maxSmoothgradSamples());
                     }
                     if (!(r.noise() >= 0 && r.noise() <= 1)) throw new InvalidInputException("saliency.error.noise");
-                    budget(2L * samples);
+                    budget(2L * samples, in);
                     Random random = new Random(r.seed());
                     for (int start = 0; start < samples; start += CHUNK) {
                         int b = Math.min(CHUNK, samples - start);
@@ -106,7 +106,7 @@ public class SaliencyService {
                 case INTEGRATED_GRADIENTS -> {
                     int steps = r.steps();
                     if (steps < 1 || steps > limits.maxIgSteps()) throw new InvalidInputException("saliency.error.steps", 1, limits.maxIgSteps());
-                    budget(2L * steps + 2);
+                    budget(2L * steps + 2, in);
                     float[] mean = new float[n];
                     for (int start = 0; start < steps; start += CHUNK) {
                         int b = Math.min(CHUNK, steps - start);
@@ -138,7 +138,7 @@ public class SaliencyService {
                     }
                     List<int[]> windows = new ArrayList<>();
                     for (int y = 0; y + patch <= h; y += stride) for (int xx = 0; xx + patch <= w; xx += stride) windows.add(new int[] {y, xx});
-                    budget(windows.size() + 1L);
+                    budget(windows.size() + 1L, in);
                     float base = scores(loaded, x, 1, in, r.classIndex())[0];
                     float[] covered = new float[h * w];
                     for (int start = 0; start < windows.size(); start += CHUNK) {
@@ -175,7 +175,7 @@ public class SaliencyService {
                     }
                     if (r.patch() < 1 || r.patch() > Math.min(h, w)) throw new InvalidInputException("saliency.error.patch", Math.min(h, w));
                     if (!(r.kernelWidth() > 0 && r.kernelWidth() <= 10)) throw new InvalidInputException("saliency.error.kernelWidth");
-                    budget(r.samples() + 1L);
+                    budget(r.samples() + 1L, in);
                     map = lime(loaded, x, in, r);
                     forward = r.samples();
                     backward = 0;
@@ -239,6 +239,7 @@ public class SaliencyService {
             for (int y = 0; y < h; y++) for (int xx = 0; xx < w; xx++) segment[y * w + xx] = (y / p) * cols + xx / p;
         }
         int segments = org.cnnlab.imaging.Superpixels.count(segment);
+        if (segments > limits.maxLimeSegments()) throw new InvalidInputException("saliency.error.segments", segments, limits.maxLimeSegments());
         Random random = new Random(r.seed());
         double[][] z = new double[r.samples()][segments];
         double[] target = new double[r.samples()];
@@ -300,8 +301,13 @@ public class SaliencyService {
         return out;
     }
 
-    private void budget(long passes) {
-        if (passes > limits.maxPasses()) throw new InvalidInputException("saliency.error.budget", passes, limits.maxPasses());
+    /** Refuses a request over the pass budget, or over the budget of passes × input values (large inputs get fewer passes). */
+    private void budget(long passes, TensorShape in) {
+        if (passes > limits.maxPasses()) throw new InvalidInputException("saliency.error.budget", passes, limits.maxPasses(), in);
+        long values = (long) in.channels() * in.height() * in.width();
+        if (passes * values > limits.maxPassValues()) {
+            throw new InvalidInputException("saliency.error.budget", passes, Math.max(1, limits.maxPassValues() / values));
+        }
     }
 
     private record Gradients(float[] gradients, float[] scores) {

@@ -54,6 +54,43 @@ public record TorchScriptModel(String id, String name, Path file, List<String> c
         }
     }
 
+    /**
+     * The module's own {@code feature_maps(x)}: a list or tuple of tensors (in order), a dict by name
+     * (sorted by name: the engine does not keep a dict's order), or one tensor; as float arrays in
+     * x's scope. Anything else is refused.
+     */
+    static List<OpenNetwork.Named> featureMaps(PtSymbolBlock block, NDArray x) {
+        PtNDManager scope = (PtNDManager) x.getManager();
+        List<OpenNetwork.Named> shown = new ArrayList<>();
+        try (IValue in = IValue.from((PtNDArray) x); IValue out = IValueUtils.runMethod(block, FEATURE_MAPS, in)) {
+            if (out.isMap()) {
+                Map<String, IValue> byName = out.toIValueMap();
+                try {
+                    for (String name : new java.util.TreeSet<>(byName.keySet())) shown.add(new OpenNetwork.Named(name, false, tensor(byName.get(name), scope)));
+                } finally {
+                    byName.values().forEach(IValue::close);
+                }
+            } else if (out.isTensor()) {
+                shown.add(new OpenNetwork.Named(FEATURE_MAPS, false, tensor(out, scope)));
+            } else if (out.isTensorList() || out.isList() || out.isTuple()) {
+                IValue[] items = out.isTuple() ? out.toIValueTuple() : out.toIValueArray();
+                try {
+                    for (int i = 0; i < items.length; i++) shown.add(new OpenNetwork.Named(FEATURE_MAPS + "[" + i + "]", false, tensor(items[i], scope)));
+                } finally {
+                    for (IValue v : items) v.close();
+                }
+            } else {
+                throw new IllegalArgumentException("feature_maps returned " + out.getType());
+            }
+        }
+        return shown;
+    }
+
+    private static NDArray tensor(IValue v, PtNDManager scope) {
+        if (!v.isTensor()) throw new IllegalArgumentException("not a tensor: " + v.getType());
+        return v.toTensor(scope).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+    }
+
     record Loaded(NDManager manager, PtSymbolBlock block) implements AutoCloseable {
         @Override
         public void close() {
@@ -94,24 +131,7 @@ public record TorchScriptModel(String id, String name, Path file, List<String> c
 
         @Override
         public Insides insides(NDArray x) {
-            List<Named> shown = new ArrayList<>();
-            if (featureMaps) {
-                PtNDManager scope = (PtNDManager) x.getManager();
-                try (IValue in = IValue.from((PtNDArray) x); IValue out = IValueUtils.runMethod(loaded.block(), FEATURE_MAPS, in)) {
-                    if (out.isMap()) {
-                        for (Map.Entry<String, IValue> e : out.toIValueMap().entrySet()) {
-                            try (IValue v = e.getValue()) {
-                                if (v.isTensor()) shown.add(new Named(e.getKey(), false, v.toTensor(scope)));
-                            }
-                        }
-                    } else if (out.isTensorList() || out.isList() || out.isTuple()) {
-                        NDList maps = out.toNDList(scope);
-                        for (int i = 0; i < maps.size(); i++) shown.add(new Named(FEATURE_MAPS + "[" + i + "]", false, maps.get(i)));
-                    } else if (out.isTensor()) {
-                        shown.add(new Named(FEATURE_MAPS, false, out.toTensor(scope)));
-                    }
-                }
-            }
+            List<Named> shown = featureMaps ? TorchScriptModel.featureMaps(loaded.block(), x) : List.of();
             return new Insides(shown, logits(x));
         }
 

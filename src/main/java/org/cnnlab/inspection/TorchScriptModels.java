@@ -59,6 +59,7 @@ public class TorchScriptModels implements StudentState {
         this.shared = dataDir.resolve("shared").resolve("torchscript");
         this.students = dataDir.resolve("torchscript");
         this.limits = limits;
+        deleteTree(students);   // uploads last for a session; a restart ends every session
     }
 
     public TorchScriptLimits limits() {
@@ -116,6 +117,7 @@ public class TorchScriptModels implements StudentState {
 
     /** A student's upload: checked, kept under the data directory, offered to that student only. */
     public TorchScriptModel upload(StudentId student, String fileName, byte[] bytes) {
+        if (!limits.studentUploads()) throw new InvalidInputException("torchscript.error.uploadsOff");
         if (bytes.length > limits.maxFileBytes()) {
             throw new InvalidInputException("torchscript.error.tooLarge", bytes.length / (1024 * 1024), limits.maxFileBytes() / (1024 * 1024));
         }
@@ -127,20 +129,28 @@ public class TorchScriptModels implements StudentState {
         if (name.length() > 60) name = name.substring(0, 60);
         String id = java.util.UUID.randomUUID().toString().substring(0, 8);
         Path target = folder(student).resolve(id + EXTENSION);
+        Path partial = null;
         try {
             Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), id, ".part");
+            partial = Files.createTempFile(target.getParent(), id, ".part");
             Files.write(partial, bytes);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             TorchScriptModel m = check("own:" + id, name, target, null);
-            own.merge(student, List.of(m), (a, b) -> {
-                List<TorchScriptModel> both = new ArrayList<>(a);
-                both.addAll(b);
+            boolean[] kept = new boolean[1];
+            own.compute(student, (k, list) -> {   // the quota, checked again where it is changed
+                List<TorchScriptModel> both = new ArrayList<>(list == null ? List.of() : list);
+                if (both.size() >= limits.maxPerStudent()) return list;
+                both.add(m);
+                kept[0] = true;
                 return List.copyOf(both);
             });
+            if (!kept[0]) throw new InvalidInputException("torchscript.error.tooMany", limits.maxPerStudent());
             return m;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            LOG.warn("cannot keep an uploaded TorchScript file: {}", e.toString());
+            delete(target);
+            if (partial != null) delete(partial);
+            throw new InvalidInputException("torchscript.error.save");
         } catch (RuntimeException e) {
             delete(target);
             throw e;
@@ -168,7 +178,7 @@ public class TorchScriptModels implements StudentState {
                 JsonNode json = JsonMapper.builder().build().readTree(new String(meta, StandardCharsets.UTF_8));
                 JsonNode in = json.path("input");
                 if (in.isArray()) {
-                    if (in.size() != 3) throw new InvalidInputException("torchscript.error.meta");
+                    if (in.size() != 3) throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
                     input = TensorShape.image(in.get(0).asInt(), in.get(1).asInt(), in.get(2).asInt());
                 }
                 if (json.path("classes").isArray()) {
@@ -176,27 +186,36 @@ public class TorchScriptModels implements StudentState {
                     for (JsonNode c : json.path("classes")) classes.add(c.asString());
                 }
             } catch (JacksonException e) {
-                throw new InvalidInputException("torchscript.error.meta");
+                throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
             }
         }
         if ((input.channels() != 1 && input.channels() != 3) || input.height() < 1 || input.width() < 1 || input.height() > limits.maxInputSide() || input.width() > limits.maxInputSide()) {
-            throw new InvalidInputException("torchscript.error.meta");
+            throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
         }
         boolean featureMaps;
         long scores;
         try (TorchScriptModel.Loaded loaded = TorchScriptModel.load(file)) {
             featureMaps = java.util.Arrays.asList(ai.djl.pytorch.jni.JniUtils.getMethodNames(loaded.block())).contains(TorchScriptModel.FEATURE_MAPS);
             try (NDManager scope = loaded.manager().newSubManager()) {
-                NDArray z;
+                NDArray zero = scope.zeros(new Shape(1, input.channels(), input.height(), input.width()));
+                ai.djl.ndarray.NDList outputs;
                 try {
-                    z = ai.djl.pytorch.jni.IValueUtils.forward(loaded.block(),
-                            new ai.djl.ndarray.NDList(scope.zeros(new Shape(1, input.channels(), input.height(), input.width()))), false).head();
+                    outputs = ai.djl.pytorch.jni.IValueUtils.forward(loaded.block(), new ai.djl.ndarray.NDList(zero), false);
                 } catch (RuntimeException e) {
                     throw new InvalidInputException("torchscript.error.input", input.toString());
                 }
+                if (outputs.size() != 1) throw new InvalidInputException("torchscript.error.output");
+                NDArray z = outputs.head();
                 if (z.getShape().dimension() != 2 || z.getShape().get(0) != 1) throw new InvalidInputException("torchscript.error.output");
                 for (float v : z.toFloatArray()) if (!Float.isFinite(v)) throw new InvalidInputException("torchscript.error.numeric");
                 scores = z.getShape().get(1);
+                if (featureMaps) {
+                    try {
+                        TorchScriptModel.featureMaps(loaded.block(), zero);
+                    } catch (RuntimeException e) {
+                        throw new InvalidInputException("torchscript.error.featureMaps");
+                    }
+                }
             }
         } catch (InvalidInputException e) {
             throw e;
@@ -239,6 +258,15 @@ public class TorchScriptModels implements StudentState {
 
     private Path folder(StudentId student) {
         return students.resolve(student.folderName());
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.isDirectory(root)) return;
+        try (var all = Files.walk(root)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(TorchScriptModels::delete);
+        } catch (IOException e) {
+            LOG.debug("cannot clear {}: {}", root, e.toString());
+        }
     }
 
     private static void delete(Path p) {

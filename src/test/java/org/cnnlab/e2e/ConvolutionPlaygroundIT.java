@@ -141,11 +141,17 @@ class ConvolutionPlaygroundIT extends BrowserTest {
         PlaygroundPage playground = new PlaygroundPage(page).open(baseUrl());
         assertThat(playground.heading()).isEqualTo(spanish("lesson.convolution.title"));
         playground.switchLanguage();
+        headingBecomes(english("lesson.convolution.title"));   // the switch reloads the page: wait for it, not for network idle
         assertThat(playground.heading()).isEqualTo(english("lesson.convolution.title"));
         assertThat(page.locator("#lesson-nav").textContent()).contains(english("lesson.convolution.title"));
         screenshot(page, "playground-english");
         playground.switchLanguage();
+        headingBecomes(spanish("lesson.convolution.title"));
         assertThat(playground.heading()).isEqualTo(spanish("lesson.convolution.title"));
+    }
+
+    private void headingBecomes(String title) {
+        page.waitForFunction("t => { const h = document.querySelector('h1'); return h !== null && h.textContent === t; }", title);
     }
 
     private void dismissErrors() {

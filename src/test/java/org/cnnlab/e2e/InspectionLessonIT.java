@@ -8,6 +8,7 @@ import org.cnnlab.inspection.Saliency;
 import org.junit.jupiter.api.Test;
 
 /** Train a small CNN, open it on the inspection page, draw, see every layer, and run each saliency method. */
+@org.springframework.test.context.TestPropertySource(properties = "cnnlab.torchscript.student-uploads=true")
 class InspectionLessonIT extends BrowserTest {
 
     @Test

@@ -101,6 +101,18 @@ class SaliencyServiceIT {
     }
 
     @Test
+    void lime_segments_and_passes_times_input_size_have_their_own_limits() {
+        SaliencyService tight = new SaliencyService(new ModelRunner(new NetworkFactory(NetworkLimits.defaults())),
+                new SaliencyLimits(100, 200, 2000, 5000, 10, 1000));
+        assertThatThrownBy(() -> tight.saliency(region, X, new Saliency.Request(Saliency.Method.LIME, 0, 10, 0, 0, 1, 0, -1, 1, 0.25)))
+                .isInstanceOf(InvalidInputException.class).hasMessage("saliency.error.segments[64, 10]");
+        // SmoothGrad-25 is 50 passes of 64 values: 3,200 > 1,000, so 15 passes is what fits
+        assertThatThrownBy(() -> tight.saliency(region, X, new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 25, 0.1, 0, 0, 0, -1, 1)))
+                .isInstanceOf(InvalidInputException.class).hasMessage("saliency.error.budget[50, 15]");
+        assertThat(tight.saliency(region, X, new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 7, 0.1, 0, 0, 0, -1, 1)).map()).hasSize(64);
+    }
+
+    @Test
     void integrated_gradients_add_up_to_the_score_difference_within_one_percent_at_100_steps() {
         Saliency s = SERVICE.saliency(conv, X, new Saliency.Request(Saliency.Method.INTEGRATED_GRADIENTS, 0, 0, 0, 100, 0, 0, -1, 1));
         assertThat(s.scoreDifference()).isPositive();

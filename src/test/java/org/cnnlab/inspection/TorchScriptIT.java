@@ -35,19 +35,23 @@ class TorchScriptIT {
     @TempDir
     static Path dir;
     private static Path models;
-    private static TorchScriptModels store;
     private static final ModelRunner RUNNER = new ModelRunner(new NetworkFactory(NetworkLimits.defaults()));
     private static final InspectionService INSPECTION = new InspectionService(RUNNER, new ImageDecoder(ImageLimits.defaults()));
     private static final SaliencyService SALIENCY = new SaliencyService(RUNNER, SaliencyLimits.defaults());
     private static final StudentId ANA = new StudentId("ana");
     private static final StudentId BEA = new StudentId("bea");
     private static JsonNode expected;
+    private static final TorchScriptLimits UPLOADS = new TorchScriptLimits(0, 0, 0, true);
+
+    /** A store of its own, so no test depends on another's uploads. */
+    private static TorchScriptModels fresh() {
+        return new TorchScriptModels(dir.resolve("data-" + java.util.UUID.randomUUID()), UPLOADS);
+    }
 
     @BeforeAll
     static void makeModels() throws Exception {
         models = TorchScriptFiles.make(dir.resolve("made"));
         expected = JsonMapper.builder().build().readTree(Files.readString(models.resolve("regions.expected.json")));
-        store = new TorchScriptModels(dir.resolve("data"), TorchScriptLimits.defaults());
     }
 
     private static byte[] file(String name) throws Exception {
@@ -63,7 +67,7 @@ class TorchScriptIT {
 
     @Test
     void sameLogitsAndGradientAsPytorchInEvaluationMode() throws Exception {
-        TorchScriptModel m = store.upload(ANA, "regions.pt", file("regions"));
+        TorchScriptModel m = fresh().upload(ANA, "regions.pt", file("regions"));
         assertThat(m.classes()).containsExactly("arriba", "abajo");
         assertThat(m.input()).isEqualTo(org.cnnlab.network.TensorShape.image(3, 16, 16));
         float[] x = floats("x");
@@ -94,7 +98,7 @@ class TorchScriptIT {
 
     @Test
     void everyMethodButGradCamLooksAtTheRegionTheClassReads() throws Exception {
-        TorchScriptModel m = store.upload(BEA, "regions.pt", file("regions"));
+        TorchScriptModel m = fresh().upload(BEA, "regions.pt", file("regions"));
         float[] x = floats("x");
         for (Saliency.Method method : Saliency.Method.values()) {
             boolean lime = method == Saliency.Method.LIME;   // LIME on the four quadrants; occlusion pixel by pixel, so no window straddles the edge
@@ -118,7 +122,7 @@ class TorchScriptIT {
 
     @Test
     void featureMapsAndFiltersComeFromTheModule() throws Exception {
-        TorchScriptModel m = store.upload(BEA, "regions.pt", file("regions"));
+        TorchScriptModel m = fresh().upload(BEA, "regions.pt", file("regions"));
         assertThat(m.featureMaps()).isTrue();
         Inspection in = INSPECTION.inspect(m, png(floats("x")));
         assertThat(in.layers()).hasSize(1);
@@ -133,7 +137,8 @@ class TorchScriptIT {
 
     @Test
     void withoutDescriptionTheInputIsImagenetSizedAndClassesNumbered() throws Exception {
-        TorchScriptModel m = store.upload(ANA, "plain.pt", file("plain"));
+        TorchScriptModels own = fresh();
+        TorchScriptModel m = own.upload(ANA, "plain.pt", file("plain"));
         assertThat(m.input()).isEqualTo(TorchScriptModels.DEFAULT_INPUT);
         assertThat(m.classes()).containsExactly("0", "1", "2", "3", "4");
         assertThat(m.featureMaps()).isFalse();
@@ -141,13 +146,13 @@ class TorchScriptIT {
         Inspection in = INSPECTION.inspect(m, png(floats("x")));   // a 16×16 image, resized to 224×224
         assertThat(in.layers()).isEmpty();
         assertThat(Arrays.stream(in.probabilities()).sum()).isCloseTo(1.0, within(1e-5));
-        store.forget(ANA);
+        own.forget(ANA);
     }
 
     @Test
     void sharedFilesAreOfferedToEveryoneAndUploadsOnlyToTheirOwner() throws Exception {
         Path data = dir.resolve("shared-test");
-        TorchScriptModels own = new TorchScriptModels(data, TorchScriptLimits.defaults());
+        TorchScriptModels own = new TorchScriptModels(data, UPLOADS);
         Path shared = Files.createDirectories(data.resolve("shared").resolve("torchscript"));
         Files.copy(models.resolve("plain.pt"), shared.resolve("imagenet-ish.pt"));
         Files.writeString(shared.resolve("imagenet-ish.pt.json"), "{\"classes\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}");
@@ -164,7 +169,7 @@ class TorchScriptIT {
 
     @Test
     void badFilesEachGetTheirOwnMessage() throws Exception {
-        TorchScriptModels limited = new TorchScriptModels(dir.resolve("bad"), new TorchScriptLimits(1024 * 1024, 1, 64));
+        TorchScriptModels limited = new TorchScriptModels(dir.resolve("bad"), new TorchScriptLimits(1024 * 1024, 1, 64, true));
         StudentId who = new StudentId("bad-files");
         byte[] regions = file("regions");
         byte[] truncated = Arrays.copyOf(regions, regions.length - 60);   // the ZIP's central directory cut off
@@ -188,6 +193,9 @@ class TorchScriptIT {
         assertRefused(limited, who, "shape.pt", file("wrong-shape"), "torchscript.error.input");
         assertRefused(limited, who, "classes.pt", file("wrong-classes"), "torchscript.error.classes");
         assertRefused(limited, who, "scores.pt", file("not-scores"), "torchscript.error.output");
+        assertRefused(limited, who, "int-maps.pt", file("int-maps"), "torchscript.error.featureMaps");
+        assertRefused(new TorchScriptModels(dir.resolve("off"), TorchScriptLimits.defaults()), who, "regions.pt", file("regions"),
+                "torchscript.error.uploadsOff");   // the default: only the instructor's shared folder
         assertRefused(limited, who, "big.pt", new byte[2 * 1024 * 1024], "torchscript.error.tooLarge");
         assertThat(limited.list(who)).isEmpty();
         assertThat(Files.list(dir.resolve("bad").resolve("torchscript").resolve(who.folderName())).toList()).as("refused files are not kept").isEmpty();

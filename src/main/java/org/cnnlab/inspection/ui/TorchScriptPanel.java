@@ -15,6 +15,10 @@ class TorchScriptPanel extends Details {
     TorchScriptPanel(InspectionLab lab, StudentId student, SerializableConsumer<InspectionLab.ModelOption> onLoaded) {
         setSummaryText(getTranslation("torchscript.title"));
         setId("torchscript");
+        Paragraph shared = new Paragraph(getTranslation("torchscript.shared"));
+        shared.addClassName("help");
+        add(shared);
+        if (!lab.torchScriptUploads()) return;   // off by default: a TorchScript file is code the server runs
         Paragraph help = new Paragraph(getTranslation("torchscript.help", BoundedUpload.mb(lab.maxTorchScriptBytes())));
         help.addClassName("help");
         Upload upload = BoundedUpload.create("torchscript-upload", lab.maxTorchScriptBytes(), "torchscript.upload", "torchscript.error.rejectedByBrowser",
