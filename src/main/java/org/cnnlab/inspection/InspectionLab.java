@@ -59,6 +59,7 @@ public class InspectionLab {
         for (TrainingProgress p : runs) {
             TrainingLab.ModelRef ref = TrainingLab.ModelRef.job(p.jobId());
             TrainedModel m = training.model(student, ref);
+            if (!takesImages(m)) continue;   // the representation lesson's point and feature classifiers take no pictures
             options.add(new ModelOption("#" + p.jobId() + " · " + p.name() + " · " + m.record().dataset(), ref, null, m.classes(),
                     SaliencyService.defaultCamLayer(m)));
         }
@@ -72,6 +73,10 @@ public class InspectionLab {
         }
         options.add(new ModelOption(null, null, null, org.cnnlab.dataset.DatasetCatalog.DIGITS, SaliencyService.defaultCamLayer(ReferenceModel.NETWORK)));
         return options;
+    }
+
+    private static boolean takesImages(TrainedModel m) {
+        return m.network().input().height() > 1 && m.network().input().width() > 1;
     }
 
     /** Whether the reference model is trained; if not, {@link #trainReference} starts it (once for the whole server). */

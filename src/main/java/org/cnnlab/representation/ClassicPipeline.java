@@ -46,8 +46,12 @@ public class ClassicPipeline {
     }
 
     /** Both sides, the classes, and the CNN's first-layer filters next to the hand-made Sobel and Laplacian kernels. */
-    public record Comparison(List<String> classes, Result handMade, Result cnn, List<Inspection.Filter> learned, List<byte[]> handKernels,
+    public record Comparison(List<String> classes, Result handMade, Result cnn, List<Inspection.Filter> learned, List<HandKernel> handKernels,
                              int trainImages, int testImages) {
+    }
+
+    /** A hand-made kernel by name and as a picture. */
+    public record HandKernel(KernelPreset preset, byte[] png) {
     }
 
     private final TrainingService training;
@@ -91,23 +95,32 @@ public class ClassicPipeline {
                 new TrainingRequest(student, cnn, train, OptimizerSpec.adam(0.001), 32, EPOCHS, 0.1, seed, "CNN", test)));
         CompletableFuture<Comparison> done = new CompletableFuture<>();
         TrainingProgress[] latest = queued.toArray(new TrainingProgress[0]);
+        java.util.concurrent.atomic.AtomicBoolean finishing = new java.util.concurrent.atomic.AtomicBoolean();
         List<Runnable> stops = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
             int which = k;
             stops.add(training.watch(queued.get(k).jobId(), p -> {
+                TrainingProgress[] both;
                 synchronized (latest) {
                     latest[which] = p;
-                    progress.accept(List.of(latest));
-                    if (done.isDone() || !latest[0].finished() || !latest[1].finished()) return;
+                    both = latest.clone();
                 }
                 try {
-                    for (TrainingProgress t : latest) {
-                        if (t.state() != TrainingProgress.State.DONE) throw new InvalidInputException("representation.error.training", t.state().name());
-                    }
-                    done.complete(result(student, latest, classes, handTest, test, train.size()));
+                    progress.accept(List.of(both));
                 } catch (RuntimeException e) {
-                    done.completeExceptionally(e);
+                    // a page that went away: the result still completes
                 }
+                if (!both[0].finished() || !both[1].finished() || !finishing.compareAndSet(false, true)) return;
+                CompletableFuture.runAsync(() -> {   // scoring and pictures off the class's training worker
+                    try {
+                        for (TrainingProgress t : both) {
+                            if (t.state() != TrainingProgress.State.DONE) throw new InvalidInputException("representation.error.training." + t.state().name().toLowerCase(java.util.Locale.ROOT));
+                        }
+                        done.complete(result(student, both, classes, handTest, test, train.size()));
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    }
+                });
             }));
         }
         return done.whenComplete((c, e) -> stops.forEach(Runnable::run));
@@ -119,10 +132,10 @@ public class ClassicPipeline {
         Result handMade = scored("hand-made", runner, hand, handTest, test, classes);
         Result learned = scored("CNN", runner, cnn, test, test, classes);
         List<Inspection.Filter> filters = inspection.inspect(cnn, test.png(0)).filters();
-        List<byte[]> kernels = new ArrayList<>();
+        List<HandKernel> kernels = new ArrayList<>();
         for (KernelPreset k : List.of(KernelPreset.SOBEL_F1, KernelPreset.SOBEL_F1_TRANSPOSED, KernelPreset.LAPLACIAN_F2)) {
             float[] w = k.kernel(3).weights();
-            kernels.add(MapRenderer.render(w, 3, 3, Colormap.DIVERGING, MapRenderer.maxAbs(w)).png());
+            kernels.add(new HandKernel(k, MapRenderer.render(w, 3, 3, Colormap.DIVERGING, MapRenderer.maxAbs(w)).png()));
         }
         return new Comparison(classes, handMade, learned, filters, kernels, trainImages, test.size());
     }
@@ -134,12 +147,11 @@ public class ClassicPipeline {
         record Wrong(int index, int predicted, double confidence) {
         }
         List<Wrong> wrong = new ArrayList<>();
+        float[][] p = runner.probabilities(model, inputs);
         for (int i = 0; i < inputs.size(); i++) {
-            double[] p = runner.probabilities(model, inputs.image(i));
-            int best = 0;
-            for (int c = 1; c < k; c++) if (p[c] > p[best]) best = c;
+            int best = ModelRunner.argMax(p[i]);
             confusion[inputs.labels()[i]][best]++;
-            if (best != inputs.labels()[i]) wrong.add(new Wrong(i, best, p[best]));
+            if (best != inputs.labels()[i]) wrong.add(new Wrong(i, best, p[i][best]));
         }
         wrong.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
         List<Mistake> mistakes = wrong.stream().limit(MAX_MISTAKES)

@@ -1,20 +1,18 @@
 package org.cnnlab.representation;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.inspection.OpenNetwork;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.training.ModelRunner;
 import org.cnnlab.training.OptimizerSpec;
 import org.cnnlab.training.TrainedModel;
 import org.cnnlab.training.TrainingProgress;
@@ -44,12 +42,12 @@ public class RepresentationLab {
     }
 
     private final TrainingService training;
-    private final ModelRunner runner;
+    private final org.cnnlab.inspection.InspectionService inspection;
     private final RepresentationLimits limits;
 
-    public RepresentationLab(TrainingService training, ModelRunner runner, RepresentationLimits limits) {
+    public RepresentationLab(TrainingService training, org.cnnlab.inspection.InspectionService inspection, RepresentationLimits limits) {
         this.training = training;
-        this.runner = runner;
+        this.inspection = inspection;
         this.limits = limits;
     }
 
@@ -59,6 +57,11 @@ public class RepresentationLab {
 
     public PointSet points(PointSet.Kind kind, int n, double noise, long seed) {
         return PointSet.generate(kind, n, noise, seed, limits.maxPoints());
+    }
+
+    /** The held-out points for a training set made with {@code seed}: the same kind, size and noise, another seed. */
+    public PointSet testPoints(PointSet.Kind kind, int n, double noise, long seed) {
+        return points(kind, n, noise, seed + 1000);
     }
 
     /** A linear classifier (softmax regression) on φ(x); the future completes when the run ends. */
@@ -86,16 +89,25 @@ public class RepresentationLab {
                 mlp ? "MLP" : "linear", testData));
         CompletableFuture<Fit> done = new CompletableFuture<>();
         Runnable[] stop = new Runnable[1];
+        java.util.concurrent.atomic.AtomicBoolean finishing = new java.util.concurrent.atomic.AtomicBoolean();
         stop[0] = training.watch(queued.jobId(), p -> {
-            progress.accept(p);
-            if (!p.finished() || done.isDone()) return;
             try {
-                if (p.state() != TrainingProgress.State.DONE) throw new InvalidInputException("representation.error.training", p.state().name());
-                TrainedModel model = training.trained(student, p.jobId()).orElseThrow();
-                done.complete(pictures(model, s, train, test, mlp));
+                progress.accept(p);
             } catch (RuntimeException e) {
-                done.completeExceptionally(e);
+                // a page that went away: the result still completes
             }
+            if (!p.finished() || !finishing.compareAndSet(false, true)) return;
+            CompletableFuture.runAsync(() -> {   // the pictures off the class's training worker
+                try {
+                    if (p.state() != TrainingProgress.State.DONE) {
+                        throw new InvalidInputException("representation.error.training." + p.state().name().toLowerCase(java.util.Locale.ROOT));
+                    }
+                    TrainedModel model = training.trained(student, p.jobId()).orElseThrow();
+                    done.complete(pictures(model, s, train, test, mlp));
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
         });
         return done.whenComplete((f, e) -> {
             if (stop[0] != null) stop[0].run();
@@ -108,7 +120,7 @@ public class RepresentationLab {
         float[] g1 = new float[side * side];
         float[] g2 = new float[side * side];
         plane.grid(g1, g2);
-        try (ModelRunner.Loaded loaded = runner.open(model)) {
+        try (OpenNetwork loaded = inspection.subject(model).open()) {
             double trainAccuracy = accuracy(classes(loaded, s.apply(train.x1(), train.x2()), s.phi().size()), train.labels());
             double testAccuracy = accuracy(classes(loaded, s.apply(test.x1(), test.x2()), s.phi().size()), test.labels());
             byte[] input = PointPicture.render(classes(loaded, s.apply(g1, g2), s.phi().size()), plane, train.x1(), train.x2(), train.labels());
@@ -140,26 +152,23 @@ public class RepresentationLab {
                 float[] q1 = new float[side * side];
                 float[] q2 = new float[side * side];
                 hp.grid(q1, q2);
-                float[] z = layers(loaded, interleave(q1, q2), 2, HIDDEN_LAYER + 1, loaded.block().getChildren().size());
+                float[] z = layers(loaded, interleave(q1, q2), 2, HIDDEN_LAYER + 1, loaded.depth());
                 hidden = PointPicture.render(argmax(z), hp, h1, h2, train.labels());
             }
             return new Fit(s.phi(), mlp, trainAccuracy, testAccuracy, input, features, hidden, train.size());
         }
     }
 
-    private static int[] classes(ModelRunner.Loaded loaded, float[] features, int d) {
-        return argmax(layers(loaded, features, d, 0, loaded.block().getChildren().size()));
+    private static int[] classes(OpenNetwork net, float[] features, int d) {
+        return argmax(layers(net, features, d, 0, net.depth()));
     }
 
     /** Layers {@code from} … {@code to − 1} of the network on n inputs of d values (flattened), their outputs flattened. */
-    private static float[] layers(ModelRunner.Loaded loaded, float[] values, int d, int from, int to) {
+    private static float[] layers(OpenNetwork net, float[] values, int d, int from, int to) {
         int n = values.length / d;
-        try (NDManager scope = loaded.model().getNDManager().newSubManager()) {
-            ParameterStore store = new ParameterStore(scope, false);
+        try (NDManager scope = net.scope()) {
             NDArray a = from == 0 ? scope.create(values, new Shape(n, d, 1, 1)) : scope.create(values, new Shape(n, d));
-            var blocks = loaded.block().getChildren().values();
-            for (int i = from; i < to; i++) a = blocks.get(i).forward(store, new NDList(a), false).singletonOrThrow();
-            return a.toFloatArray();
+            return net.layers(a, from, to).toFloatArray();
         }
     }
 

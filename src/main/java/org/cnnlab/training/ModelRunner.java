@@ -66,19 +66,35 @@ public class ModelRunner {
 
     /** The share of {@code data} the model classifies right (batches of 64, no gradient). */
     public double accuracy(TrainedModel trained, org.cnnlab.dataset.LabelledImages data) {
+        if (data.size() == 0) return Double.NaN;
+        float[][] p = probabilities(trained, data);
+        long right = 0;
+        for (int i = 0; i < p.length; i++) if (argMax(p[i]) == data.labels()[i]) right++;
+        return (double) right / data.size();
+    }
+
+    /** softmax(z) for every image of {@code data}: one model, batches of 64, no gradient. */
+    public float[][] probabilities(TrainedModel trained, org.cnnlab.dataset.LabelledImages data) {
+        float[][] out = new float[data.size()][];
         try (Loaded loaded = open(trained)) {
-            long right = 0;
             for (int start = 0; start < data.size(); start += 64) {
                 org.cnnlab.dataset.LabelledImages b = data.slice(start, Math.min(start + 64, data.size()));
                 try (ai.djl.ndarray.NDManager s = loaded.model().getNDManager().newSubManager()) {
                     NDArray x = s.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
-                    long[] predicted = loaded.block().forward(new ai.djl.training.ParameterStore(s, false), new NDList(x), false)
-                            .singletonOrThrow().argMax(1).toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
-                    for (int i = 0; i < predicted.length; i++) if (predicted[i] == b.labels()[i]) right++;
+                    NDArray p = loaded.block().forward(new ai.djl.training.ParameterStore(s, false), new NDList(x), false).singletonOrThrow().softmax(-1);
+                    float[] flat = p.toFloatArray();
+                    int k = flat.length / b.size();
+                    for (int i = 0; i < b.size(); i++) out[start + i] = java.util.Arrays.copyOfRange(flat, i * k, (i + 1) * k);
                 }
             }
-            return data.size() == 0 ? Double.NaN : (double) right / data.size();
         }
+        return out;
+    }
+
+    public static int argMax(float[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+        return best;
     }
 
     /** A model built and loaded for code that needs its layers one by one (inspection); its owner closes it. */

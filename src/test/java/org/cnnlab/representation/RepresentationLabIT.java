@@ -20,7 +20,9 @@ class RepresentationLabIT {
 
     private static final NetworkFactory FACTORY = new NetworkFactory(NetworkLimits.defaults());
     private static final TrainingService TRAINING = new TrainingService(TrainingLimits.defaults(), FACTORY, NetworkLimits.defaults());
-    private static final RepresentationLab LAB = new RepresentationLab(TRAINING, new ModelRunner(FACTORY), RepresentationLimits.defaults());
+    private static final RepresentationLab LAB = new RepresentationLab(TRAINING,
+            new org.cnnlab.inspection.InspectionService(new ModelRunner(FACTORY), new org.cnnlab.imaging.ImageDecoder(org.cnnlab.imaging.ImageLimits.defaults())),
+            RepresentationLimits.defaults());
     private static final StudentId STUDENT = new StudentId("rings");
 
     @AfterAll

@@ -23,6 +23,17 @@ public final class Messages {
         }
     }
 
+    /**
+     * How background work (a future) failed, for the student: a refusal as its translated message,
+     * anything else logged with its stack trace and shown as the generic "something went wrong".
+     */
+    public static Notification failure(Component owner, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof InvalidInputException invalid) return error(owner, invalid);
+        org.slf4j.LoggerFactory.getLogger(Messages.class).error("background work failed", cause);
+        return error(owner, new InvalidInputException("app.error.unexpected"));
+    }
+
     public static Notification error(Component owner, InvalidInputException e) {
         Notification n = Notification.show(text(owner, e), 6000, Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.ERROR);

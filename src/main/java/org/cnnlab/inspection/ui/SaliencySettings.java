@@ -27,6 +27,7 @@ class SaliencySettings extends HorizontalLayout {
     private List<String> classes = List.of();
     private int camLayer = -1;
     private String noCamReason = "saliency.noCam.noConv";
+    private boolean targetChosen;
 
     SaliencySettings(java.util.function.Consumer<Saliency.Method> onMethod) {
         this.onMethod = onMethod;
@@ -41,6 +42,7 @@ class SaliencySettings extends HorizontalLayout {
         target.setId("saliency-class");
         target.setLabel(getTranslation("saliency.class"));
         target.setItemLabelGenerator(c -> ClassNames.label(this, classes.get(c)));
+        target.addValueChangeListener(e -> targetChosen |= e.isFromClient());
         samples.setLabel(getTranslation("saliency.samples"));
         noise.setLabel(getTranslation("saliency.noise"));
         steps.setLabel(getTranslation("saliency.steps"));
@@ -61,6 +63,8 @@ class SaliencySettings extends HorizontalLayout {
 
     /** @param gradCamLayer −1 when Grad-CAM cannot run: the list then says why (no conv layer, or a TorchScript model's hidden layers) */
     void model(List<String> classNames, int predicted, int gradCamLayer, boolean torchScript) {
+        if (!classNames.equals(classes)) targetChosen = false;
+        Integer kept = targetChosen ? target.getValue() : null;   // a class the student picked stays while they draw; otherwise the prediction
         classes = classNames;
         camLayer = gradCamLayer;
         noCamReason = torchScript ? "saliency.noCam.torchScript" : "saliency.noCam.noConv";
@@ -68,7 +72,7 @@ class SaliencySettings extends HorizontalLayout {
         method.getListDataView().refreshAll();   // labels and enabled items again; this clears the value
         method.setValue(chosen == null || (chosen == Saliency.Method.GRAD_CAM && camLayer < 0) ? Saliency.Method.VANILLA : chosen);
         target.setItems(java.util.stream.IntStream.range(0, classNames.size()).boxed().toList());
-        target.setValue(predicted);
+        target.setValue(kept != null ? kept : predicted);
     }
 
     /** The request the form describes, or null before a model is chosen; the service checks the numbers. */

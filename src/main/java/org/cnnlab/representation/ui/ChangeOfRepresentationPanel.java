@@ -86,13 +86,13 @@ class ChangeOfRepresentationPanel extends Div {
         CompletableFuture<RepresentationLab.Fit> start(PointSet train, PointSet test, java.util.function.Consumer<org.cnnlab.training.TrainingProgress> watch);
     }
 
-    /** Makes the point sets (training: the seed; test: a fresh set, seed + 1000), trains with progress shown, then draws the result. */
+    /** Makes the point sets (training and a fresh test set), trains with progress shown, then draws the result. */
     private void run(PlanePictures into, Start start) {
         UI ui = UI.getCurrent();
         try {
             int asked = Fields.valueOr(points, 0);
             PointSet train = lab.points(kind.getValue(), asked, Fields.valueOr(noise, -1), seed());
-            PointSet test = lab.points(kind.getValue(), asked, Fields.valueOr(noise, -1), seed() + 1000);
+            PointSet test = lab.testPoints(kind.getValue(), asked, Fields.valueOr(noise, -1), seed());
             clamp.setText(train.size() == asked ? "" : getTranslation("representation.clamped", asked, train.size()));
             progress.setVisible(true);
             progress.setValue(0);
@@ -100,10 +100,10 @@ class ChangeOfRepresentationPanel extends Div {
                     .whenComplete((f, e) -> ui.access(() -> {
                         progress.setVisible(false);
                         if (f != null) into.show(f);
-                        if (e != null && e.getCause() instanceof InvalidInputException invalid) Messages.error(this, invalid);
-                        else if (e instanceof InvalidInputException invalid) Messages.error(this, invalid);
+                        if (e != null) Messages.failure(this, e);
                     }));
         } catch (InvalidInputException e) {
+            progress.setVisible(false);
             Messages.error(this, e);
         }
     }

@@ -73,8 +73,7 @@ class ClassicPipelinePanel extends Div {
                             cnn.show(getTranslation("representation.classic.cnn"), c.cnn(), c.classes());
                             kernels.show(c);
                         }
-                        Throwable cause = e != null && e.getCause() != null ? e.getCause() : e;
-                        if (cause instanceof InvalidInputException invalid) Messages.error(this, invalid);
+                        if (e != null) Messages.failure(this, e);
                     }));
         } catch (InvalidInputException e) {
             progress.setVisible(false);

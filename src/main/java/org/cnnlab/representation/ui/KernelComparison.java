@@ -4,7 +4,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import java.util.List;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.inspection.Inspection;
 import org.cnnlab.representation.ClassicPipeline;
@@ -27,8 +26,9 @@ class KernelComparison extends Div {
     void show(ClassicPipeline.Comparison c) {
         setVisible(true);
         hand.removeAll();
-        List<String> names = List.of("preset.sobel_f1", "preset.sobel_f1_transposed", "preset.laplacian_f2");   // ClassicPipeline's order
-        for (int i = 0; i < c.handKernels().size(); i++) hand.add(cell(c.handKernels().get(i), getTranslation(names.get(i))));
+        for (ClassicPipeline.HandKernel k : c.handKernels()) {
+            hand.add(cell(k.png(), getTranslation("preset." + k.preset().name().toLowerCase(java.util.Locale.ROOT))));
+        }
         learned.removeAll();
         for (Inspection.Filter f : c.learned()) learned.add(cell(f.png(), getTranslation("inspect.filter", f.index() + 1)));
     }
