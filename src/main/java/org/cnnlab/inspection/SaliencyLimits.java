@@ -12,10 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SaliencyLimits(int maxSmoothgradSamples, int maxIgSteps, int maxLimeSamples, int maxPasses, int maxLimeSegments,
                              long maxPassValues) {
 
-    public SaliencyLimits(int maxSmoothgradSamples, int maxIgSteps, int maxLimeSamples, int maxPasses) {
-        this(maxSmoothgradSamples, maxIgSteps, maxLimeSamples, maxPasses, 0, 0);
-    }
-
     public SaliencyLimits {
         if (maxLimeSegments <= 0) maxLimeSegments = 1_000;
         if (maxPassValues <= 0) maxPassValues = 20_000_000L;
@@ -26,6 +22,6 @@ public record SaliencyLimits(int maxSmoothgradSamples, int maxIgSteps, int maxLi
     }
 
     public static SaliencyLimits defaults() {
-        return new SaliencyLimits(0, 0, 0, 0);
+        return new SaliencyLimits(0, 0, 0, 0, 0, 0);
     }
 }
