@@ -84,6 +84,8 @@ public final class InspectionBenchmark {
     private static final double LOGIT_TOLERANCE = 1e-4;
     private static final double MAP_TOLERANCE = 1e-3;   // of the map's largest value
     private static final int EPOCHS = Integer.getInteger("cnnlab.bench.epochs", 2);
+    /** Intra-op threads for both sides (-Dcnnlab.bench.threads=2 uses both cores of these machines). */
+    private static final int THREADS = Integer.getInteger("cnnlab.bench.threads", 1);
 
     /** One row of the table: the Java call, its Python twin (a function in the script below), and its targets. */
     private record Computation(String name, String python, double targetMs, boolean slow, Stats.Body djl) {
@@ -291,7 +293,7 @@ public final class InspectionBenchmark {
         final int cls = c;
 
         int defaultThreads = TrainingProbe.engineThreads();
-        TrainingProbe.setEngineThreads(1);   // process-wide in PyTorch 2; every DJL call below runs on this thread
+        TrainingProbe.setEngineThreads(THREADS);   // process-wide in PyTorch 2; every DJL call below runs on this thread
 
         TensorShape in = model.network().input();
         StringBuilder shapes = new StringBuilder();
@@ -314,7 +316,7 @@ public final class InspectionBenchmark {
 
         List<String> command = new ArrayList<>(List.of(python, "-c", PytorchCode.of(new ShapeInference(NETWORK_LIMITS).analyse(model.network())) + PYTHON,
                 params.toString(), shapes.toString(), input.toString()));
-        for (int a : new int[] {1, cls, in.channels(), in.height(), in.width()}) command.add(Integer.toString(a));
+        for (int a : new int[] {THREADS, cls, in.channels(), in.height(), in.width()}) command.add(Integer.toString(a));
         // the JVM keeps freed memory for reuse (NativeMemory, applied by the reference model's training as by the app): Python gets the same
         // glibc setting through its environment, as in TrainingBenchmark's part 2; -Dcnnlab.bench.python-malloc=default leaves glibc's default
         boolean jvmMalloc = NativeMemory.keepFreedMemory();
@@ -348,11 +350,11 @@ public final class InspectionBenchmark {
                             + "through TrainingService, held-out accuracy %.3f; a 192×192 pad drawing (a seven): class %s (p = %.3f)%n",
                     EPOCHS, 3, trained.progress().totalSteps(), trainSeconds, trained.progress().heldOutAccuracy(), model.classes().get(cls),
                     first.probabilities()[cls]);
-            System.out.printf(Locale.ROOT, "%d cores; DJL %s, intra-op threads %d by default, set to 1 (JniUtils.setNumThreads, process-wide); "
+            System.out.printf(Locale.ROOT, "%d cores; DJL %s, intra-op threads %d by default, set to " + THREADS + " (JniUtils.setNumThreads, process-wide); "
                             + "python %s: %s → %s%n", Runtime.getRuntime().availableProcessors(), ai.djl.engine.Engine.getEngine("PyTorch").getVersion(),
                     defaultThreads, python, header.stream().filter(l -> l.startsWith("default_threads")).findFirst().orElse("?")
                             .replace("default_threads", "torch.get_num_threads()/interop by default"),
-                    header.stream().filter(l -> l.startsWith("threads")).findFirst().orElse("?").replace("threads", "set_num_threads(1):"));
+                    header.stream().filter(l -> l.startsWith("threads")).findFirst().orElse("?").replace("threads", "set_num_threads(" + THREADS + "):"));
             System.out.println("glibc malloc keeps freed memory (M_MMAP_THRESHOLD 32 MB, M_TRIM_THRESHOLD 1 GB): DJL's JVM " + jvmMalloc
                     + " (NativeMemory, as in the app); PyTorch-Python " + (pythonMalloc ? "the same, through MALLOC_MMAP_THRESHOLD_/MALLOC_TRIM_THRESHOLD_"
                     : "false (glibc's default; -Dcnnlab.bench.python-malloc=default)"));
@@ -392,7 +394,7 @@ public final class InspectionBenchmark {
             for (Computation comp : computations) {
                 int n = comp.slow() ? slowRuns : runs;
                 int w = comp.slow() ? Math.max(5, warmup / 4) : warmup;
-                Stats djl = Stats.measure("DJL, 1 thread", w, n, comp.djl());
+                Stats djl = Stats.measure("DJL, " + THREADS + " thread(s)", w, n, comp.djl());
                 if (comp.python() == null) {   // nothing to compare with: Python has no page to render for
                     boolean fastEnough = djl.percentile(50) <= comp.targetMs();
                     table.add(String.format(Locale.ROOT, "%-32s %5d %6.2f ms %6.2f ms   %9s %9s   %7s   %-16s %s", comp.name(), n,
@@ -417,7 +419,7 @@ public final class InspectionBenchmark {
             List<String> appThreads = appThreads(computations, oneThread, defaultThreads, warmup, runs, slowRuns);
 
             System.out.println();
-            System.out.println("---- summary: DJL through the real services vs the same computation in PyTorch-Python, same weights, 1 thread each, "
+            System.out.println("---- summary: DJL through the real services vs the same computation in PyTorch-Python, same weights, " + THREADS + " thread(s) each, "
                     + "interleaved by computation ----");
             System.out.println("(ratio = DJL p50 / PyTorch p50, time: ≤ 1.0× means DJL is at least as fast; targets judged on p50; warm-up "
                     + warmup + " calls, " + Math.max(5, warmup / 4) + " for the sample-based rows)");
@@ -437,7 +439,7 @@ public final class InspectionBenchmark {
                     + (paramsRequireGradient ? "; DJL's loaded parameters require gradients, as PyTorch's do (weight gradients computed on both sides)"
                     : "; DJL's loaded parameters do not require gradients (PyTorch's do: it also computes weight gradients)"));
             System.out.println();
-            System.out.println("---- where DJL's time goes (1 thread, same model; parts timed round-robin with the whole) ----");
+            System.out.println("---- where DJL's time goes (" + THREADS + " thread(s), same model; parts timed round-robin with the whole) ----");
             breakdown.forEach(System.out::println);
             System.out.println();
             System.out.println("---- DJL as the app runs it: the engine's default intra-op threads (" + defaultThreads
@@ -564,7 +566,7 @@ public final class InspectionBenchmark {
                 lines.add(s.line(oneThread.get(comp.python())));
             }
         } finally {
-            TrainingProbe.setEngineThreads(1);
+            TrainingProbe.setEngineThreads(THREADS);
         }
         return lines;
     }
