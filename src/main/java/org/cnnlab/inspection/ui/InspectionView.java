@@ -34,7 +34,6 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private final ProbabilityBars prediction = new ProbabilityBars("inspect-prediction");
     private final LayersPanel insides;
     private final ReferenceProgress reference = new ReferenceProgress();
-    private Runnable unwatch = () -> { };
     private final Paragraph none = new Paragraph();
     private final SaliencyPanel saliency;
     private byte[] drawing;
@@ -111,7 +110,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private void refresh() {
         if (model.getValue() == null) return;
         if (model.getValue().reference() && !lab.referenceReady()) {
-            trainReference();
+            reference.train(lab, this::refresh);   // once for the whole server, on first use
             return;
         }
         reference.setVisible(false);
@@ -132,25 +131,6 @@ public class InspectionView extends Div implements HasDynamicTitle {
         } catch (InvalidInputException e) {
             Messages.error(this, e);
         }
-    }
-
-    /** The reference model is trained once for the whole server, on first use: show its progress, then carry on. */
-    private void trainReference() {
-        UI ui = UI.getCurrent();
-        reference.setVisible(true);
-        unwatch.run();
-        unwatch = lab.trainReference(p -> ui.access(() -> {
-            reference.show(p);
-            if (p.finished() && lab.referenceReady()) {
-                reference.setVisible(false);
-                refresh();
-            }
-        }));
-    }
-
-    @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
-        unwatch.run();
     }
 
     @Override

@@ -20,6 +20,27 @@ class ReferenceProgress extends VerticalLayout {
         setVisible(false);
     }
 
+    private Runnable unwatch = () -> { };
+
+    /** Starts (or joins) the server's one training of the reference model, shows its progress, and runs {@code whenReady} after it. */
+    void train(org.cnnlab.inspection.InspectionLab lab, Runnable whenReady) {
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        setVisible(true);
+        unwatch.run();
+        unwatch = lab.trainReference(p -> ui.access(() -> {
+            show(p);
+            if (p.finished() && lab.referenceReady()) {
+                setVisible(false);
+                whenReady.run();
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        unwatch.run();
+    }
+
     void show(TrainingProgress p) {
         bar.setIndeterminate(p.state() == TrainingProgress.State.QUEUED);
         bar.setValue(p.fraction());
