@@ -29,10 +29,18 @@ public class InspectionService {
 
     private final ModelRunner runner;
     private final ImageDecoder decoder;
+    private final OpenNetworks kept;
 
     public InspectionService(ModelRunner runner, ImageDecoder decoder) {
+        this(runner, decoder, null);
+    }
+
+    /** @param kept where built models wait for the next request (null: each request builds and closes its own) */
+    @org.springframework.beans.factory.annotation.Autowired
+    public InspectionService(ModelRunner runner, ImageDecoder decoder, OpenNetworks kept) {
         this.runner = runner;
         this.decoder = decoder;
+        this.kept = kept;
     }
 
     /** The image (a drawing or an upload) as the network's input: C×H×W in 0…1, resized to the network's input. */
@@ -46,7 +54,7 @@ public class InspectionService {
     }
 
     public Subject subject(TrainedModel model) {
-        return new TrainedSubject(model, runner);
+        return new TrainedSubject(model, runner, kept);
     }
 
     public Inspection inspect(TrainedModel model, byte[] image) {
@@ -67,7 +75,7 @@ public class InspectionService {
             if (p.length != subject.classes().size()) throw new InvalidInputException("torchscript.error.classes", p.length, subject.classes().size());
             probabilities = new double[p.length];
             for (int c = 0; c < p.length; c++) probabilities[c] = p[c];
-            filters = filters(network.firstFilters());
+            filters = filters(network.firstFilters(scope));
         }
         return new Inspection(PngEncoder.encode(PixelImage.fromUnit(in.channels(), in.height(), in.width(), x)), layers, subject.classes(),
                 probabilities, filters);

@@ -33,8 +33,8 @@ public interface OpenNetwork extends AutoCloseable {
     /** What the model shows of its insides for one input, in order, and its logits. */
     Insides insides(NDArray x);
 
-    /** The first convolution's weights (F, C, k, k) and biases (F, or null); null when there is none. */
-    NDArray[] firstFilters();
+    /** The first convolution's weights (F, C, k, k) and biases (F, or null), any copies made in {@code scope}; null when there is none. */
+    NDArray[] firstFilters(NDManager scope);
 
     @Override
     void close();

@@ -25,9 +25,10 @@ import org.cnnlab.network.TensorShape;
  *
  * @param id          how the page refers to it ({@code shared:<file>} or {@code own:<n>})
  * @param featureMaps whether the module has a {@code feature_maps} method
+ * @param kept        where the loaded module waits for the next request (null: each request loads its own)
  */
-public record TorchScriptModel(String id, String name, Path file, List<String> classes, TensorShape input, boolean featureMaps)
-        implements Subject {
+public record TorchScriptModel(String id, String name, Path file, List<String> classes, TensorShape input, boolean featureMaps,
+                               OpenNetworks kept) implements Subject {
 
     public static final String FEATURE_MAPS = "feature_maps";
 
@@ -36,9 +37,17 @@ public record TorchScriptModel(String id, String name, Path file, List<String> c
         return -1;
     }
 
+    /** The loaded module, kept for the next request when {@code kept} is set (keyed by the file and its time, so a replaced file loads anew). */
     @Override
     public OpenNetwork open() {
-        return new Opened(load(file), featureMaps);
+        if (kept == null) return new Opened(load(file), featureMaps);
+        long modified;
+        try {
+            modified = java.nio.file.Files.getLastModifiedTime(file).toMillis();
+        } catch (java.io.IOException e) {
+            throw new org.cnnlab.base.InvalidInputException("models.error.unknown");
+        }
+        return kept.acquire(List.of(file, modified), () -> new Opened(load(file), featureMaps));
     }
 
     /** The module and the manager its arrays live in, both closed by the owner. Evaluation behaviour, parameters able to carry gradients. */
@@ -136,8 +145,8 @@ public record TorchScriptModel(String id, String name, Path file, List<String> c
         }
 
         @Override
-        public NDArray[] firstFilters() {
-            NDList parameters = JniUtils.moduleGetParams(loaded.block(), (PtNDManager) loaded.manager());
+        public NDArray[] firstFilters(NDManager scope) {
+            NDList parameters = JniUtils.moduleGetParams(loaded.block(), (PtNDManager) scope);
             for (NDArray p : parameters) {
                 long[] s = p.getShape().getShape();
                 if (s.length == 4 && s[2] == s[3] && s[2] <= 15) {

@@ -48,6 +48,7 @@ public class TorchScriptModels implements StudentState {
     private final Path shared;
     private final Path students;
     private final TorchScriptLimits limits;
+    private final OpenNetworks kept;
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();   // by file path; a changed file is checked again
     private final Map<StudentId, List<TorchScriptModel>> own = new ConcurrentHashMap<>();
 
@@ -55,7 +56,13 @@ public class TorchScriptModels implements StudentState {
     private record Checked(long modified, long size, TorchScriptModel model, String refusal) {
     }
 
-    public TorchScriptModels(@Value("${cnnlab.data-dir}") Path dataDir, TorchScriptLimits limits) {
+    public TorchScriptModels(Path dataDir, TorchScriptLimits limits) {
+        this(dataDir, limits, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public TorchScriptModels(@Value("${cnnlab.data-dir}") Path dataDir, TorchScriptLimits limits, OpenNetworks kept) {
+        this.kept = kept;
         this.shared = dataDir.resolve("shared").resolve("torchscript");
         this.students = dataDir.resolve("torchscript");
         this.limits = limits;
@@ -228,7 +235,7 @@ public class TorchScriptModels implements StudentState {
         } else if (classes.size() != scores) {
             throw new InvalidInputException("torchscript.error.classes", scores, classes.size());
         }
-        return new TorchScriptModel(id, name, file, List.copyOf(classes), input, featureMaps);
+        return new TorchScriptModel(id, name, file, List.copyOf(classes), input, featureMaps, kept);
     }
 
     /**

@@ -13,8 +13,16 @@ import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelRunner;
 import org.cnnlab.training.TrainedModel;
 
-/** A model trained in the app: built from its network spec, so every layer can be run and shown on its own. */
-public record TrainedSubject(TrainedModel model, ModelRunner runner) implements Subject {
+/**
+ * A model trained in the app: built from its network spec, so every layer can be run and shown on
+ * its own. With {@code kept} (not null), the built model is kept for the next request under the
+ * identity of its parameters (a run's model is one object for as long as the run is listed).
+ */
+public record TrainedSubject(TrainedModel model, ModelRunner runner, OpenNetworks kept) implements Subject {
+
+    public TrainedSubject(TrainedModel model, ModelRunner runner) {
+        this(model, runner, null);
+    }
 
     @Override
     public List<String> classes() {
@@ -33,7 +41,28 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner) implements 
 
     @Override
     public OpenNetwork open() {
-        return new Opened(runner.open(model), model);
+        if (kept == null) return opened();
+        return kept.acquire(new Identity(model.parameters()), this::opened);
+    }
+
+    /** The built model with its weights fixed: saliency needs ∂/∂x only, so no backward pass spends time on ∂/∂W. */
+    private Opened opened() {
+        ModelRunner.Loaded loaded = runner.open(model);
+        for (var p : loaded.block().getParameters().values()) p.getArray().setRequiresGradient(false);
+        return new Opened(loaded, model);
+    }
+
+    /** A key equal only to itself: the same parameters object. */
+    private record Identity(Object of) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
     }
 
     private record Opened(ModelRunner.Loaded loaded, TrainedModel model) implements OpenNetwork {
@@ -84,7 +113,7 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner) implements 
         }
 
         @Override
-        public NDArray[] firstFilters() {
+        public NDArray[] firstFilters(NDManager scope) {
             for (Block layer : loaded.block().getChildren().values()) {
                 if (!(layer instanceof ai.djl.nn.convolutional.Conv2d)) continue;
                 NDArray w = null;

@@ -274,7 +274,8 @@ public final class InspectionBenchmark {
     private static void run(String python, Path dir, int warmup, int runs, int slowRuns) throws Exception {
         ModelRunner runner = new ModelRunner(FACTORY);
         ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
-        InspectionService inspection = new InspectionService(runner, decoder);
+        org.cnnlab.inspection.OpenNetworks kept = new org.cnnlab.inspection.OpenNetworks();   // as in the app: the built model waits for the next request
+        InspectionService inspection = new InspectionService(runner, decoder, kept);
         SaliencyService saliency = new SaliencyService(runner, SaliencyLimits.defaults());
 
         long t0 = System.nanoTime();
@@ -335,13 +336,14 @@ public final class InspectionBenchmark {
                 throw new IllegalStateException(String.format(Locale.ROOT, "DJL and PyTorch-Python disagree on the logits by %.3g (> %.0e): DJL %s, "
                         + "PyTorch %s", logitError, LOGIT_TOLERANCE, Arrays.toString(djlLogits), Arrays.toString(pyLogits)));
             }
-            Saliency ig = saliency.saliency(model, x, Saliency.Request.of(Saliency.Method.INTEGRATED_GRADIENTS, cls));
+            org.cnnlab.inspection.Subject subject = inspection.subject(model);   // the page's path: the kept model
+            Saliency ig = saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.INTEGRATED_GRADIENTS, cls));
             List<String> agreement = new ArrayList<>();
             agreement.add(String.format(Locale.ROOT, "logits max |DJL − PyTorch| %.2g (≤ %.0e)", logitError, LOGIT_TOLERANCE));
-            agreement.add(mapAgreement("vanilla", saliency.saliency(model, x, Saliency.Request.of(Saliency.Method.VANILLA, cls)).map(),
+            agreement.add(mapAgreement("vanilla", saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.VANILLA, cls)).map(),
                     numbers(check, "vanilla")));
             agreement.add(mapAgreement("IG-25", ig.map(), numbers(check, "ig")));
-            agreement.add(mapAgreement("occlusion", saliency.saliency(model, x, Saliency.Request.of(Saliency.Method.OCCLUSION, cls)).map(),
+            agreement.add(mapAgreement("occlusion", saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.OCCLUSION, cls)).map(),
                     numbers(check, "occlusion")));
             double[] completeness = numbers(check, "ig_completeness");
 
@@ -364,28 +366,24 @@ public final class InspectionBenchmark {
 
             List<Computation> computations = List.of(
                     new Computation("draw → prediction + all maps", null, 20, false, i -> inspection.inspect(model, png)),
-                    new Computation("  its network part: open, every layer, softmax", "maps", Double.NaN, false, i -> {
-                        try (ModelRunner.Loaded loaded = runner.open(model); NDManager scope = loaded.model().getNDManager().newSubManager()) {
-                            ParameterStore store = new ParameterStore(scope, false);
-                            NDArray a = scope.create(x, new Shape(1, model.network().input().channels(), model.network().input().height(),
-                                    model.network().input().width()));
-                            for (Block layer : loaded.block().getChildren().values()) {
-                                a = layer.forward(store, new NDList(a), false).singletonOrThrow();
-                                a.toFloatArray();
-                            }
-                            a.softmax(-1).toFloatArray();
+                    new Computation("  its network part: every layer, softmax", "maps", Double.NaN, false, i -> {
+                        try (org.cnnlab.inspection.OpenNetwork net = subject.open(); NDManager scope = net.scope()) {
+                            org.cnnlab.inspection.OpenNetwork.Insides insides = net.insides(scope.create(x, new Shape(1, model.network().input().channels(),
+                                    model.network().input().height(), model.network().input().width())));
+                            for (org.cnnlab.inspection.OpenNetwork.Named layer : insides.layers()) layer.value().toFloatArray();
+                            insides.logits().softmax(-1).toFloatArray();
                         }
                     }),
                     new Computation("vanilla |∂S_c/∂x|", "vanilla", 30, false,
-                            i -> saliency.saliency(model, x, Saliency.Request.of(Saliency.Method.VANILLA, cls))),
+                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.VANILLA, cls))),
                     new Computation("SmoothGrad-25 (σ 0.15)", "smoothgrad", 300, true,
-                            i -> saliency.saliency(model, x, Saliency.Request.of(Saliency.Method.SMOOTHGRAD, cls))),
+                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.SMOOTHGRAD, cls))),
                     new Computation("Integrated Gradients-25", "ig", 300, true,
-                            i -> saliency.saliency(model, x, Saliency.Request.of(Saliency.Method.INTEGRATED_GRADIENTS, cls))),
+                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.INTEGRATED_GRADIENTS, cls))),
                     new Computation("occlusion (patch 6, stride 2)", "occlusion", Double.NaN, true,
-                            i -> saliency.saliency(model, x, Saliency.Request.of(Saliency.Method.OCCLUSION, cls))),
+                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.OCCLUSION, cls))),
                     new Computation("LIME-500 (6×6 patches, w 0.25)", "lime", Double.NaN, true,
-                            i -> saliency.saliency(model, x, Saliency.Request.of(Saliency.Method.LIME, cls).withSamples(500))));
+                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.LIME, cls).withSamples(500))));
 
             List<String> table = new ArrayList<>();
             Map<String, Stats> oneThread = new java.util.HashMap<>();
@@ -425,8 +423,8 @@ public final class InspectionBenchmark {
                     + warmup + " calls, " + Math.max(5, warmup / 4) + " for the sample-based rows)");
             table.forEach(System.out::println);
             System.out.println("notes:");
-            System.out.println("  - every DJL call builds the block and loads the parameters (ModelRunner.open) and closes it after, as the page does; "
-                    + "PyTorch keeps one nn.Module loaded");
+            System.out.println("  - the page keeps the built model for the next request (OpenNetworks), as PyTorch keeps one nn.Module loaded; "
+                    + "the first request builds it (ModelRunner.open, timed in the breakdown below)");
             System.out.println("  - draw → maps: DJL decodes the 192×192 PNG, resizes to 28×28, runs layer by layer, softmax, and renders every map "
                     + "(" + countMaps(first) + " PNGs: feature maps, " + first.filters().size() + " first-layer filters, the input); PyTorch starts from "
                     + "the preprocessed 28×28 array (this Python has no PIL to decode PNGs), keeps every activation and the softmax, renders nothing");

@@ -154,8 +154,49 @@ class SaliencyServiceIT {
 
     @Test
     void native_memory_stays_flat_over_a_thousand_inspection_and_saliency_calls() throws Exception {
+        for (OpenNetworks kept : new OpenNetworks[] {null, new OpenNetworks()}) {   // each call builds its model; the page's kept model
+            InspectionService inspection = new InspectionService(new ModelRunner(new NetworkFactory(NetworkLimits.defaults())),
+                    new org.cnnlab.imaging.ImageDecoder(org.cnnlab.imaging.ImageLimits.defaults()), kept);
+            flatOverAThousandCalls(inspection);
+            if (kept != null) kept.close();
+        }
+    }
+
+    @Test
+    void students_sharing_one_kept_model_at_once_get_the_answers_one_alone_gets() throws Exception {
+        OpenNetworks kept = new OpenNetworks();
         InspectionService inspection = new InspectionService(new ModelRunner(new NetworkFactory(NetworkLimits.defaults())),
-                new org.cnnlab.imaging.ImageDecoder(org.cnnlab.imaging.ImageLimits.defaults()));
+                new org.cnnlab.imaging.ImageDecoder(org.cnnlab.imaging.ImageLimits.defaults()), kept);
+        byte[] png = org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(1, 8, 8, X));
+        Saliency.Method[] methods = {Saliency.Method.VANILLA, Saliency.Method.SMOOTHGRAD, Saliency.Method.OCCLUSION, Saliency.Method.GRAD_CAM,
+                Saliency.Method.LIME};
+        java.util.function.IntFunction<float[]> answer = i -> {
+            Saliency.Method m = methods[i % methods.length];
+            float[] map = SERVICE.saliency(inspection.subject(conv), X, new Saliency.Request(m, 0, 10, 0.1, 10, 2, 2, -1, i, 0.25)
+                    .withSamples(m == Saliency.Method.LIME ? 30 : 10)).map();
+            double[] p = inspection.inspect(inspection.subject(conv), png).probabilities();
+            float[] out = java.util.Arrays.copyOf(map, map.length + p.length);
+            for (int k = 0; k < p.length; k++) out[map.length + k] = (float) p[k];
+            return out;
+        };
+        float[][] alone = new float[40][];
+        for (int i = 0; i < 40; i++) alone[i] = answer.apply(i);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<float[]>> together = new java.util.ArrayList<>();
+            for (int round = 0; round < 3; round++) for (int i = 0; i < 40; i++) {
+                int k = i;
+                together.add(pool.submit(() -> answer.apply(k)));
+            }
+            for (int j = 0; j < together.size(); j++) assertThat(together.get(j).get()).as("request %d", j % 40).isEqualTo(alone[j % 40]);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(kept.size()).as("one model for everyone").isEqualTo(1);
+        kept.close();
+    }
+
+    private static void flatOverAThousandCalls(InspectionService inspection) throws Exception {
         byte[] png = org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(1, 8, 8, X));
         Saliency.Method[] methods = Saliency.Method.values();
         for (int i = 0; i < 100; i++) call(inspection, png, methods[i % methods.length]);   // warm-up
@@ -167,11 +208,12 @@ class SaliencyServiceIT {
     }
 
     private static void call(InspectionService inspection, byte[] png, Saliency.Method method) {
+        Subject model = inspection.subject(conv);
         if (method == Saliency.Method.GRAD_CAM) {
-            inspection.inspect(conv, png);
-            SERVICE.saliency(conv, X, Saliency.Request.of(method, 0));
+            inspection.inspect(model, png);
+            SERVICE.saliency(model, X, Saliency.Request.of(method, 0));
         } else {
-            SERVICE.saliency(conv, X, new Saliency.Request(method, 0, 10, 0.1, 10, 2, 2, -1, 1, 0.25).withSamples(method == Saliency.Method.LIME ? 50 : 10));
+            SERVICE.saliency(model, X, new Saliency.Request(method, 0, 10, 0.1, 10, 2, 2, -1, 1, 0.25).withSamples(method == Saliency.Method.LIME ? 50 : 10));
         }
     }
 

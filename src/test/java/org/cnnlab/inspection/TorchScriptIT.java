@@ -136,6 +136,21 @@ class TorchScriptIT {
     }
 
     @Test
+    void aKeptModuleServesTheNextRequestsAndAReplacedFileLoadsAnew() throws Exception {
+        OpenNetworks kept = new OpenNetworks();
+        TorchScriptModels store = new TorchScriptModels(dir.resolve("kept-" + java.util.UUID.randomUUID()), UPLOADS, kept);
+        TorchScriptModel m = store.upload(ANA, "regions.pt", file("regions"));
+        Inspection first = INSPECTION.inspect(m, png(floats("x")));
+        Inspection second = INSPECTION.inspect(m, png(floats("x")));
+        assertThat(kept.size()).as("one module, loaded once").isEqualTo(1);
+        assertThat(second.probabilities()).containsExactly(first.probabilities());
+        Files.setLastModifiedTime(m.file(), java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(m.file()).toMillis() + 5_000));
+        INSPECTION.inspect(m, png(floats("x")));
+        assertThat(kept.size()).as("the replaced file is a new key").isEqualTo(2);
+        kept.close();
+    }
+
+    @Test
     void withoutDescriptionTheInputIsImagenetSizedAndClassesNumbered() throws Exception {
         TorchScriptModels own = fresh();
         TorchScriptModel m = own.upload(ANA, "plain.pt", file("plain"));
