@@ -47,7 +47,7 @@ class DescentLessonIT extends BrowserTest {
         assertThat(page.locator("#fit-chart").getAttribute("data-points")).isEqualTo("141");
         screenshot(page, "descent-fit");
 
-        new TrainingPage(page).chooseOpen("fit-b-optimizer", spanish("descent.optimizer.sgd"));
+        new TrainingPage(page).choose("fit-b-optimizer", spanish("descent.optimizer.sgd"));
         page.locator("#fit-reset").click();
         page.waitForFunction("() => document.querySelector('#fit-status').textContent.includes(' · ')");
         page.locator("#fit-play").click();

@@ -23,15 +23,23 @@ abstract class AppPage {
         page.locator(readySelector).first().waitFor();
     }
 
-    /** Picks an item of a Vaadin select by its visible label. */
+    /**
+     * Picks an item of a Vaadin select by its visible label: opens the list, waits until the item is
+     * shown in it (opening again if the list closed meanwhile, as it can right after the previous
+     * choice), and clicks it. Only the open list's items are visible, so another select offering the
+     * same label is never clicked.
+     */
     public void choose(String selectId, String label) {
-        page.locator("#" + selectId).click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(label)).first().click();
-    }
-
-    /** The same, when another select on the page offers an item with the same label: only the open list's item is clicked. */
-    public void chooseOpen(String selectId, String label) {
-        page.locator("#" + selectId).click();
-        page.locator("vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText(label)).first().click();
+        Locator item = page.locator("vaadin-select-list-box vaadin-select-item:visible").filter(new Locator.FilterOptions().setHasText(label)).first();
+        for (int attempt = 1; ; attempt++) {
+            page.locator("#" + selectId).click();
+            try {
+                item.waitFor(new Locator.WaitForOptions().setTimeout(5_000));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                if (attempt == 3) throw e;
+            }
+        }
+        item.click();
     }
 }
