@@ -103,7 +103,7 @@ public class RepresentationLab {
                         throw new InvalidInputException("representation.error.training." + p.state().name().toLowerCase(java.util.Locale.ROOT));
                     }
                     TrainedModel model = training.trained(student, p.jobId()).orElseThrow();
-                    done.complete(pictures(model, s, train, test, mlp));
+                    done.complete(pictures(model, s, train, p.heldOutAccuracy(), mlp));   // the run scored the test points once, at its end
                 } catch (RuntimeException e) {
                     done.completeExceptionally(e);
                 }
@@ -114,7 +114,7 @@ public class RepresentationLab {
         });
     }
 
-    private Fit pictures(TrainedModel model, Standardised s, PointSet train, PointSet test, boolean mlp) {
+    private Fit pictures(TrainedModel model, Standardised s, PointSet train, double testAccuracy, boolean mlp) {
         Bounds plane = Bounds.around(train.x1(), train.x2());
         int side = PointPicture.SIDE;
         float[] g1 = new float[side * side];
@@ -122,7 +122,6 @@ public class RepresentationLab {
         plane.grid(g1, g2);
         try (OpenNetwork loaded = inspection.subject(model).open()) {
             double trainAccuracy = accuracy(classes(loaded, s.apply(train.x1(), train.x2()), s.phi().size()), train.labels());
-            double testAccuracy = accuracy(classes(loaded, s.apply(test.x1(), test.x2()), s.phi().size()), test.labels());
             byte[] input = PointPicture.render(classes(loaded, s.apply(g1, g2), s.phi().size()), plane, train.x1(), train.x2(), train.labels());
             byte[] features = null;
             if (s.phi().size() == 2 && !mlp) {   // the same points and boundary where the classifier works: the φ plane (standardised)

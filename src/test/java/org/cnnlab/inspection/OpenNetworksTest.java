@@ -56,15 +56,20 @@ class OpenNetworksTest {
         }
     }
 
-    @Test
-    void the_same_key_opens_once_and_a_lease_gives_the_network_back_once() {
-        OpenNetworks kept = new OpenNetworks();
-        List<Counted> opened = new ArrayList<>();
-        java.util.function.Supplier<OpenNetwork> opener = () -> {
+    /** Opens a new counted network each time and lists it. */
+    private static java.util.function.Supplier<OpenNetwork> counting(List<Counted> opened) {
+        return () -> {
             Counted c = new Counted();
             opened.add(c);
             return c;
         };
+    }
+
+    @Test
+    void the_same_key_opens_once_and_a_lease_gives_the_network_back_once() {
+        OpenNetworks kept = new OpenNetworks();
+        List<Counted> opened = new ArrayList<>();
+        java.util.function.Supplier<OpenNetwork> opener = counting(opened);
         OpenNetwork a = kept.acquire("m", opener);
         OpenNetwork b = kept.acquire("m", opener);
         assertThat(opened).hasSize(1);
@@ -81,11 +86,7 @@ class OpenNetworksTest {
     void beyond_the_maximum_the_least_recently_used_is_closed_when_nobody_uses_it() {
         OpenNetworks kept = new OpenNetworks();
         List<Counted> opened = new ArrayList<>();
-        java.util.function.Supplier<OpenNetwork> opener = () -> {
-            Counted c = new Counted();
-            opened.add(c);
-            return c;
-        };
+        java.util.function.Supplier<OpenNetwork> opener = counting(opened);
         OpenNetwork inUse = kept.acquire(0, opener);   // still leased when it falls out
         for (int k = 1; k <= OpenNetworks.MAX; k++) kept.acquire(k, opener).close();
         assertThat(kept.size()).isEqualTo(OpenNetworks.MAX);
