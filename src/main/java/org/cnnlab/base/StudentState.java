@@ -8,6 +8,15 @@ public interface StudentState {
 
     void forget(StudentId student);
 
+    /**
+     * The session of a student with a lasting identity (a class member, who can come back by their
+     * cookie) ended: drop what is only kept for the open page, keep what they saved. By default the
+     * same as {@link #forget}; services that keep saved work override it.
+     */
+    default void release(StudentId student) {
+        forget(student);
+    }
+
     /** A thread-safe map of per-student values that drops the least recently used beyond {@code maxStudents}. */
     static <V> java.util.Map<StudentId, V> store(int maxStudents) {
         return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {

@@ -86,6 +86,20 @@ public record Kernel(int size, float[] weights) {
         return 31 * size + Arrays.hashCode(weights);
     }
 
+    /** Rows separated by "; ", weights by spaces (e.g. "-1 0 1; -2 0 2; -1 0 1"). */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < size; r++) {
+            if (r > 0) b.append("; ");
+            for (int c = 0; c < size; c++) {
+                if (c > 0) b.append(' ');
+                float w = weights[r * size + c];
+                b.append(w == Math.rint(w) && Math.abs(w) < 1e7 ? String.valueOf((long) w) : String.valueOf(w));
+            }
+        }
+        return b.toString();
+    }
+
     @Override
     public String toString() {
         return "Kernel" + size + "x" + size + Arrays.toString(weights);

@@ -88,6 +88,17 @@ public class PlaygroundService implements StudentState {
         return changeSettings(student, p.state().settings().asLayer(bias * 255f));
     }
 
+    /** The instructor's kernel: first channel's kernel at its own size, with this bias; everything else kept. */
+    public Playground receiveKernel(StudentId student, Kernel kernel, float bias) {
+        checkKernelSize(kernel.size());
+        return update(student, s -> {
+            PlaygroundState sized = s.withKernel(0, kernel);
+            ConvolutionSettings c = sized.settings();
+            return sized.withSettings(new ConvolutionSettings(c.kernelSize(), c.padding(), c.stride(), c.dilation(), c.flip(), bias,
+                    c.channelMode()));
+        });
+    }
+
     public Playground resizeKernel(StudentId student, int size) {
         checkKernelSize(size);
         return update(student, s -> s.withSettings(s.settings().withKernelSize(size)));

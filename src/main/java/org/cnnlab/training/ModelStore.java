@@ -141,6 +141,11 @@ public class ModelStore implements StudentState {
         }
     }
 
+    /** A class member's saved models stay on disk for when they come back. */
+    @Override
+    public void release(StudentId student) {
+    }
+
     private Saved store(StudentId student, ModelFile.Contents contents) {
         if (list(student).size() >= limits.maxPerStudent()) {
             throw new InvalidInputException("models.error.tooMany", limits.maxPerStudent());

@@ -50,6 +50,7 @@ public class TrainingService implements StudentState {
     private final Map<StudentId, Deque<Job>> waiting = new LinkedHashMap<>();   // insertion order = turn order
     private final Object lock = new Object();
     private volatile boolean closed;
+    private volatile boolean held;   // the instructor paused the queue: no job starts until released
 
     private static final class Job {
         final long id;
@@ -218,6 +219,73 @@ public class TrainingService implements StudentState {
         return () -> job.watchers.remove(watcher);
     }
 
+    /** A job in the class queue as the instructor's dashboard lists it. */
+    public record QueueEntry(long jobId, StudentId student, String name, TrainingProgress.State state, int position,
+                             double seconds, int epoch, int epochs) {
+    }
+
+    /** Every job that has not finished, running first, then waiting in turn order (position 1, 2, …). */
+    public List<QueueEntry> queue() {
+        List<QueueEntry> entries = new ArrayList<>();
+        synchronized (lock) {
+            jobs.values().stream().filter(j -> j.state == TrainingProgress.State.RUNNING || j.state == TrainingProgress.State.PAUSED)
+                    .sorted(java.util.Comparator.comparingLong(j -> j.id))
+                    .forEach(j -> entries.add(entry(j, 0)));
+            for (Job j : turnOrder()) entries.add(entry(j, entries.size() + 1 - running()));
+        }
+        return entries;
+    }
+
+    private int running() {
+        return (int) jobs.values().stream().filter(j -> j.state == TrainingProgress.State.RUNNING || j.state == TrainingProgress.State.PAUSED).count();
+    }
+
+    /** Waiting jobs in the order the round-robin will start them (under {@code lock}). */
+    private List<Job> turnOrder() {
+        List<Deque<Job>> queues = waiting.values().stream().map(q -> (Deque<Job>) new ArrayDeque<>(q)).toList();
+        List<Job> order = new ArrayList<>();
+        boolean any = true;
+        while (any) {
+            any = false;
+            for (Deque<Job> q : queues) {
+                Job j = q.pollFirst();
+                if (j != null) {
+                    order.add(j);
+                    any = true;
+                }
+            }
+        }
+        return order;
+    }
+
+    private QueueEntry entry(Job j, int position) {
+        TrainingProgress p = snapshot(j);
+        return new QueueEntry(j.id, j.request.student(), j.request.name(), j.state, position, p.seconds(), j.epoch, j.request.epochs());
+    }
+
+    /** The instructor stops any job (and the rest of its series). */
+    public void cancelAny(long jobId) {
+        Job job = jobs.get(jobId);
+        if (job != null) cancel(job.request.student(), jobId);
+    }
+
+    /** The instructor stops every job that has not finished. */
+    public void cancelAll() {
+        jobs.values().stream().filter(j -> !snapshot(j).finished()).map(j -> j.id).toList().forEach(this::cancelAny);
+    }
+
+    /** Holds the queue (the running job goes on; no new job starts) or releases it. */
+    public void holdQueue(boolean hold) {
+        synchronized (lock) {
+            held = hold;
+            lock.notifyAll();
+        }
+    }
+
+    public boolean queueHeld() {
+        return held;
+    }
+
     @Override
     public void forget(StudentId student) {
         jobs.values().stream().filter(j -> j.request.student().equals(student)).forEach(j -> cancel(student, j.id));
@@ -293,7 +361,7 @@ public class TrainingService implements StudentState {
     /** The next job, round-robin: the first waiting student's oldest job; that student then goes to the back. */
     private Job next() throws InterruptedException {
         synchronized (lock) {
-            while (!closed && waiting.isEmpty()) lock.wait();
+            while (!closed && (waiting.isEmpty() || held)) lock.wait();
             if (closed) return null;
             Iterator<Map.Entry<StudentId, Deque<Job>>> first = waiting.entrySet().iterator();
             Map.Entry<StudentId, Deque<Job>> turn = first.next();

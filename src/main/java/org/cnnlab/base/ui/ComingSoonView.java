@@ -1,5 +1,6 @@
 package org.cnnlab.base.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -10,6 +11,7 @@ import com.vaadin.flow.router.Route;
 import org.cnnlab.base.Lesson;
 
 /** Where a lesson that is not built yet says so, with what it will teach. */
+@AnonymousAllowed
 @Route("proximamente")
 public class ComingSoonView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
     private String title = "";

@@ -4,8 +4,8 @@ import com.vaadin.flow.server.VaadinSession;
 import org.cnnlab.base.StudentId;
 
 /**
- * The student behind the current browser session. Anonymous for now (one id per session); the
- * class-server lesson replaces this with logins and join codes.
+ * The student behind the current browser session: anonymous (a new id per session) until they join
+ * a class session, then the class member, found again by the rejoin cookie in a later session.
  */
 public final class CurrentStudent {
     private static final String ATTRIBUTE = StudentId.class.getName();
@@ -16,6 +16,11 @@ public final class CurrentStudent {
     /** The student of a session, or null if the session never had one (e.g. when it ends). */
     public static StudentId of(VaadinSession session) {
         return (StudentId) session.getAttribute(ATTRIBUTE);
+    }
+
+    /** From now on this session is this student (joined a class, or came back by the rejoin cookie). */
+    public static void become(VaadinSession session, StudentId student) {
+        session.setAttribute(ATTRIBUTE, student);
     }
 
     public static StudentId id() {

@@ -1,5 +1,6 @@
 package org.cnnlab.base.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -11,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import org.cnnlab.base.Lesson;
 
 /** The opening page: what the lab is, and the lessons in the lecture's order. */
+@AnonymousAllowed
 @Route("")
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 

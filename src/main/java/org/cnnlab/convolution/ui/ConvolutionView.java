@@ -1,5 +1,6 @@
 package org.cnnlab.convolution.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -7,9 +8,15 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.function.Supplier;
+import com.vaadin.flow.component.notification.Notification;
+import org.cnnlab.base.ClassEvent;
+import org.cnnlab.base.ClassEvents;
+import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.ui.ClassListener;
 import org.cnnlab.base.ui.CurrentStudent;
+import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.convolution.ChannelMode;
 import org.cnnlab.convolution.KernelParser;
@@ -22,6 +29,7 @@ import org.cnnlab.imaging.SampleImages;
  * The convolution playground: choose an input, edit a kernel, and watch the feature map change as
  * you type. Every change goes to {@link PlaygroundService}; this class only wires panels to it.
  */
+@AnonymousAllowed
 @Route("convolucion")
 public class ConvolutionView extends Div implements HasDynamicTitle {
 
@@ -34,7 +42,8 @@ public class ConvolutionView extends Div implements HasDynamicTitle {
     private final ResultPanel result = new ResultPanel();
     private final WalkthroughPanel walkthrough;
 
-    public ConvolutionView(PlaygroundService playground, SampleImages sampleImages, ImageDecoder decoder) {
+    public ConvolutionView(PlaygroundService playground, SampleImages sampleImages, ImageDecoder decoder, ClassRoom classRoom,
+                           ClassEvents events) {
         this.playground = playground;
         this.samples = sampleImages.list();
         addClassName("playground");
@@ -58,12 +67,27 @@ public class ConvolutionView extends Div implements HasDynamicTitle {
         convention.addClassName("help");
         Div controls = new Div(input, kernel, settings);
         controls.addClassName("controls");
-        Div output = new Div(result, walkthrough, new CountQuizPanel(), new LectureNotes());
+        ShareButton share = new ShareButton(classRoom, student, this::submission);
+        Div output = new Div(result, share, walkthrough, new CountQuizPanel(), new LectureNotes());
         output.addClassName("output");
         Div columns = new Div(controls, output);
         columns.addClassName("columns");
         add(new H1(getTranslation("lesson.convolution.title")), intro, convention, columns);
         run(() -> playground.current(student));
+        ClassListener.attach(this, events, event -> {
+            if (event instanceof ClassEvent.KernelPushed k && k.students().contains(student)) {   // already in the state (ClassKernels)
+                run(() -> playground.current(student));
+                Notification.show(getTranslation("class.kernelReceived", k.label()), 4000, Notification.Position.BOTTOM_START)
+                        .setId("kernel-received");
+            }
+        });
+    }
+
+    /** The current kernel and its feature map, for the class gallery. */
+    private ClassRoom.Submission submission() {
+        Playground p = playground.current(student);
+        return new ClassRoom.Submission(ClassRoom.Submission.Kind.KERNEL, getTranslation("class.share.kernelTitle", p.state().settings().kernelSize()),
+                p.state().kernel(0).text(), p.rendered().getFirst().png(), null);
     }
 
     private void run(Supplier<Playground> action) {

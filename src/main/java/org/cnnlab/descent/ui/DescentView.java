@@ -1,5 +1,6 @@
 package org.cnnlab.descent.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,6 +12,7 @@ import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.descent.DescentService;
 
 /** The recap lesson: gradient descent you can watch; the work happens in {@link DescentService}. */
+@AnonymousAllowed
 @Route("descenso")
 public class DescentView extends Div implements HasDynamicTitle {
 

@@ -1,5 +1,6 @@
 package org.cnnlab.inspection.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
@@ -25,6 +26,7 @@ import org.cnnlab.inspection.Inspection;
 import org.cnnlab.inspection.InspectionLab;
 
 /** Look inside a trained network: draw, and see every layer's maps, the learned filters and saliency; the work happens in {@link InspectionLab}. */
+@AnonymousAllowed
 @Route("interior")
 public class InspectionView extends Div implements HasDynamicTitle {
 

@@ -1,5 +1,6 @@
 package org.cnnlab.network.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,6 +12,7 @@ import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.network.NetworkDesignService;
 
 /** From MLP to CNN: why a dense first layer costs so much, a counting quiz, and a network builder. */
+@AnonymousAllowed
 @Route("red")
 public class NetworkView extends Div implements HasDynamicTitle {
 

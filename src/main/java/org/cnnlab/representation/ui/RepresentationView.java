@@ -1,5 +1,6 @@
 package org.cnnlab.representation.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -11,6 +12,7 @@ import org.cnnlab.representation.ClassicPipeline;
 import org.cnnlab.representation.RepresentationLab;
 
 /** Why learn features: where deep learning sits, a change of representation, and the classic pipeline next to a CNN. */
+@AnonymousAllowed
 @Route("representacion")
 public class RepresentationView extends Div implements HasDynamicTitle {
 

@@ -1,5 +1,6 @@
 package org.cnnlab.training.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -20,6 +21,7 @@ import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;
 
 /** Train a network on the server and watch it learn; the work happens in {@link TrainingLab}. */
+@AnonymousAllowed
 @Route("entrenar")
 // the drawing pad and the runs table are created hidden: declare them so their modules load with this route
 @Uses(DrawCanvas.class)

@@ -1,0 +1,38 @@
+package org.cnnlab.base;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one broadcaster of class events. In memory on one node: every subscriber (services first,
+ * then pages, in the order they subscribed) hears every event of every class and picks its own.
+ */
+@Service
+public class ClassEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(ClassEvents.class);
+    private final List<Consumer<ClassEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Run the returned action to stop listening (a page does so when it detaches). */
+    public Runnable subscribe(Consumer<ClassEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public void publish(ClassEvent event) {
+        for (Consumer<ClassEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("A class event listener failed on {}", event, e);   // one broken page never stops the others
+            }
+        }
+    }
+
+    public int listeners() {
+        return listeners.size();
+    }
+}

@@ -1,0 +1,38 @@
+package org.cnnlab.base;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the pages of every lesson need to know about the class a student is in, and the few things a
+ * student does in it. The class server implements it; without a class session a student is alone
+ * and every answer is empty.
+ */
+public interface ClassRoom {
+
+    /** A student's place in a class session as their pages show it. */
+    record Membership(long classId, String className, String nickname, boolean approved, boolean paused,
+                      String pauseMessage, Set<Lesson> lessons, Optional<Poll> poll) {
+
+        public boolean allows(Lesson lesson) {
+            return lessons == null || lessons.contains(lesson);
+        }
+    }
+
+    record Poll(long id, String question, java.util.List<String> options, Integer myAnswer) {
+    }
+
+    /** A result a student shares with the class: what it is, a picture, and a number if it has one. */
+    record Submission(Kind kind, String title, String detail, byte[] png, Double accuracy) {
+        public enum Kind { KERNEL, MODEL, SALIENCY }
+    }
+
+    Optional<Membership> membership(StudentId student);
+
+    void answer(StudentId student, long pollId, int option);
+
+    void submit(StudentId student, Submission submission);
+
+    /** Where one browser tab of this student is (a page's path), or {@code null} when the tab closed. */
+    void present(StudentId student, String tab, String page);
+}

@@ -1,0 +1,10 @@
+package org.cnnlab.classroom;
+
+import java.time.Instant;
+import java.util.Set;
+import org.cnnlab.base.Lesson;
+
+/** One class meeting: its join code, whether the code admits students, and the teaching controls in force. */
+public record ClassSession(long id, String name, String joinCode, boolean codeOpen, boolean approveEach, boolean paused,
+                           String pauseMessage, Set<Lesson> lessons, boolean archived, Instant createdAt) {
+}

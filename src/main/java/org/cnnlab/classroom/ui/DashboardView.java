@@ -1,0 +1,134 @@
+package org.cnnlab.classroom.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.cnnlab.base.ClassEvent;
+import org.cnnlab.base.ClassEvents;
+import org.cnnlab.base.ui.ClassListener;
+import org.cnnlab.base.ui.Messages;
+import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.ClassSession;
+import org.cnnlab.classroom.DashboardClock;
+import org.cnnlab.classroom.Instructors;
+
+/**
+ * The instructor's dashboard: choose or open a class session, project its code, watch the roster,
+ * queue and server load (pushed), and teach — pause, pacing, a pushed kernel, polls, the gallery.
+ */
+@Route("clase")
+@RolesAllowed(Instructors.ROLE)
+public class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+    private final ClassAdmin admin;
+    private final Instructors instructors;
+    private final AuthenticationContext auth;
+    private final DashboardClock clock;
+    private final Select<ClassSession> sessions = new Select<>();
+    private final Div body = new Div();
+    private final JoinPanel join;
+    private final RosterPanel roster;
+    private final TeachingPanel teaching;
+    private final PollPanel polls;
+    private final QueuePanel queue;
+    private final GalleryPanel gallery;
+    private Runnable stopClock = () -> { };
+
+    public DashboardView(ClassAdmin admin, Instructors instructors, AuthenticationContext auth, ClassEvents events, DashboardClock clock) {
+        this.admin = admin;
+        this.instructors = instructors;
+        this.auth = auth;
+        this.clock = clock;
+        addClassName("dashboard");
+        join = new JoinPanel(admin, s -> reloadSessions(s.id()));
+        roster = new RosterPanel(admin);
+        teaching = new TeachingPanel(admin);
+        polls = new PollPanel(admin);
+        queue = new QueuePanel(admin);
+        gallery = new GalleryPanel(admin);
+        sessions.setLabel(getTranslation("class.session.choose"));
+        sessions.setId("class-session-select");
+        sessions.setItemLabelGenerator(s -> s.name() + " · " + s.joinCode() + (s.archived() ? " · " + getTranslation("class.session.archived") : ""));
+        sessions.addValueChangeListener(e -> show(e.getValue()));
+        TextField name = new TextField(getTranslation("class.session.name.label"));
+        name.setId("class-session-name");
+        Checkbox approve = new Checkbox(getTranslation("class.session.approveEach"));
+        Button create = new Button(getTranslation("class.session.create"), e -> Messages.attempt(this,
+                () -> reloadSessions(admin.create(name.getValue(), approve.getValue()).id())));
+        create.setId("class-session-create");
+        Button logout = new Button(getTranslation("class.logout"), e -> auth.logout());
+        HorizontalLayout top = new HorizontalLayout(sessions, name, approve, create, logout);
+        top.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        top.setWrap(true);
+        body.addClassName("dashboard-panels");
+        body.add(join, roster, teaching, polls, queue, gallery);
+        add(new H1(getTranslation("class.dashboard.title")), top, new Anchor("clase/galeria", getTranslation("class.gallery.project")), body);
+        ClassListener.attach(this, events, this::hear);
+        reloadSessions(-1);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        auth.getPrincipalName().filter(instructors::mustChangePassword).ifPresent(n -> event.forwardTo(PasswordView.class));
+    }
+
+    private void reloadSessions(long select) {
+        var all = admin.sessions();
+        sessions.setItems(all);
+        all.stream().filter(s -> s.id() == select).findFirst().or(() -> all.stream().filter(s -> !s.archived()).findFirst())
+                .ifPresentOrElse(sessions::setValue, () -> show(null));
+    }
+
+    private void show(ClassSession session) {
+        body.setVisible(session != null);
+        if (session == null) return;
+        join.show(admin.session(session.id()));
+        teaching.show(admin.session(session.id()));
+        refresh();
+    }
+
+    private void hear(ClassEvent event) {
+        if (sessions.getValue() != null && event.classId() == sessions.getValue().id()) refresh();
+    }
+
+    private void refresh() {
+        ClassSession s = sessions.getValue();
+        if (s == null) return;
+        roster.show(s.id());
+        polls.show(s.id());
+        gallery.show(s.id());
+        queue.show();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        stopClock = clock.subscribe(() -> ui.access(() -> {
+            queue.show();
+            if (sessions.getValue() != null) roster.show(sessions.getValue().id());
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        stopClock.run();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("class.dashboard.title");
+    }
+}

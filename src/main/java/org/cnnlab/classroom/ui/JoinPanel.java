@@ -1,0 +1,69 @@
+package org.cnnlab.classroom.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.VaadinServletRequest;
+import java.util.function.Consumer;
+import org.cnnlab.base.ui.ImageUrls;
+import org.cnnlab.base.ui.Messages;
+import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.ClassSession;
+import org.cnnlab.classroom.QrCodes;
+
+/** The session's join code, link and QR code to project, and what admits students: open/close, renew, approval. */
+class JoinPanel extends Div {
+    private final ClassAdmin admin;
+    private final Consumer<ClassSession> changed;
+    private final String base;
+    private ClassSession session;
+
+    JoinPanel(ClassAdmin admin, Consumer<ClassSession> changed) {
+        this.admin = admin;
+        this.changed = changed;
+        addClassName("dashboard-panel");
+        setId("join-panel");
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        String url = request == null ? "" : request.getHttpServletRequest().getRequestURL().toString();
+        String path = request == null ? "" : request.getHttpServletRequest().getRequestURI();
+        base = url.endsWith(path) ? url.substring(0, url.length() - path.length()) + request.getContextPath() : url;
+    }
+
+    void show(ClassSession s) {
+        session = s;
+        removeAll();
+        String link = base + "/unirse?codigo=" + s.joinCode();
+        Span code = new Span(s.joinCode());
+        code.addClassName("join-code");
+        code.setId("join-code-shown");
+        Image qr = new Image(ImageUrls.png(QrCodes.png(link)), getTranslation("class.join.qr"));
+        qr.addClassName("join-qr");
+        Paragraph state = new Paragraph(getTranslation(s.archived() ? "class.session.archived" : s.codeOpen() ? "class.code.open" : "class.code.closed"));
+        Button toggle = new Button(getTranslation(s.codeOpen() ? "class.code.close" : "class.code.reopen"), e -> act(() -> admin.openCode(s.id(), !s.codeOpen())));
+        toggle.setId("join-code-toggle");
+        Button renew = new Button(getTranslation("class.code.renew"), e -> act(() -> admin.renewCode(s.id())));
+        renew.setId("join-code-renew");
+        Checkbox approve = new Checkbox(getTranslation("class.session.approveEach"), s.approveEach());
+        approve.addValueChangeListener(e -> act(() -> admin.approveEach(s.id(), e.getValue())));
+        Button archive = new Button(getTranslation("class.session.archive"), e -> Messages.attempt(this, () -> {
+            admin.archive(s.id());
+            changed.accept(admin.session(s.id()));
+        }));
+        HorizontalLayout actions = new HorizontalLayout(toggle, renew, approve, archive);
+        actions.setWrap(true);
+        add(new H2(getTranslation("class.join.heading")), code, new Paragraph(link), qr, state, actions);
+    }
+
+    private void act(java.util.function.Supplier<ClassSession> action) {
+        Messages.attempt(this, () -> {
+            ClassSession next = action.get();
+            show(next);
+            changed.accept(next);
+        });
+    }
+}

@@ -1,0 +1,62 @@
+package org.cnnlab.classroom.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.Locale;
+import org.cnnlab.base.ui.Messages;
+import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.ServerLoad;
+
+/** The class's training queue (who, what, position, time; cancel one or all, hold) and the server's load. */
+class QueuePanel extends Div {
+    private static final double MB = 1024 * 1024;
+    private final ClassAdmin admin;
+    private final Grid<ClassAdmin.QueuedJob> grid = new Grid<>();
+    private final Paragraph load = new Paragraph();
+    private final Button hold = new Button();
+
+    QueuePanel(ClassAdmin admin) {
+        this.admin = admin;
+        addClassName("dashboard-panel");
+        setId("queue-panel");
+        grid.addColumn(j -> j.position() == 0 ? "▶" : String.valueOf(j.position())).setHeader("#").setAutoWidth(true);
+        grid.addColumn(ClassAdmin.QueuedJob::nickname).setHeader(getTranslation("class.roster.nickname"));
+        grid.addColumn(ClassAdmin.QueuedJob::name).setHeader(getTranslation("class.queue.job"));
+        grid.addColumn(j -> j.epoch() + "/" + j.epochs()).setHeader(getTranslation("class.queue.epoch"));
+        grid.addColumn(j -> String.format(Locale.ROOT, "%.0f s", j.seconds())).setHeader(getTranslation("class.queue.time"));
+        grid.addComponentColumn(j -> {
+            Button cancel = new Button(getTranslation("class.queue.cancel"), e -> act(() -> admin.cancelJob(j.jobId())));
+            cancel.addThemeVariants(ButtonVariant.TERTIARY);
+            return cancel;
+        });
+        grid.setAllRowsVisible(true);
+        grid.setId("queue-grid");
+        Button cancelAll = new Button(getTranslation("class.queue.cancelAll"), e -> act(admin::cancelAllJobs));
+        cancelAll.addThemeVariants(ButtonVariant.ERROR);
+        hold.addClickListener(e -> act(() -> admin.holdQueue(!admin.load().queueHeld())));
+        hold.setId("queue-hold");
+        load.setId("server-load");
+        add(new H2(getTranslation("class.queue.heading")), grid, new HorizontalLayout(cancelAll, hold), load);
+    }
+
+    void show() {
+        grid.setItems(admin.queue());
+        ServerLoad l = admin.load();
+        hold.setText(getTranslation(l.queueHeld() ? "class.queue.release" : "class.queue.hold"));
+        load.setText(getTranslation("class.load", String.format(Locale.ROOT, "%.0f", l.cpu() * 100),
+                String.format(Locale.ROOT, "%.0f", l.heapUsed() / MB), String.format(Locale.ROOT, "%.0f", l.heapMax() / MB),
+                String.format(Locale.ROOT, "%.0f", l.residentBytes() / MB), l.studentsOnline(), l.jobsRunning(), l.jobsWaiting()));
+    }
+
+    private void act(Runnable action) {
+        Messages.attempt(this, () -> {
+            action.run();
+            show();
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package org.cnnlab.classroom.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Locale;
+import org.cnnlab.base.ui.Messages;
+import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.Member;
+
+/** Who joined: online or not, on which page, what their training does; approve, rename, remove. */
+class RosterPanel extends Div {
+    private final ClassAdmin admin;
+    private final Grid<Member> grid = new Grid<>();
+    private final H2 heading = new H2();
+    private long classId;
+
+    RosterPanel(ClassAdmin admin) {
+        this.admin = admin;
+        addClassName("dashboard-panel");
+        setId("roster-panel");
+        grid.addColumn(Member::nickname).setHeader(getTranslation("class.roster.nickname")).setAutoWidth(true);
+        grid.addColumn(m -> getTranslation(m.online() ? "class.roster.online" : "class.roster.offline")).setHeader(getTranslation("class.roster.here"));
+        grid.addColumn(m -> m.page().isEmpty() ? "—" : "/" + m.page()).setHeader(getTranslation("class.roster.page"));
+        grid.addColumn(m -> m.status() == Member.Status.WAITING ? getTranslation("class.roster.waiting")
+                : getTranslation("class.activity." + m.activity().name().toLowerCase(Locale.ROOT))).setHeader(getTranslation("class.roster.activity"));
+        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.setId("roster-grid");
+        add(heading, grid);
+    }
+
+    void show(long id) {
+        classId = id;
+        var members = admin.roster(id);
+        heading.setText(getTranslation("class.roster.heading", members.size(), members.stream().filter(Member::online).count()));
+        grid.setItems(members);
+    }
+
+    private HorizontalLayout actions(Member m) {
+        HorizontalLayout row = new HorizontalLayout();
+        if (m.status() == Member.Status.WAITING) {
+            Button approve = new Button(getTranslation("class.roster.approve"), e -> act(() -> admin.approve(classId, m.id())));
+            approve.addClassName("roster-approve");
+            row.add(approve);
+        }
+        Button rename = new Button(getTranslation("class.roster.rename"), e -> rename(m));
+        rename.addThemeVariants(ButtonVariant.TERTIARY);
+        Button remove = new Button(getTranslation("class.roster.remove"), e -> act(() -> admin.remove(classId, m.id())));
+        remove.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+        remove.addClassName("roster-remove");
+        row.add(rename, remove);
+        return row;
+    }
+
+    /** In a dialog, so the roster's refresh every two seconds never takes the text being typed. */
+    private void rename(Member m) {
+        Dialog dialog = new Dialog(getTranslation("class.roster.rename"));
+        TextField name = new TextField(getTranslation("class.roster.newName"), m.nickname(), "");
+        Button ok = new Button(getTranslation("class.roster.rename"), e -> Messages.attempt(this, () -> {
+            admin.rename(classId, m.id(), name.getValue());
+            dialog.close();
+            show(classId);
+        }));
+        dialog.add(name);
+        dialog.getFooter().add(ok);
+        dialog.open();
+    }
+
+    private void act(Runnable action) {
+        Messages.attempt(this, () -> {
+            action.run();
+            show(classId);
+        });
+    }
+}

@@ -1,0 +1,216 @@
+package org.cnnlab.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.cnnlab.base.ClassEvent;
+import org.cnnlab.base.ClassEvents;
+import org.cnnlab.base.ClassRoom;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.Lesson;
+import org.cnnlab.base.StudentId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * What the class server promises, on whichever database the subclass gives it (H2 by default,
+ * PostgreSQL in {@link ClassroomPostgresIT}): the schema, joining and coming back, codes, approval,
+ * removal, polls, the gallery and leaderboard, the CSV export, and the events every page hears.
+ */
+abstract class ClassroomContract {
+    static final byte[] PNG = org.cnnlab.imaging.PngEncoder.indexed(2, 2, new byte[] {0, 1, 1, 0}, new int[] {0, 0xFFFFFF});
+
+    @Autowired ClassAdmin admin;
+    @Autowired ClassroomService classroom;
+    @Autowired ClassEvents events;
+    @Autowired JdbcClient db;
+
+    final List<ClassEvent> heard = new ArrayList<>();
+    private Runnable stopListening;
+    private int address;
+
+    @BeforeEach
+    void asInstructor() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("profesor", null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + Instructors.ROLE))));
+        stopListening = events.subscribe(heard::add);
+    }
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+        stopListening.run();
+    }
+
+    ClassSession newClass(boolean approveEach) {
+        return admin.create("IT " + UUID.randomUUID().toString().substring(0, 8), approveEach);
+    }
+
+    /** Each join from its own address, so the per-address limit is tested on its own. */
+    ClassroomService.Joined join(ClassSession s, String nickname) {
+        return classroom.join(s.joinCode(), nickname, "10.0.0." + (address++ % 250));
+    }
+
+    @Test
+    void migrations_create_every_table_of_the_schema() {
+        for (String table : List.of("instructor", "class_session", "student", "poll", "poll_answer", "gallery_entry", "saved_work")) {
+            assertThat(db.sql("select count(*) from " + table).query(Long.class).single()).as(table).isGreaterThanOrEqualTo(0);
+        }
+        assertThat(db.sql("select count(*) from flyway_schema_history where success = true and version = '1'").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_student_joins_with_code_and_nickname_and_comes_back_by_the_cookie_only() {
+        ClassSession s = newClass(false);
+        var ana = join(s, "  Ana   María ");
+        assertThat(ana.nickname()).isEqualTo("Ana María");
+        assertThat(ana.waiting()).isFalse();
+        assertThat(classroom.rejoin(ana.rejoinToken())).contains(ana.student());
+        assertThat(classroom.rejoin(ana.rejoinToken() + "x")).isEmpty();
+        assertThat(classroom.membership(ana.student())).get().extracting(ClassRoom.Membership::nickname, ClassRoom.Membership::approved)
+                .containsExactly("Ana María", true);
+        // the nickname stays hers: typing it again does not make anyone else her
+        assertThatThrownBy(() -> join(s, "Ana María")).isInstanceOf(InvalidInputException.class).hasMessageContaining("class.join.taken");
+        // codes are typed loosely: lower case, spaces and a dash are fine
+        String loose = s.joinCode().toLowerCase().substring(0, 3) + " - " + s.joinCode().toLowerCase().substring(3);
+        assertThat(classroom.join(loose, "Beto", "10.1.1.1").classId()).isEqualTo(s.id());
+        // the same nickname in another class is another student
+        assertThat(join(newClass(false), "Ana María").student()).isNotEqualTo(ana.student());
+        assertThat(heard).anyMatch(e -> e instanceof ClassEvent.DashboardChanged d && d.classId() == s.id());
+    }
+
+    @Test
+    void bad_codes_and_nicknames_are_refused_with_reasons() {
+        ClassSession s = newClass(false);
+        assertThatThrownBy(() -> classroom.join("ZZZZZZZZ", "Ana", "10.2.0.1")).hasMessageContaining("class.join.badCode");
+        assertThatThrownBy(() -> join(s, "")).hasMessageContaining("class.join.nickname");
+        assertThatThrownBy(() -> join(s, "x".repeat(ClassroomService.MAX_NICKNAME + 1))).hasMessageContaining("class.join.nickname");
+        assertThatThrownBy(() -> join(s, "a\u0007b")).hasMessageContaining("class.join.nickname");
+    }
+
+    @Test
+    void a_closed_code_admits_nobody_and_a_renewed_code_replaces_the_old_one() {
+        ClassSession s = newClass(false);
+        var first = join(s, "Primera");
+        admin.openCode(s.id(), false);
+        assertThatThrownBy(() -> join(s, "Tarde")).hasMessageContaining("class.join.badCode");
+        ClassSession renewed = admin.renewCode(s.id());
+        assertThat(renewed.joinCode()).isNotEqualTo(s.joinCode());
+        assertThatThrownBy(() -> join(s, "Tarde")).hasMessageContaining("class.join.badCode");
+        assertThat(classroom.join(renewed.joinCode(), "Tarde", "10.3.0.1").classId()).isEqualTo(s.id());
+        assertThat(classroom.membership(first.student())).isPresent();   // those already in stay in
+    }
+
+    @Test
+    void in_approve_each_mode_a_student_waits_until_approved() {
+        ClassSession s = newClass(true);
+        var carla = join(s, "Carla");
+        assertThat(carla.waiting()).isTrue();
+        assertThat(classroom.membership(carla.student()).orElseThrow().approved()).isFalse();
+        assertThat(admin.roster(s.id())).singleElement().extracting(Member::status).isEqualTo(Member.Status.WAITING);
+        assertThatThrownBy(() -> classroom.submit(carla.student(), kernelEntry())).hasMessageContaining("class.notMember");
+        admin.approve(s.id(), carla.student());
+        assertThat(classroom.membership(carla.student()).orElseThrow().approved()).isTrue();
+    }
+
+    @Test
+    void renaming_keeps_the_student_and_removing_frees_the_nickname_and_stops_the_cookie() {
+        ClassSession s = newClass(false);
+        var dani = join(s, "Dani");
+        var eva = join(s, "Eva");
+        assertThatThrownBy(() -> admin.rename(s.id(), dani.student(), "Eva")).hasMessageContaining("class.join.taken");
+        admin.rename(s.id(), dani.student(), "Daniel");
+        assertThat(classroom.membership(dani.student()).orElseThrow().nickname()).isEqualTo("Daniel");
+        admin.remove(s.id(), eva.student());
+        assertThat(classroom.membership(eva.student())).isEmpty();
+        assertThat(classroom.rejoin(eva.rejoinToken())).isEmpty();
+        assertThat(join(s, "Eva").student()).isNotEqualTo(eva.student());
+        assertThat(heard).anyMatch(e -> e instanceof ClassEvent.MemberChanged m && m.student().equals(eva.student()) && m.removed());
+        // an id of another class's student is refused, not acted on
+        var other = join(newClass(false), "Otro");
+        assertThatThrownBy(() -> admin.remove(s.id(), other.student())).hasMessageContaining("class.notMember");
+        assertThat(classroom.membership(other.student())).isPresent();
+    }
+
+    @Test
+    void a_poll_counts_one_answer_per_student_that_may_change_and_nothing_after_it_closes() {
+        ClassSession s = newClass(false);
+        var a = join(s, "A");
+        var b = join(s, "B");
+        var c = join(s, "C");
+        long poll = admin.openPoll(s.id(), "¿Cuántas imágenes obtenemos?", List.of("1", "2", " ", "3"));
+        assertThat(classroom.membership(a.student()).orElseThrow().poll()).get().extracting(ClassRoom.Poll::options)
+                .isEqualTo(List.of("1", "2", "3"));
+        classroom.answer(a.student(), poll, 0);
+        classroom.answer(b.student(), poll, 0);
+        classroom.answer(b.student(), poll, 2);   // B changes their mind
+        classroom.answer(c.student(), poll, 1);
+        assertThatThrownBy(() -> classroom.answer(c.student(), poll, 7)).hasMessageContaining("class.poll.badOption");
+        ClassAdmin.PollResult result = admin.polls(s.id()).getFirst();
+        assertThat(result.counts()).containsExactly(1, 1, 1);
+        assertThat(classroom.membership(b.student()).orElseThrow().poll().orElseThrow().myAnswer()).isEqualTo(2);
+        // a student of another class cannot answer this poll
+        var outsider = join(newClass(false), "Fuera");
+        assertThatThrownBy(() -> classroom.answer(outsider.student(), poll, 0)).hasMessageContaining("class.poll.closed");
+        admin.closePoll(s.id(), poll);
+        assertThatThrownBy(() -> classroom.answer(a.student(), poll, 1)).hasMessageContaining("class.poll.closed");
+        assertThat(admin.polls(s.id()).getFirst().open()).isFalse();
+        assertThat(heard).anyMatch(e -> e instanceof ClassEvent.PollChanged p && p.pollId() == poll && p.open());
+        assertThat(admin.answersCsv(s.id())).contains("B,3,3,").contains("¿Cuántas imágenes obtenemos?");
+        assertThatThrownBy(() -> admin.openPoll(s.id(), "?", List.of("solo una"))).hasMessageContaining("class.poll.options");
+    }
+
+    @Test
+    void the_gallery_keeps_members_results_and_the_leaderboard_ranks_each_students_best_model() {
+        ClassSession s = newClass(false);
+        var a = join(s, "Alba");
+        var b = join(s, "=Bruno");   // a nickname that a spreadsheet would run as a formula
+        classroom.submit(a.student(), kernelEntry());
+        classroom.submit(a.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "MNIST", "CNN", PNG, 0.91));
+        classroom.submit(a.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "MNIST", "CNN", PNG, 0.95));
+        classroom.submit(b.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "MNIST", "MLP", PNG, 0.93));
+        assertThat(admin.gallery(s.id())).hasSize(4).first().extracting(ClassAdmin.GalleryEntry::accuracy).isEqualTo(0.93);
+        assertThat(admin.leaderboard(s.id())).extracting(ClassAdmin.Score::nickname, ClassAdmin.Score::accuracy, ClassAdmin.Score::rank)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Alba", 0.95, 1), org.assertj.core.groups.Tuple.tuple("=Bruno", 0.93, 2));
+        assertThat(admin.leaderboardCsv(s.id())).contains("1,Alba,MNIST,0.9500").contains("2,'=Bruno,MNIST,0.9300");
+        assertThat(admin.rosterCsv(s.id())).contains("'=Bruno,APPROVED");
+        assertThatThrownBy(() -> classroom.submit(a.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "x", "", PNG, 1.5)))
+                .hasMessageContaining("class.gallery.badImage");
+        assertThatThrownBy(() -> classroom.submit(StudentId.random(), kernelEntry())).hasMessageContaining("class.notMember");
+    }
+
+    @Test
+    void pause_pacing_and_a_pushed_kernel_reach_the_class_as_events() {
+        ClassSession s = newClass(false);
+        var a = join(s, "Ana");
+        admin.pause(s.id(), true, "Mirá al frente");
+        assertThat(classroom.membership(a.student()).orElseThrow()).extracting(ClassRoom.Membership::paused, ClassRoom.Membership::pauseMessage)
+                .containsExactly(true, "Mirá al frente");
+        admin.pace(s.id(), EnumSet.of(Lesson.CONVOLUTION));
+        ClassRoom.Membership m = classroom.membership(a.student()).orElseThrow();
+        assertThat(m.allows(Lesson.CONVOLUTION)).isTrue();
+        assertThat(m.allows(Lesson.TRAINING)).isFalse();
+        admin.pushKernel(s.id(), 3, List.of(-1f, 0f, 1f, -2f, 0f, 2f, -1f, 0f, 1f), 0f, "Sobel");
+        assertThat(heard).anyMatch(e -> e instanceof ClassEvent.Paused p && p.classId() == s.id() && p.paused());
+        assertThat(heard).anyMatch(e -> e instanceof ClassEvent.KernelPushed k && k.students().equals(List.of(a.student())));
+        assertThatThrownBy(() -> admin.pushKernel(s.id(), 3, List.of(Float.NaN, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f), 0f, "NaN"))
+                .hasMessageContaining("class.push.kernel");
+        admin.archive(s.id());
+        assertThat(classroom.membership(a.student())).isEmpty();
+        assertThat(classroom.rejoin(a.rejoinToken())).isEmpty();
+    }
+
+    static ClassRoom.Submission kernelEntry() {
+        return new ClassRoom.Submission(ClassRoom.Submission.Kind.KERNEL, "Kernel 3×3", "-1 0 1; -2 0 2; -1 0 1", PNG, null);
+    }
+}
