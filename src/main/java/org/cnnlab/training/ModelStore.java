@@ -66,9 +66,31 @@ public class ModelStore implements StudentState {
         return store(student, contents);
     }
 
-    /** The student's models, oldest first. */
+    /** The student's models, oldest first (read from their folder the first time: a class member's survive restarts). */
     public List<Saved> list(StudentId student) {
-        return List.copyOf(saved.getOrDefault(student, List.of()));
+        return List.copyOf(saved.computeIfAbsent(student, this::scan));
+    }
+
+    private List<Saved> scan(StudentId student) {
+        List<Saved> found = new ArrayList<>();
+        if (!Files.isDirectory(folder(student))) return found;
+        try (var files = Files.list(folder(student))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(ModelFile.EXTENSION)).toList()) {
+                String name = file.getFileName().toString();
+                try {
+                    ModelFile.Contents c = ModelFile.read(Files.readAllBytes(file), limits.maxFileBytes());
+                    TrainedModel m = c.model();
+                    found.add(new Saved(name.substring(0, name.length() - ModelFile.EXTENSION.length()), c.name(), c.savedAt(), m.classes(),
+                            inference.analyse(m.network()).trainable(), m.record()));
+                } catch (IOException | RuntimeException e) {
+                    // a file this version cannot read is left alone, not listed
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        found.sort(java.util.Comparator.comparing(Saved::savedAt));
+        return found;
     }
 
     public TrainedModel load(StudentId student, String id) {
@@ -141,9 +163,10 @@ public class ModelStore implements StudentState {
         }
     }
 
-    /** A class member's saved models stay on disk for when they come back. */
+    /** A class member's saved models stay on disk for when they come back; only the list in memory goes. */
     @Override
     public void release(StudentId student) {
+        saved.remove(student);
     }
 
     private Saved store(StudentId student, ModelFile.Contents contents) {
@@ -167,8 +190,8 @@ public class ModelStore implements StudentState {
         TrainedModel m = contents.model();
         Saved s = new Saved(id, contents.name(), contents.savedAt(), m.classes(), inference.analyse(m.network()).trainable(), m.record());
         saved.compute(student, (k, list) -> {
-            List<Saved> copy = list == null ? new ArrayList<>() : new ArrayList<>(list);
-            copy.add(s);
+            List<Saved> copy = new ArrayList<>(list == null ? scan(student) : list);
+            if (copy.stream().noneMatch(x -> x.id().equals(s.id()))) copy.add(s);
             return copy;
         });
         return s;

@@ -1,0 +1,104 @@
+package org.cnnlab.classroom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.cnnlab.CnnLabApplication;
+import org.cnnlab.base.ClassRoom;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.base.StudentState;
+import org.cnnlab.dataset.ProceduralShapes;
+import org.cnnlab.network.LayerSpec;
+import org.cnnlab.network.NetworkSpec;
+import org.cnnlab.network.TensorShape;
+import org.cnnlab.training.ModelStore;
+import org.cnnlab.training.OptimizerSpec;
+import org.cnnlab.training.TrainingProgress;
+import org.cnnlab.training.TrainingRequest;
+import org.cnnlab.training.TrainingService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Work survives a server restart: the application is started, used, its student's session ended and
+ * the application stopped; a second application on the same data directory (a fresh H2 file) knows
+ * the class, takes the student back by their cookie, and has their poll answer, gallery entry and
+ * saved model.
+ */
+class ClassRestartIT {
+    private final Path dataDir = Path.of("target", "test-data-restart", UUID.randomUUID().toString()).toAbsolutePath();
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CnnLabApplication.class).properties("server.port=0", "vaadin.productionMode=true",
+                "cnnlab.data-dir=" + dataDir, "cnnlab.classroom.instructor-password=restart-password-1").run();
+    }
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private static void asInstructor() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("profesor", null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + Instructors.ROLE))));
+    }
+
+    @Test
+    void classes_students_answers_gallery_and_saved_models_survive_a_restart() throws Exception {
+        long classId;
+        long pollId;
+        String token;
+        StudentId student;
+        String modelId;
+        try (ConfigurableApplicationContext first = start()) {
+            asInstructor();
+            ClassAdmin admin = first.getBean(ClassAdmin.class);
+            ClassroomService classroom = first.getBean(ClassroomService.class);
+            ClassSession s = admin.create("Reinicio", false);
+            classId = s.id();
+            ClassroomService.Joined joined = classroom.join(s.joinCode(), "Lola", "10.9.9.9");
+            token = joined.rejoinToken();
+            student = joined.student();
+            pollId = admin.openPoll(classId, "¿Cuántos parámetros tiene esta red?", List.of("10", "100"));
+            classroom.answer(student, pollId, 1);
+            classroom.submit(student, ClassroomContract.kernelEntry());
+            modelId = saveTinyModel(first, student);
+            first.getBeansOfType(StudentState.class).values().forEach(state -> state.release(student));   // the session ended
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            asInstructor();
+            ClassAdmin admin = second.getBean(ClassAdmin.class);
+            ClassroomService classroom = second.getBean(ClassroomService.class);
+            assertThat(classroom.rejoin(token)).contains(student);
+            assertThat(classroom.membership(student)).get().extracting(ClassRoom.Membership::nickname).isEqualTo("Lola");
+            assertThat(admin.polls(classId).getFirst().counts()).containsExactly(0, 1);
+            assertThat(admin.gallery(classId)).singleElement().extracting(ClassAdmin.GalleryEntry::nickname).isEqualTo("Lola");
+            ModelStore models = second.getBean(ModelStore.class);
+            assertThat(models.list(student)).extracting(ModelStore.Saved::id).containsExactly(modelId);
+            assertThat(models.load(student, modelId).classes()).hasSize(5);
+        }
+    }
+
+    private static String saveTinyModel(ConfigurableApplicationContext app, StudentId student) throws Exception {
+        TrainingService training = app.getBean(TrainingService.class);
+        NetworkSpec net = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(5));
+        TrainingProgress job = training.submit(new TrainingRequest(student, net, ProceduralShapes.generate(20, false, 1),
+                OptimizerSpec.adam(0.01), 16, 1, 0.2, 7));
+        CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
+        Runnable stop = training.watch(job.jobId(), p -> {
+            if (p.finished()) done.complete(p);
+        });
+        done.get(120, TimeUnit.SECONDS);
+        stop.run();
+        return app.getBean(ModelStore.class).save(student, training.trained(student, job.jobId()).orElseThrow(), "antes").id();
+    }
+}
