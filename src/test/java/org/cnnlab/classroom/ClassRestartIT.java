@@ -38,8 +38,9 @@ class ClassRestartIT {
     private final Path dataDir = Path.of("target", "test-data-restart", UUID.randomUUID().toString()).toAbsolutePath();
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CnnLabApplication.class).properties("server.port=0", "vaadin.productionMode=true",
-                "cnnlab.data-dir=" + dataDir, "cnnlab.classroom.instructor-password=restart-password-1").run();
+        // as arguments: they outrank the build's cnnlab.data-dir system property, so this test has its own database file
+        return new SpringApplicationBuilder(CnnLabApplication.class).run("--server.port=0", "--vaadin.productionMode=true",
+                "--cnnlab.data-dir=" + dataDir, "--cnnlab.classroom.instructor-password=restart-password-1");
     }
 
     @AfterEach
@@ -61,6 +62,7 @@ class ClassRestartIT {
         String modelId;
         try (ConfigurableApplicationContext first = start()) {
             asInstructor();
+            assertThat(dataDir.resolve("db/cnnlab.mv.db")).exists();
             ClassAdmin admin = first.getBean(ClassAdmin.class);
             ClassroomService classroom = first.getBean(ClassroomService.class);
             ClassSession s = admin.create("Reinicio", false);

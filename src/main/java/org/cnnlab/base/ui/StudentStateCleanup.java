@@ -19,12 +19,21 @@ public class StudentStateCleanup implements VaadinServiceInitListener {
         this.classRoom = classRoom;
     }
 
+    /** A class member, or unknown because the database is gone (the server is stopping): keep saved work either way. */
+    private boolean lasting(StudentId student) {
+        try {
+            return classRoom.membership(student).isPresent();
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionDestroyListener(e -> {
             StudentId student = CurrentStudent.of(e.getSession());
             if (student == null) return;
-            if (classRoom.membership(student).isPresent()) {
+            if (lasting(student)) {
                 states.forEach(state -> state.release(student));   // a class member keeps saved work for when they come back
             } else {
                 states.forEach(state -> state.forget(student));

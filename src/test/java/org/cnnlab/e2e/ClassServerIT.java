@@ -1,0 +1,144 @@
+package org.cnnlab.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.cnnlab.e2e.pages.ClassPages;
+import org.cnnlab.e2e.pages.PlaygroundPage;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A class in several browsers at once: the instructor logs in and opens a session, three students
+ * join by its code, and everything the instructor does reaches each student's page by push.
+ */
+@TestPropertySource(properties = {"cnnlab.classroom.instructor-password=" + ClassServerIT.PASSWORD,
+        "cnnlab.classroom.join-attempts-per-minute=1000"})
+class ClassServerIT extends BrowserTest {
+    static final String PASSWORD = "class-server-it-password";
+
+    private final List<BrowserContext> students = new ArrayList<>();
+
+    private ClassPages.Student student(String code, String nickname) {
+        BrowserContext c = newContext();
+        students.add(c);
+        return new ClassPages.Student(c.newPage()).join(baseUrl(), code, nickname);
+    }
+
+    /** A Vaadin notification card showing this text (cards live in the overlay, not under the notification's id). */
+    private static Locator notification(Page on, String text) {
+        return on.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(text)).first();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeStudents() {
+        students.forEach(BrowserContext::close);
+    }
+
+    @Test
+    void an_instructor_teaches_three_students_by_push() {
+        ClassPages.Dashboard dashboard = new ClassPages.Dashboard(page).login(baseUrl(), "profesor", PASSWORD);
+        String session = "Clase " + UUID.randomUUID().toString().substring(0, 6);
+        String code = dashboard.createSession(session);
+        assertThat(code).matches("[A-Z2-9]{6}");
+        screenshot(page, "class-01-dashboard-new-session");
+
+        List<ClassPages.Student> three = List.of(student(code, "Ana"), student(code, "Beto"), student(code, "Caro"));
+        screenshot(three.get(0).page(), "class-02-student-joined");
+        for (String nick : List.of("Ana", "Beto", "Caro")) {
+            dashboard.roster().filter(new Locator.FilterOptions().setHasText(nick)).waitFor();
+        }
+        List<PlaygroundPage> playgrounds = three.stream().map(s -> new PlaygroundPage(s.page()).open(baseUrl())).toList();
+
+        // a kernel for everyone: each playground shows the lecture's Sobel f1 without a click of its own
+        dashboard.pushKernel(spanish("preset.sobel_f1"));
+        for (PlaygroundPage p : playgrounds) {
+            notification(p.page(), spanish("class.kernelReceived", spanish("preset.sobel_f1"))).waitFor();
+            p.page().waitForCondition(() -> "-2".equals(p.kernelCell(1).inputValue()));
+            assertThat(List.of(p.kernelCell(0).inputValue(), p.kernelCell(4).inputValue(), p.kernelCell(7).inputValue()))
+                    .containsExactly("-1", "0", "2");
+        }
+        screenshot(playgrounds.get(1).page(), "class-03-student-kernel-pushed");
+
+        // pause: a message on every page, and the page behind it takes no input
+        dashboard.pause("Mirada al frente, por favor");
+        for (ClassPages.Student s : three) s.dialogWith("Mirada al frente").waitFor();
+        screenshot(three.get(2).page(), "class-04-student-paused");
+        String mapBefore = playgrounds.get(0).featureMapSource();
+        assertThatThrownBy(() -> playgrounds.get(0).page().locator("#kernel-preset").click(new Locator.ClickOptions().setTimeout(1500)))
+                .isInstanceOf(com.microsoft.playwright.TimeoutError.class);
+        assertThat(playgrounds.get(0).featureMapSource()).isEqualTo(mapBefore);
+        dashboard.resume();
+        for (ClassPages.Student s : three) s.dialogWith("Mirada al frente").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+
+        // a poll: each answers, the instructor sees the distribution
+        dashboard.openPoll("¿Cuántas imágenes obtenemos?", "1\n4\n9");
+        three.get(0).answerPoll("1");
+        three.get(1).answerPoll("1");
+        screenshot(three.get(1).page(), "class-05-student-poll");
+        three.get(2).answerPoll("9");
+        dashboard.pollResults().filter(new Locator.FilterOptions().setHasText(spanish("class.poll.answers", 3))).waitFor();
+        assertThat(dashboard.pollResults().textContent()).contains("1: 2").contains("4: 0").contains("9: 1");
+        screenshot(page, "class-06-dashboard-poll-results");
+
+        // the gallery: Beto shares his kernel; the projected gallery is anonymous
+        playgrounds.get(1).page().locator(".share-button").click();
+        notification(playgrounds.get(1).page(), spanish("class.shared")).waitFor();
+        dashboard.gallery().filter(new Locator.FilterOptions().setHasText("Beto")).waitFor();
+        dashboard.toggleAnonymous();
+        dashboard.gallery().filter(new Locator.FilterOptions().setHasText("#1")).waitFor();
+        assertThat(dashboard.gallery().textContent()).doesNotContain("Beto");
+        Page projection = page.context().newPage();
+        projection.navigate(baseUrl() + "clase/galeria");
+        projection.locator("#gallery-session").click();
+        projection.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(session)).first().click();
+        projection.locator("#gallery-entries .gallery-entry").first().waitFor();
+        assertThat(projection.locator("#gallery-entries").textContent()).contains("#1").doesNotContain("Beto");
+        screenshot(projection, "class-07-gallery-projected");
+
+        // a refresh, and a lost session, bring Ana back as Ana with her kernel
+        Page ana = three.get(0).page();
+        ana.reload();
+        three.get(0).classBar().filter(new Locator.FilterOptions().setHasText("Ana")).waitFor();
+        BrowserContext anaContext = ana.context();
+        List<Cookie> kept = anaContext.cookies().stream().filter(c -> !c.name.equals("JSESSIONID")).toList();
+        assertThat(kept).anyMatch(c -> c.name.equals("cnnlab-rejoin") && c.httpOnly);
+        anaContext.clearCookies();
+        anaContext.addCookies(kept);
+        PlaygroundPage anaAgain = new PlaygroundPage(ana).open(baseUrl());
+        three.get(0).classBar().filter(new Locator.FilterOptions().setHasText("Ana")).waitFor();
+        assertThat(anaAgain.kernelCell(1).inputValue()).isEqualTo("-2");
+
+        // a student cannot open the dashboard
+        ana.navigate(baseUrl() + "clase");
+        ana.waitForURL("**/login");
+        screenshot(ana, "class-08-student-sent-to-login");
+    }
+
+    @Test
+    void a_taken_nickname_and_a_wrong_code_get_their_reasons() {
+        new ClassPages.Dashboard(page).login(baseUrl(), "profesor", PASSWORD);
+        String code = new ClassPages.Dashboard(page).createSession("Clase " + UUID.randomUUID().toString().substring(0, 6));
+        student(code, "Dora");
+        BrowserContext other = newContext();
+        students.add(other);
+        Page p = other.newPage();
+        p.navigate(baseUrl() + "unirse?codigo=" + code);
+        p.locator("#join-nickname input").fill("Dora");
+        p.locator("#join-submit").click();
+        notification(p, spanish("class.join.taken", "Dora")).waitFor();
+        p.locator("#join-code input").fill("ZZZZZZ");
+        p.locator("#join-nickname input").fill("Eli");
+        p.locator("#join-submit").click();
+        notification(p, spanish("class.join.badCode")).waitFor();
+        screenshot(p, "class-09-join-refused");
+    }
+}
