@@ -2,6 +2,7 @@ package org.cnnlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DatasetCatalog;
@@ -92,6 +93,49 @@ public class TrainingLab {
     public TrainedModel model(StudentId student, ModelRef ref) {
         if (ref.savedId() != null) return store.load(student, ref.savedId());
         return training.trained(student, ref.jobId()).orElseThrow(() -> new InvalidInputException("training.error.noModel"));
+    }
+
+    /** The leaderboard's held-out images: the same for every student who trained on the same data set and classes. */
+    static final int LEADERBOARD_PER_CLASS = 50;
+    static final long LEADERBOARD_SEED = 20_261_126L;
+
+    /**
+     * A finished run for the class gallery: its confusion matrix as a picture (rows: true class,
+     * each row scaled to its own count) and its accuracy on the leaderboard's held-out images — the
+     * data set's test images (fresh ones for generated sets), {@value #LEADERBOARD_PER_CLASS} per
+     * class, one fixed seed — so every entry of a data set and class list is scored on the same
+     * images. Sets without test images (the student's own classes) are shown but not ranked.
+     */
+    public ClassRoom.Submission submission(StudentId student, long jobId) {
+        TrainedModel model = model(student, ModelRef.job(jobId));
+        int[][] confusion = training.progress(jobId).confusion();
+        if (confusion == null) throw new InvalidInputException("training.error.noModel");
+        int k = confusion.length;
+        float[] rows = new float[k * k];
+        for (int t = 0; t < k; t++) {
+            int total = java.util.Arrays.stream(confusion[t]).sum();
+            for (int q = 0; q < k; q++) rows[t * k + q] = total == 0 ? 0 : (float) confusion[t][q] / total;
+        }
+        byte[] png = org.cnnlab.imaging.MapRenderer.render(rows, k, k, org.cnnlab.imaging.Colormap.VIRIDIS, 1.0).png();
+        TrainingRecord r = model.record();
+        Double board = leaderboardImages(r.dataset(), model.classes()).map(test -> {
+            float[][] p = runner.probabilities(model, test);
+            int right = 0;
+            for (int i = 0; i < p.length; i++) if (ModelRunner.argMax(p[i]) == test.labels()[i]) right++;
+            return (double) right / p.length;
+        }).orElse(null);
+        String detail = r.network() + " · " + r.epochs() + " ep · " + (r.onTestSet() ? "test " : "val ")
+                + String.format(java.util.Locale.ROOT, "%.1f %%", r.heldOutAccuracy() * 100);
+        return new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, r.dataset() + " · " + String.join(", ", model.classes()),
+                detail, png, board);
+    }
+
+    private java.util.Optional<LabelledImages> leaderboardImages(String dataset, List<String> classes) {
+        try {
+            return catalog.test(dataset, classes, LEADERBOARD_PER_CLASS, LEADERBOARD_SEED);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();   // no such catalog set (own classes, a lesson's generated set): not ranked
+        }
     }
 
     /** Saves the model a finished run learned to the student's list. */

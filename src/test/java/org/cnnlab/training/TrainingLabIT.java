@@ -83,6 +83,32 @@ class TrainingLabIT {
         assertThat(cross.stream().mapToDouble(TrainingLab.Guess::probability).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
     }
 
+    /**
+     * The gallery entry is scored on the leaderboard's own images: the model's confusion matrix is
+     * on its run's test images, but the leaderboard's accuracy is counted here again, independently,
+     * on the fixed set, and must agree; another student cannot share this run.
+     */
+    @Test
+    void a_shared_run_is_scored_on_the_leaderboards_fixed_images() {
+        org.cnnlab.base.ClassRoom.Submission s = lab.submission(STUDENT, jobId);
+        assertThat(s.kind()).isEqualTo(org.cnnlab.base.ClassRoom.Submission.Kind.MODEL);
+        assertThat(s.title()).startsWith("shapes-easy · ");
+        var board = new DatasetCatalog().test("shapes-easy", List.of(), TrainingLab.LEADERBOARD_PER_CLASS, TrainingLab.LEADERBOARD_SEED).orElseThrow();
+        TrainedModel model = training.trained(STUDENT, jobId).orElseThrow();
+        int right = 0;
+        for (int i = 0; i < board.size(); i++) {
+            float[] image = java.util.Arrays.copyOfRange(board.pixels(), i * 28 * 28, (i + 1) * 28 * 28);
+            double[] p = new ModelRunner(new NetworkFactory(NetworkLimits.defaults())).probabilities(model, image);
+            int best = 0;
+            for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+            if (best == board.labels()[i]) right++;
+        }
+        assertThat(board.size()).isEqualTo(5 * TrainingLab.LEADERBOARD_PER_CLASS);
+        assertThat(s.accuracy()).isCloseTo((double) right / board.size(), org.assertj.core.data.Offset.offset(1e-9)).isGreaterThan(0.6);
+        assertThat(s.png()).isNotEmpty();
+        assertThatThrownBy(() -> lab.submission(StudentId.random(), jobId)).isInstanceOf(InvalidInputException.class);
+    }
+
     @Test
     void another_student_cannot_use_this_model() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lab.predict(StudentId.random(), TrainingLab.ModelRef.job(jobId), new byte[] {1}))

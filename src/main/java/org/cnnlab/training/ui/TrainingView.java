@@ -11,11 +11,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.dataset.OwnClasses;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;
@@ -42,8 +44,12 @@ public class TrainingView extends Div implements HasDynamicTitle {
     private long jobId = -1;
     private TrainingLab.ModelRef trying;
 
-    public TrainingView(TrainingLab lab) {
+    private final ShareButton share;
+
+    public TrainingView(TrainingLab lab, ClassRoom classRoom) {
         this.lab = lab;
+        share = new ShareButton(classRoom, student, () -> lab.submission(student, jobId));
+        share.setEnabled(false);
         addClassName("network-lesson");
         setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::compare, this::stop,
                 pause -> lab.pause(student, jobId, pause));
@@ -53,7 +59,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
             tryModel.trying(getTranslation("training.try.saved", saved.name()));
         });
         own = new OwnClassesPanel(lab, student, lab.maxImageBytes(), () -> showPreview(setup.choice()));
-        Div columns = new Div(setup, new Div(own, preview, monitor, tryModel, models, compare));
+        Div columns = new Div(setup, new Div(own, preview, monitor, share, tryModel, models, compare));
         columns.addClassName("training-columns");
         add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
         showPreview(setup.choice());
@@ -104,6 +110,7 @@ public class TrainingView extends Div implements HasDynamicTitle {
                     monitor.show(p);
                     setup.running(!p.finished(), p.state() == TrainingProgress.State.PAUSED);
                     boolean done = p.state() == TrainingProgress.State.DONE;
+                    share.setEnabled(done);
                     models.finishedRun(done ? p.jobId() : -1);
                     if (done && !TrainingLab.ModelRef.job(p.jobId()).equals(trying)) {
                         trying = TrainingLab.ModelRef.job(p.jobId());
