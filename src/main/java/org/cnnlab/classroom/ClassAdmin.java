@@ -294,6 +294,16 @@ public class ClassAdmin {
         training.holdQueue(hold);
     }
 
+    public org.cnnlab.training.TrainingLimits trainingLimits() {
+        return training.limits();
+    }
+
+    /** The class's training limits (see {@link TrainingService#adjust}); returns the ones now in force. */
+    public org.cnnlab.training.TrainingLimits setTrainingLimits(int jobsPerStudent, int maxEpochs, int maxSamples, long maxParameters,
+                                                                int maxWallSeconds) {
+        return training.adjust(jobsPerStudent, maxEpochs, maxSamples, maxParameters, maxWallSeconds);
+    }
+
     public ServerLoad load() {
         List<TrainingService.QueueEntry> q = training.queue();
         int running = (int) q.stream().filter(e -> e.position() == 0).count();

@@ -41,7 +41,8 @@ public class TrainingService implements StudentState {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
     private static final int CURVE_POINTS = 2_000;
 
-    private final TrainingLimits limits;
+    private final TrainingLimits configured;
+    private volatile TrainingLimits limits;   // the configured ones until the instructor changes them for the class
     private final NetworkFactory factory;
     private final ShapeInference inference;
     private final ExecutorService workers;
@@ -87,6 +88,7 @@ public class TrainingService implements StudentState {
 
     public TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits) {
         this.limits = limits;
+        this.configured = limits;
         this.factory = factory;
         this.inference = new ShapeInference(networkLimits);
         this.workers = Executors.newFixedThreadPool(limits.workers(), r -> {
@@ -217,6 +219,29 @@ public class TrainingService implements StudentState {
         job.watchers.add(watcher);
         watcher.accept(snapshot(job));
         return () -> job.watchers.remove(watcher);
+    }
+
+    /** The limits in force for new jobs. */
+    public TrainingLimits limits() {
+        return limits;
+    }
+
+    /**
+     * The instructor's limits for the class (jobs per student, epochs, samples, parameters, wall
+     * time), each between 1 and the configured value (configuration is the server's ceiling; jobs per
+     * student up to 5).
+     * Jobs already queued keep the limits they were accepted under.
+     */
+    public TrainingLimits adjust(int maxQueuedPerStudent, int maxEpochs, int maxSamples, long maxParameters, int maxWallSeconds) {
+        TrainingLimits c = configured;
+        limits = new TrainingLimits(c.workers(), clamp(maxQueuedPerStudent, Math.max(5, c.maxQueuedPerStudent())), clamp(maxEpochs, c.maxEpochs()),
+                c.maxBatch(), clamp(maxSamples, c.maxSamples()), Math.max(1, Math.min(maxParameters, c.maxParameters())), clamp(maxWallSeconds, c.maxWallSeconds()),
+                c.maxLearningRate(), c.maxPauseSeconds());
+        return limits;
+    }
+
+    private static int clamp(int value, int max) {
+        return Math.max(1, Math.min(value, max));
     }
 
     /** A job in the class queue as the instructor's dashboard lists it. */

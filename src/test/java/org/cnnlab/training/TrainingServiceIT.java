@@ -60,6 +60,25 @@ class TrainingServiceIT {
     }
 
     @Test
+    void the_instructors_limits_apply_to_new_jobs_and_never_exceed_the_configuration() throws Exception {
+        start(1);
+        TrainingLimits l = service.adjust(2, 3, 1_000_000, 10, 1_000_000);
+        assertThat(l.maxQueuedPerStudent()).isEqualTo(2);
+        assertThat(l.maxEpochs()).isEqualTo(3);
+        assertThat(l.maxSamples()).isEqualTo(TrainingLimits.defaults().maxSamples());       // the configured ceiling
+        assertThat(l.maxWallSeconds()).isEqualTo(TrainingLimits.defaults().maxWallSeconds());
+        StudentId s = StudentId.random();
+        assertThatThrownBy(() -> service.submit(request(s, OptimizerSpec.sgd(0.01), 4))).hasMessageContaining("training.error.epochs");
+        assertThatThrownBy(() -> service.submit(request(s, OptimizerSpec.sgd(0.01), 1))).hasMessageContaining("network.error.tooBigToBuild");
+        service.adjust(2, 3, 1_000_000, 1_000_000, 60);
+        long first = service.submit(request(s, OptimizerSpec.sgd(0.01), 1)).jobId();
+        long second = service.submit(request(s, OptimizerSpec.sgd(0.01), 1)).jobId();   // two jobs per student now
+        assertThatThrownBy(() -> service.submit(request(s, OptimizerSpec.sgd(0.01), 1))).hasMessageContaining("training.error.busy");
+        assertThat(await(second).state()).isEqualTo(TrainingProgress.State.DONE);
+        assertThat(service.progress(first).state()).isEqualTo(TrainingProgress.State.DONE);
+    }
+
+    @Test
     void a_short_training_lowers_the_loss_and_learns_the_easy_shapes() throws Exception {
         start(1);
         TrainingProgress p = await(service.submit(request(StudentId.random(), OptimizerSpec.adam(0.01), 3)).jobId());
@@ -285,7 +304,7 @@ class TrainingServiceIT {
         // big enough that a leaked model shows: 784·512 weights, with Adam's two moments and the gradient ≈ 6 MB a job
         NetworkSpec wide = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(512),
                 new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU), new LayerSpec.Dense(5));
-        long afterFive = 0;
+        long afterTen = 0;
         for (int cycle = 1; cycle <= 50; cycle++) {
             TrainingProgress p = service.submit(new TrainingRequest(s, wide, EASY, OptimizerSpec.adam(0.01), 32, 50, 0.2, 42));
             CompletableFuture<Void> stepped = new CompletableFuture<>();
@@ -296,11 +315,13 @@ class TrainingServiceIT {
             stop.run();
             service.cancel(s, p.jobId());
             await(p.jobId());
-            if (cycle == 5) afterFive = org.cnnlab.ResidentMemory.nativeKb();
+            if (cycle == 10) afterTen = org.cnnlab.ResidentMemory.nativeKb();
         }
         long afterFifty = org.cnnlab.ResidentMemory.nativeKb();
-        assertThat((double) afterFifty).as("resident memory outside the Java heap, KiB (after 5: %d)", afterFive)
-                .isLessThanOrEqualTo(afterFive * 1.10);
+        // A leaked job keeps ≈ 6.4 MB (weights, gradient, Adam's moments): 40 leaks would be ≈ 256 MB. Allow
+        // 1 MB a cycle for the allocator's arenas settling in a cold JVM (≈ 25 MB was seen when run alone).
+        assertThat(afterFifty - afterTen).as("growth of resident memory outside the Java heap over cycles 11-50, KiB (after 10: %d)", afterTen)
+                .isLessThanOrEqualTo(40 * 1024);
     }
 
     private static String key(Runnable action) {

@@ -74,7 +74,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         top.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         top.setWrap(true);
         body.addClassName("dashboard-panels");
-        body.add(join, roster, teaching, polls, queue, gallery);
+        body.add(join, roster, teaching, polls, queue, new LimitsPanel(admin), gallery);
         add(new H1(getTranslation("class.dashboard.title")), top, new Anchor("clase/galeria", getTranslation("class.gallery.project")), body);
         ClassListener.attach(this, events, this::hear);
         reloadSessions(-1);
