@@ -154,7 +154,12 @@ public class ClassroomService implements ClassRoom {
      */
     @Override
     public void present(StudentId student, String tab, String page) {
-        Optional<Membership> m = membership(student);
+        Optional<Membership> m;
+        try {
+            m = membership(student);
+        } catch (org.springframework.dao.DataAccessException e) {
+            return;   // presence is best effort: the database is away (the server is stopping, or restarting)
+        }
         if (m.isEmpty()) return;
         presence.update(student, tab, page);
         events.publish(new ClassEvent.DashboardChanged(m.get().classId()));

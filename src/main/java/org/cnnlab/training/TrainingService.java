@@ -477,6 +477,16 @@ public class TrainingService implements StudentState {
         job.messageKey = key;
         job.messageArgs = args;
         publish(job);
+        keepRecent(job.request.student());
+    }
+
+    /** Finished runs a student keeps to compare and inspect; older ones (and their models) are let go. */
+    static final int FINISHED_KEPT_PER_STUDENT = 12;
+
+    private void keepRecent(StudentId student) {
+        List<Job> done = jobs.values().stream().filter(j -> j.request.student().equals(student) && j.finishedMillis > 0)
+                .sorted(java.util.Comparator.comparingLong(j -> -j.id)).toList();
+        done.stream().skip(FINISHED_KEPT_PER_STUDENT).forEach(j -> jobs.remove(j.id));
     }
 
     private void notifyQueued() {

@@ -138,7 +138,7 @@ public final class ConvolutionBenchmark {
     }
 
     /** The page's view: every answer from the server brings a new map element (ResultPanel makes one per result). */
-    private static final String ROUND_TRIP = """
+    static final String ROUND_TRIP = """
             async (value) => {
               const before = document.querySelector('#feature-map-0');
               const cell = document.querySelector('#kernel-grid').shadowRoot.querySelector('#cell-4');

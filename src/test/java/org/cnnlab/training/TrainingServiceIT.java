@@ -60,6 +60,21 @@ class TrainingServiceIT {
     }
 
     @Test
+    void a_student_keeps_their_twelve_latest_finished_runs() throws Exception {
+        start(1);
+        StudentId s = StudentId.random();
+        NetworkSpec linear = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(5));
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < TrainingService.FINISHED_KEPT_PER_STUDENT + 2; i++) {
+            long id = service.submit(new TrainingRequest(s, linear, EASY, OptimizerSpec.sgd(0.01), 32, 1, 0.2, i)).jobId();
+            assertThat(await(id).state()).isEqualTo(TrainingProgress.State.DONE);
+            ids.add(id);
+        }
+        assertThat(service.finished(s)).extracting(TrainingProgress::jobId).containsExactlyElementsOf(ids.subList(2, ids.size()));
+        assertThat(service.trained(s, ids.getFirst())).isEmpty();
+    }
+
+    @Test
     void the_instructors_limits_apply_to_new_jobs_and_never_exceed_the_configuration() throws Exception {
         start(1);
         TrainingLimits l = service.adjust(2, 3, 1_000_000, 10, 1_000_000);
