@@ -16,6 +16,11 @@ public record LabelledImages(String id, List<String> classes, int channels, int 
         }
     }
 
+    /** The same set's description (id, classes, image shape) with no images. */
+    public LabelledImages withoutImages() {
+        return new LabelledImages(id, classes, channels, height, width, new float[0], new int[0]);
+    }
+
     public int size() {
         return labels.length;
     }

@@ -22,4 +22,13 @@ public record TrainingRequest(StudentId student, NetworkSpec network, LabelledIm
                            int batchSize, int epochs, double validationSplit, long seed) {
         this(student, network, data, optimizer, batchSize, epochs, validationSplit, seed, "");
     }
+
+    /**
+     * The same request without its images, which is all a finished run keeps: the images of one
+     * job can be megabytes, and a class runs hundreds of jobs.
+     */
+    public TrainingRequest withoutImages() {
+        return new TrainingRequest(student, network, data.withoutImages(), optimizer, batchSize, epochs, validationSplit, seed, name,
+                test == null ? null : test.withoutImages());
+    }
 }

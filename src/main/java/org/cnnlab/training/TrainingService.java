@@ -56,7 +56,7 @@ public class TrainingService implements StudentState {
     private static final class Job {
         final long id;
         final long series;          // the id of the series' first job; a lone job is a series of one
-        final TrainingRequest request;
+        volatile TrainingRequest request;   // without its images once finished (see finish)
         final long parameters;
         final List<Consumer<TrainingProgress>> watchers = new CopyOnWriteArrayList<>();
         final List<Double> batchLosses = new ArrayList<>();
@@ -472,6 +472,7 @@ public class TrainingService implements StudentState {
     }
 
     private void finish(Job job, TrainingProgress.State state, String key, Object... args) {
+        job.request = job.request.withoutImages();   // a finished run needs its numbers, not its megabyte of images
         job.finishedMillis = System.currentTimeMillis();
         job.state = state;
         job.messageKey = key;

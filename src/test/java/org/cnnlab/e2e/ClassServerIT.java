@@ -44,6 +44,9 @@ class ClassServerIT extends BrowserTest {
 
     @Test
     void an_instructor_teaches_three_students_by_push() {
+        page.navigate(baseUrl() + "clase");
+        page.locator("input[name='username']").waitFor();
+        screenshot(page, "class-00-login");
         ClassPages.Dashboard dashboard = new ClassPages.Dashboard(page).login(baseUrl(), "profesor", PASSWORD);
         String session = "Clase " + UUID.randomUUID().toString().substring(0, 6);
         String code = dashboard.createSession(session);

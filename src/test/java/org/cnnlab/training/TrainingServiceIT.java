@@ -60,6 +60,36 @@ class TrainingServiceIT {
     }
 
     @Test
+    void the_instructor_holds_the_queue_sees_it_in_turn_order_and_cancels_everything() throws Exception {
+        start(1);
+        service.holdQueue(true);
+        StudentId a = StudentId.random();
+        StudentId b = StudentId.random();
+        NetworkSpec linear = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(5));
+        service.adjust(2, 50, 70_000, 5_000_000, 900);
+        long a1 = service.submit(new TrainingRequest(a, linear, EASY, OptimizerSpec.sgd(0.01), 32, 1, 0.2, 1)).jobId();
+        long a2 = service.submit(new TrainingRequest(a, linear, EASY, OptimizerSpec.sgd(0.01), 32, 1, 0.2, 2)).jobId();
+        long b1 = service.submit(new TrainingRequest(b, linear, EASY, OptimizerSpec.sgd(0.01), 32, 1, 0.2, 3)).jobId();
+        Thread.sleep(500);
+        assertThat(service.progress(a1).state()).isEqualTo(TrainingProgress.State.QUEUED);   // held: nothing starts
+        assertThat(service.queue()).extracting(TrainingService.QueueEntry::jobId, TrainingService.QueueEntry::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(a1, 1), org.assertj.core.groups.Tuple.tuple(b1, 2),
+                        org.assertj.core.groups.Tuple.tuple(a2, 3));   // round robin: A, B, then A again
+        service.cancelAny(b1);
+        assertThat(service.progress(b1).state()).isEqualTo(TrainingProgress.State.CANCELLED);
+        Runnable stop = service.watch(a1, p -> {
+            if (p.state() == TrainingProgress.State.RUNNING) service.holdQueue(true);   // held again while a1 runs: a2 waits
+        });
+        service.holdQueue(false);
+        assertThat(await(a1).state()).isEqualTo(TrainingProgress.State.DONE);
+        stop.run();
+        assertThat(service.progress(a2).state()).isEqualTo(TrainingProgress.State.QUEUED);
+        service.cancelAll();
+        assertThat(await(a2).state()).isEqualTo(TrainingProgress.State.CANCELLED);
+        assertThat(service.queue()).isEmpty();
+    }
+
+    @Test
     void a_student_keeps_their_twelve_latest_finished_runs() throws Exception {
         start(1);
         StudentId s = StudentId.random();
