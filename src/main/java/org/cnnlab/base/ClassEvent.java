@@ -20,6 +20,14 @@ public sealed interface ClassEvent {
             implements ClassEvent {
     }
 
+    /**
+     * Something else for everyone's page: an input image for the playground (a sample's id), a
+     * network for the builder (a preset's name), or a data set for the training page (its id).
+     */
+    record Pushed(long classId, List<StudentId> students, What what, String value, String label) implements ClassEvent {
+        public enum What { IMAGE, NETWORK, DATASET }
+    }
+
     /** A poll opened (question and options) or closed ({@code options} empty). */
     record PollChanged(long classId, long pollId, String question, List<String> options, boolean open) implements ClassEvent {
     }

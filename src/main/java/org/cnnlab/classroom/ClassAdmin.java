@@ -37,9 +37,13 @@ public class ClassAdmin {
     private final ClassroomService classroom;
     private final Presence presence;
     private final TrainingService training;
+    private final org.cnnlab.imaging.SampleImages samples;
+    private final org.cnnlab.dataset.DatasetCatalog datasets;
 
     public ClassAdmin(JdbcClient db, ClassEvents events, ClassroomLimits limits, ClassroomService classroom, Presence presence,
-                      TrainingService training) {
+                      TrainingService training, org.cnnlab.imaging.SampleImages samples, org.cnnlab.dataset.DatasetCatalog datasets) {
+        this.samples = samples;
+        this.datasets = datasets;
         this.db = db;
         this.events = events;
         this.limits = limits;
@@ -178,6 +182,21 @@ public class ClassAdmin {
         for (Float w : weights) if (w == null || !Float.isFinite(w) || Math.abs(w) > 1e6) throw new InvalidInputException("class.push.kernel");
         if (!Float.isFinite(bias)) throw new InvalidInputException("class.push.kernel");
         events.publish(new ClassEvent.KernelPushed(classId, classroom.approved(classId), size, List.copyOf(weights), bias, label));
+    }
+
+    /**
+     * An input image (a sample's id), a network (a preset's name) or a data set (its id) onto every
+     * approved student's page; anything else is refused before it is sent.
+     */
+    public void push(long classId, ClassEvent.Pushed.What what, String value, String label) {
+        session(classId);
+        boolean known = switch (what) {
+            case IMAGE -> samples.list().stream().anyMatch(s -> s.id().equals(value));
+            case NETWORK -> java.util.Arrays.stream(org.cnnlab.network.NetworkPresets.values()).anyMatch(p -> p.name().equals(value));
+            case DATASET -> datasets.ids().contains(value);
+        };
+        if (!known) throw new InvalidInputException("class.push.unknown");
+        events.publish(new ClassEvent.Pushed(classId, classroom.approved(classId), what, value, label));
     }
 
     // --- polls ---

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.SavedWork;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -30,11 +32,20 @@ public class NetworkDesignService implements StudentState {
     private final NetworkLimits limits;
     private final ShapeInference inference;
     private final Map<StudentId, Workbench> benches;
+    private final SavedWork savedWork;
+    static final String KIND = "network";
 
-    public NetworkDesignService(NetworkLimits limits, @Value("${cnnlab.playground.max-students:1000}") int maxStudents) {
+    public NetworkDesignService(NetworkLimits limits, int maxStudents) {
+        this(limits, maxStudents, SavedWork.NONE);
+    }
+
+    /** Saved designs of class members also go to {@code savedWork}, and come back from it after a restart. */
+    @Autowired
+    public NetworkDesignService(NetworkLimits limits, @Value("${cnnlab.playground.max-students:1000}") int maxStudents, SavedWork savedWork) {
         this.limits = limits;
         this.inference = new ShapeInference(limits);
         this.benches = StudentState.store(maxStudents);
+        this.savedWork = savedWork;
     }
 
     public NetworkDesign current(StudentId student) {
@@ -94,6 +105,7 @@ public class NetworkDesignService implements StudentState {
         Map<String, NetworkSpec> saved = new LinkedHashMap<>(bench.saved());
         saved.put(clean, bench.current());
         benches.put(student, new Workbench(bench.current(), saved));
+        savedWork.store(student, KIND, clean, NetworkJson.write(bench.current()));
         return current(student);
     }
 
@@ -132,7 +144,20 @@ public class NetworkDesignService implements StudentState {
 
     private Workbench bench(StudentId student) {
         Workbench bench = benches.get(student);
-        return bench != null ? bench : new Workbench(NetworkPresets.LECTURE_QUIZ.spec(), Map.of());
+        return bench != null ? bench : new Workbench(NetworkPresets.LECTURE_QUIZ.spec(), stored(student));
+    }
+
+    /** A class member's designs saved in an earlier session (one that no longer reads is left out). */
+    private Map<String, NetworkSpec> stored(StudentId student) {
+        Map<String, NetworkSpec> saved = new LinkedHashMap<>();
+        savedWork.load(student, KIND).forEach((name, json) -> {
+            try {
+                saved.put(name, NetworkJson.read(json, Math.max(limits.maxImportBytes(), json.length() + 1)));
+            } catch (InvalidInputException e) {
+                // written by another version and no longer valid: not offered
+            }
+        });
+        return saved;
     }
 
     private NetworkDesign edit(StudentId student, UnaryOperator<NetworkSpec> change) {

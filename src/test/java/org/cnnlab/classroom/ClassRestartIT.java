@@ -31,8 +31,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Work survives a server restart: the application is started, used, its student's session ended and
  * the application stopped; a second application on the same data directory (a fresh H2 file) knows
- * the class, takes the student back by their cookie, and has their poll answer, gallery entry and
- * saved model.
+ * the class, takes the student back by their cookie, and has their poll answer, gallery entry,
+ * saved model and saved network design.
  */
 class ClassRestartIT {
     private final Path dataDir = Path.of("target", "test-data-restart", UUID.randomUUID().toString()).toAbsolutePath();
@@ -74,6 +74,9 @@ class ClassRestartIT {
             classroom.answer(student, pollId, 1);
             classroom.submit(student, ClassroomContract.kernelEntry());
             modelId = saveTinyModel(first, student);
+            org.cnnlab.network.NetworkDesignService designs = first.getBean(org.cnnlab.network.NetworkDesignService.class);
+            designs.usePreset(student, org.cnnlab.network.NetworkPresets.LENET5);
+            designs.save(student, "LeNet de Lola");
             first.getBeansOfType(StudentState.class).values().forEach(state -> state.release(student));   // the session ended
         }
         try (ConfigurableApplicationContext second = start()) {
@@ -87,6 +90,8 @@ class ClassRestartIT {
             ModelStore models = second.getBean(ModelStore.class);
             assertThat(models.list(student)).extracting(ModelStore.Saved::id).containsExactly(modelId);
             assertThat(models.load(student, modelId).classes()).hasSize(5);
+            org.cnnlab.network.NetworkDesignService designs = second.getBean(org.cnnlab.network.NetworkDesignService.class);
+            assertThat(designs.loadSaved(student, "LeNet de Lola").spec()).isEqualTo(org.cnnlab.network.NetworkPresets.LENET5.spec());
         }
     }
 

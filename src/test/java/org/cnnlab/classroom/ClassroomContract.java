@@ -210,6 +210,45 @@ abstract class ClassroomContract {
         assertThat(classroom.rejoin(a.rejoinToken())).isEmpty();
     }
 
+    @Autowired org.cnnlab.convolution.PlaygroundService playground;
+    @Autowired org.cnnlab.network.NetworkDesignService designs;
+
+    @Test
+    void a_pushed_image_and_network_land_in_each_students_state_and_unknown_ones_are_refused() {
+        ClassSession s = newClass(false);
+        var a = join(s, "Ana");
+        var b = join(s, "Beto");
+        var outsider = join(newClass(false), "Fuera");
+        admin.push(s.id(), ClassEvent.Pushed.What.IMAGE, "checkerboard", "Tablero");
+        admin.push(s.id(), ClassEvent.Pushed.What.NETWORK, "LENET5", "LeNet-5");
+        admin.push(s.id(), ClassEvent.Pushed.What.DATASET, "mnist", "MNIST");
+        for (var student : List.of(a, b)) {
+            assertThat(playground.current(student.student()).state().input().name()).isEqualTo("checkerboard");
+            assertThat(designs.current(student.student()).spec()).isEqualTo(org.cnnlab.network.NetworkPresets.LENET5.spec());
+        }
+        assertThat(playground.current(outsider.student()).state().input().name()).isNotEqualTo("checkerboard");
+        assertThat(heard).anyMatch(e -> e instanceof ClassEvent.Pushed p && p.what() == ClassEvent.Pushed.What.DATASET
+                && p.value().equals("mnist") && p.students().containsAll(List.of(a.student(), b.student())));
+        assertThatThrownBy(() -> admin.push(s.id(), ClassEvent.Pushed.What.IMAGE, "../etc/passwd", "x")).hasMessageContaining("class.push.unknown");
+        assertThatThrownBy(() -> admin.push(s.id(), ClassEvent.Pushed.What.NETWORK, "RESNET", "x")).hasMessageContaining("class.push.unknown");
+        assertThatThrownBy(() -> admin.push(s.id(), ClassEvent.Pushed.What.DATASET, "imagenet", "x")).hasMessageContaining("class.push.unknown");
+    }
+
+    @Test
+    void a_class_members_saved_designs_are_kept_in_the_database_and_an_anonymous_students_are_not() {
+        ClassSession s = newClass(false);
+        var a = join(s, "Ana");
+        designs.usePreset(a.student(), org.cnnlab.network.NetworkPresets.TINY_VGG);
+        designs.save(a.student(), "mi vgg");
+        designs.forget(a.student());   // the session ended: the workbench in memory is gone
+        assertThat(designs.current(a.student()).saved()).containsExactly("mi vgg");
+        assertThat(designs.loadSaved(a.student(), "mi vgg").spec()).isEqualTo(org.cnnlab.network.NetworkPresets.TINY_VGG.spec());
+        StudentId anonymous = StudentId.random();
+        designs.save(anonymous, "mío");
+        designs.forget(anonymous);
+        assertThat(designs.current(anonymous).saved()).isEmpty();
+    }
+
     static ClassRoom.Submission kernelEntry() {
         return new ClassRoom.Submission(ClassRoom.Submission.Kind.KERNEL, "Kernel 3×3", "-1 0 1; -2 0 2; -1 0 1", PNG, null);
     }

@@ -69,6 +69,12 @@ class ClassServerIT extends BrowserTest {
                     .containsExactly("-1", "0", "2");
         }
         screenshot(playgrounds.get(1).page(), "class-03-student-kernel-pushed");
+        // an image for everyone: the checkerboard replaces each input, the pushed kernel stays
+        dashboard.pushChoice("push-image-choice", spanish("sample.checkerboard"), "push-image");
+        for (PlaygroundPage p : playgrounds) {
+            p.page().waitForCondition(() -> !p.inputInfo().contains("7×9"));   // no longer the lecture's 7×9 matrix
+            assertThat(p.kernelCell(1).inputValue()).isEqualTo("-2");
+        }
 
         // pause: a message on every page, and the page behind it takes no input
         dashboard.pause("Mirada al frente, por favor");

@@ -65,13 +65,14 @@ public class ClassBar extends Span {
         if (membership.isEmpty() || membership.get().classId() != event.classId()) return;
         switch (event) {
             case ClassEvent.MemberChanged m when m.student().equals(student) && m.removed() -> UI.getCurrent().getPage().reload();
-            case ClassEvent.KernelPushed k when k.students().contains(student) && !UI.getCurrent().getInternals()
-                    .getActiveViewLocation().getFirstSegment().equals("convolucion") -> {
-                Notification n = new Notification();
-                n.setId("kernel-received");
-                n.add(new Span(getTranslation("class.kernelReceived", k.label()) + " "), new Anchor("convolucion", getTranslation("class.openPlayground")));
-                n.setDuration(8000);
-                n.open();
+            case ClassEvent.KernelPushed k when k.students().contains(student) ->
+                    elsewhere("convolucion", "convolucion", getTranslation("class.kernelReceived", k.label()));
+            case ClassEvent.Pushed p when p.students().contains(student) -> {
+                switch (p.what()) {
+                    case IMAGE -> elsewhere("convolucion", "convolucion", getTranslation("class.pushed.image", p.label()));
+                    case NETWORK -> elsewhere("red", "red", getTranslation("class.pushed.network", p.label()));
+                    case DATASET -> elsewhere("entrenar", "entrenar?dataset=" + p.value(), getTranslation("class.pushed.dataset", p.label()));
+                }
             }
             case ClassEvent.DashboardChanged d -> { }
             default -> {
@@ -80,6 +81,15 @@ public class ClassBar extends Span {
                 onChange.accept(membership);
             }
         }
+    }
+
+    /** Something pushed for another page: say so here, with a link there (that page itself shows it). */
+    private void elsewhere(String page, String link, String text) {
+        if (UI.getCurrent().getInternals().getActiveViewLocation().getFirstSegment().equals(page)) return;
+        Notification n = new Notification();
+        n.add(new Span(text + " "), new Anchor(link, getTranslation("class.open")));
+        n.setDuration(8000);
+        n.open();
     }
 
     private void refresh() {

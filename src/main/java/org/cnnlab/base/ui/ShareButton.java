@@ -10,6 +10,13 @@ import org.cnnlab.base.StudentId;
 /** "Share with the class": sends a result to the class gallery. Shown only to a student in a class session. */
 public class ShareButton extends Button {
 
+    /** Disabled until there is something to share (e.g. a run that finished). */
+    public static ShareButton disabled(ClassRoom classRoom, StudentId student, Supplier<ClassRoom.Submission> submission) {
+        ShareButton button = new ShareButton(classRoom, student, submission);
+        button.setEnabled(false);
+        return button;
+    }
+
     public ShareButton(ClassRoom classRoom, StudentId student, Supplier<ClassRoom.Submission> submission) {
         setText(getTranslation("class.share"));
         setIcon(VaadinIcon.SHARE.create());

@@ -25,6 +25,8 @@ import org.cnnlab.classroom.ClassAdmin;
 import org.cnnlab.classroom.ClassSession;
 import org.cnnlab.classroom.DashboardClock;
 import org.cnnlab.classroom.Instructors;
+import org.cnnlab.dataset.DatasetCatalog;
+import org.cnnlab.imaging.SampleImages;
 
 /**
  * The instructor's dashboard: choose or open a class session, project its code, watch the roster,
@@ -47,7 +49,8 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final GalleryPanel gallery;
     private Runnable stopClock = () -> { };
 
-    public DashboardView(ClassAdmin admin, Instructors instructors, AuthenticationContext auth, ClassEvents events, DashboardClock clock) {
+    public DashboardView(ClassAdmin admin, Instructors instructors, AuthenticationContext auth, ClassEvents events, DashboardClock clock,
+                         SampleImages samples, DatasetCatalog datasets) {
         this.admin = admin;
         this.instructors = instructors;
         this.auth = auth;
@@ -55,7 +58,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         addClassName("dashboard");
         join = new JoinPanel(admin, s -> reloadSessions(s.id()));
         roster = new RosterPanel(admin);
-        teaching = new TeachingPanel(admin);
+        teaching = new TeachingPanel(admin, samples, datasets);
         polls = new PollPanel(admin);
         queue = new QueuePanel(admin);
         gallery = new GalleryPanel(admin);

@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Spring Security through Vaadin's configurer: every view says who may open it (students' lessons
  * {@code @AnonymousAllowed}, the instructor's {@code @RolesAllowed}); the instructor logs in on
- * {@link LoginView}. Actuator: health for everyone, everything else for the instructor.
+ * {@link LoginView}. The instructor's pages ({@code /clase…}) are also closed at the HTTP level.
+ * Actuator: health for everyone, everything else for the instructor.
  */
 @Configuration
 @EnableWebSecurity
@@ -23,8 +24,10 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Instructors.ROLE)
-                .requestMatchers("/styles/**").permitAll());
-        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+                .requestMatchers("/clase", "/clase/**").hasRole(Instructors.ROLE));
+        // Everything else reaches Vaadin, whose navigation access control checks each view's annotation:
+        // a mistyped address then gets the translated "not found" page instead of the instructor's login.
+        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class).anyRequest(url -> url.permitAll()));
         return http.build();
     }
 }

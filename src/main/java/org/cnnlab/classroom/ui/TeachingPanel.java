@@ -11,14 +11,20 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import com.vaadin.flow.component.ItemLabelGenerator;
+import java.util.Arrays;
+import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.Lesson;
+import org.cnnlab.dataset.DatasetCatalog;
+import org.cnnlab.imaging.SampleImages;
+import org.cnnlab.network.NetworkPresets;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.classroom.ClassAdmin;
 import org.cnnlab.classroom.ClassSession;
 import org.cnnlab.convolution.Kernel;
 import org.cnnlab.convolution.KernelPreset;
 
-/** What reaches every student's page at once: a pause, pacing, a kernel for the playground. */
+/** What reaches every student's page at once: a pause, pacing, a kernel or image for the playground, a network, a data set. */
 class TeachingPanel extends Div {
     private final ClassAdmin admin;
     private final Button pause = new Button();
@@ -27,7 +33,7 @@ class TeachingPanel extends Div {
     private final Select<KernelPreset> preset = new Select<>();
     private ClassSession session;
 
-    TeachingPanel(ClassAdmin admin) {
+    TeachingPanel(ClassAdmin admin, SampleImages samples, DatasetCatalog datasets) {
         this.admin = admin;
         addClassName("dashboard-panel");
         setId("teaching-panel");
@@ -52,7 +58,27 @@ class TeachingPanel extends Div {
         preset.setId("push-kernel-preset");
         Button push = new Button(getTranslation("class.push.kernel.send"), e -> Messages.attempt(this, this::pushKernel));
         push.setId("push-kernel");
-        add(new H2(getTranslation("class.teaching.heading")), row(message, pause), row(lessons, pace), row(preset, push));
+        add(new H2(getTranslation("class.teaching.heading")), row(message, pause), row(lessons, pace), row(preset, push),
+                pushRow(ClassEvent.Pushed.What.IMAGE, samples.list().stream().map(SampleImages.Sample::id).toList(),
+                        id -> getTranslation(samples.list().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow().labelKey())),
+                pushRow(ClassEvent.Pushed.What.NETWORK, Arrays.stream(NetworkPresets.values()).map(Enum::name).toList(),
+                        name -> getTranslation("netpreset." + name.toLowerCase(Locale.ROOT))),
+                pushRow(ClassEvent.Pushed.What.DATASET, datasets.ids(), id -> getTranslation("dataset." + id)));
+    }
+
+    /** A choice of images, networks or data sets and a button that sends the chosen one to everyone. */
+    private HorizontalLayout pushRow(ClassEvent.Pushed.What what, List<String> values, ItemLabelGenerator<String> label) {
+        String key = what.name().toLowerCase(Locale.ROOT);
+        Select<String> choice = new Select<>();
+        choice.setLabel(getTranslation("class.push." + key + ".label"));
+        choice.setItems(values);
+        choice.setItemLabelGenerator(label);
+        choice.setId("push-" + key + "-choice");
+        Button send = new Button(getTranslation("class.push.kernel.send"), e -> Messages.attempt(this, () -> {
+            if (choice.getValue() != null) admin.push(session.id(), what, choice.getValue(), label.apply(choice.getValue()));
+        }));
+        send.setId("push-" + key);
+        return row(choice, send);
     }
 
     private static HorizontalLayout row(com.vaadin.flow.component.Component... parts) {

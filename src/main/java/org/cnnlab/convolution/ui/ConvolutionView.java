@@ -75,10 +75,15 @@ public class ConvolutionView extends Div implements HasDynamicTitle {
         add(new H1(getTranslation("lesson.convolution.title")), intro, convention, columns);
         run(() -> playground.current(student));
         ClassListener.attach(this, events, event -> {
-            if (event instanceof ClassEvent.KernelPushed k && k.students().contains(student)) {   // already in the state (ClassKernels)
+            String label = switch (event) {   // already in the student's state (ClassPushes): show it
+                case ClassEvent.KernelPushed k when k.students().contains(student) -> getTranslation("class.kernelReceived", k.label());
+                case ClassEvent.Pushed p when p.what() == ClassEvent.Pushed.What.IMAGE && p.students().contains(student) ->
+                        getTranslation("class.pushed.image", p.label());
+                default -> null;
+            };
+            if (label != null) {
                 run(() -> playground.current(student));
-                Notification.show(getTranslation("class.kernelReceived", k.label()), 4000, Notification.Position.BOTTOM_START)
-                        .setId("kernel-received");
+                Notification.show(label, 4000, Notification.Position.BOTTOM_START);
             }
         });
     }

@@ -44,7 +44,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private static final int LIVE_MS = 200;
     private long nextLive;
 
-    public InspectionView(InspectionLab lab) {
+    public InspectionView(InspectionLab lab, org.cnnlab.base.ClassRoom classRoom) {
         this.lab = lab;
         addClassName("network-lesson");
         insides = new LayersPanel(filter -> Messages.attempt(this, () -> {
@@ -81,7 +81,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         input.addClassName("pixel-image");
         input.setWidth("112px");
         input.setHeight("112px");
-        saliency = new SaliencyPanel(request -> lab.saliency(student, model.getValue(), drawing, request));
+        saliency = new SaliencyPanel(request -> lab.saliency(student, model.getValue(), drawing, request), classRoom, student);
         add(new H1(getTranslation("lesson.inspection.title")), new Paragraph(getTranslation("inspect.intro")), none, model,
                 reference, new HorizontalLayout(canvas, new com.vaadin.flow.component.orderedlayout.VerticalLayout(example, input), prediction), insides, saliency,
                 new ShortcutPanel(lab, student, this::listModels), new TorchScriptPanel(lab, student, loaded -> {

@@ -13,7 +13,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.function.SerializableFunction;
 import java.util.List;
 import java.util.Locale;
+import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.inspection.Saliency;
@@ -29,9 +32,13 @@ class SaliencyPanel extends VerticalLayout {
     private final Image overlayMap = new Image();
     private final Span cost = new Span();
     private final SerializableFunction<Saliency.Request, Saliency> compute;
+    private final ShareButton share;
+    private Saliency last;
 
-    SaliencyPanel(SerializableFunction<Saliency.Request, Saliency> compute) {
+    SaliencyPanel(SerializableFunction<Saliency.Request, Saliency> compute, ClassRoom classRoom, StudentId student) {
         this.compute = compute;
+        this.share = ShareButton.disabled(classRoom, student, () -> new ClassRoom.Submission(ClassRoom.Submission.Kind.SALIENCY,
+                getTranslation("saliency.method." + last.method().name().toLowerCase(Locale.ROOT)), cost.getText(), last.png(), null));
         setPadding(false);
         setId("saliency");
         Button run = new Button(getTranslation("saliency.run"), e -> run());
@@ -60,7 +67,7 @@ class SaliencyPanel extends VerticalLayout {
         cost.setId("saliency-cost");
         HorizontalLayout pictures = new HorizontalLayout(labelled(input, "saliency.input"), labelled(map, "saliency.map"),
                 labelled(overlay, "saliency.overlay"));
-        add(new H3(getTranslation("saliency.title")), form, help, pictures, new HorizontalLayout(new Span(getTranslation("saliency.opacity")), opacity), cost);
+        add(new H3(getTranslation("saliency.title")), form, help, pictures, new HorizontalLayout(new Span(getTranslation("saliency.opacity")), opacity), cost, share);
         setVisible(false);
     }
 
@@ -81,6 +88,8 @@ class SaliencyPanel extends VerticalLayout {
         if (request == null) return;
         try {
             Saliency s = compute.apply(request);
+            last = s;
+            share.setEnabled(true);
             input.setSrc(ImageUrls.png(s.input()));
             overlayBase.setSrc(ImageUrls.png(s.input()));
             map.setSrc(ImageUrls.png(s.png()));

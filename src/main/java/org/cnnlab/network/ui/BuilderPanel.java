@@ -47,6 +47,11 @@ class BuilderPanel extends VerticalLayout {
         run(() -> designs.current(student));
     }
 
+    /** Shows the design as the service has it now (e.g. after the instructor pushed one). */
+    void refresh() {
+        run(() -> designs.current(student));
+    }
+
     private void run(Supplier<NetworkDesign> action) {
         try {
             show(action.get());

@@ -7,7 +7,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.notification.Notification;
+import org.cnnlab.base.ClassEvent;
+import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.ui.ClassListener;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.network.NetworkDesignService;
 
@@ -16,14 +20,22 @@ import org.cnnlab.network.NetworkDesignService;
 @Route("red")
 public class NetworkView extends Div implements HasDynamicTitle {
 
-    public NetworkView(NetworkDesignService designs) {
+    public NetworkView(NetworkDesignService designs, ClassEvents events) {
         StudentId student = CurrentStudent.id();
         addClassName("network-lesson");
         TabSheet tabs = new TabSheet();
         tabs.setId("network-tabs");
         tabs.add(getTranslation("network.tab.mlp"), new MlpPanel(designs));
         tabs.add(getTranslation("network.tab.quiz"), new QuizPanel(designs));
-        tabs.add(getTranslation("network.tab.builder"), new BuilderPanel(designs, student));
+        BuilderPanel builder = new BuilderPanel(designs, student);
+        tabs.add(getTranslation("network.tab.builder"), builder);
+        ClassListener.attach(this, events, event -> {   // a pushed network is already the student's design (ClassNetworks)
+            if (event instanceof ClassEvent.Pushed p && p.what() == ClassEvent.Pushed.What.NETWORK && p.students().contains(student)) {
+                builder.refresh();
+                tabs.setSelectedIndex(2);
+                Notification.show(getTranslation("class.pushed.network", p.label()), 4000, Notification.Position.BOTTOM_START);
+            }
+        });
         add(new H1(getTranslation("lesson.network.title")), new Paragraph(getTranslation("network.intro")), tabs);
     }
 

@@ -11,6 +11,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.concurrent.atomic.AtomicLong;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
@@ -28,7 +31,7 @@ import org.cnnlab.training.TrainingProgress;
 // the drawing pad and the runs table are created hidden: declare them so their modules load with this route
 @Uses(DrawCanvas.class)
 @Uses(com.vaadin.flow.component.grid.Grid.class)
-public class TrainingView extends Div implements HasDynamicTitle {
+public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObserver {
     private static final long REFRESH_MILLIS = 200;
 
     private final TrainingLab lab;
@@ -45,11 +48,9 @@ public class TrainingView extends Div implements HasDynamicTitle {
     private TrainingLab.ModelRef trying;
 
     private final ShareButton share;
-
-    public TrainingView(TrainingLab lab, ClassRoom classRoom) {
+    public TrainingView(TrainingLab lab, ClassRoom classRoom, ClassEvents events) {
         this.lab = lab;
-        share = new ShareButton(classRoom, student, () -> lab.submission(student, jobId));
-        share.setEnabled(false);
+        share = ShareButton.disabled(classRoom, student, () -> lab.submission(student, jobId));
         addClassName("network-lesson");
         setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::compare, this::stop,
                 pause -> lab.pause(student, jobId, pause));
@@ -63,6 +64,8 @@ public class TrainingView extends Div implements HasDynamicTitle {
         columns.addClassName("training-columns");
         add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
         showPreview(setup.choice());
+        setup.followClass(events, student);
+
     }
 
     private void showPreview(TrainingLab.Choice choice) {
@@ -121,6 +124,12 @@ public class TrainingView extends Div implements HasDynamicTitle {
                 });
             }
         });
+    }
+
+    /** {@code ?dataset=<id>}: the link of a data set the instructor pushed. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("dataset").ifPresent(setup::chooseDataset);
     }
 
     @Override

@@ -43,6 +43,12 @@ public final class ClassPages {
             page.locator("#push-kernel").click();
         }
 
+        /** Sends what is chosen in one of the dashboard's "… for everyone" selects. */
+        public void pushChoice(String selectId, String label, String buttonId) {
+            choose(selectId, label);
+            page.locator("#" + buttonId).click();
+        }
+
         public void pause(String message) {
             page.locator("#pause-message input").fill(message);
             page.locator("#pause-toggle").click();
