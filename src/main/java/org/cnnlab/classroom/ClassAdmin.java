@@ -116,7 +116,7 @@ public class ClassAdmin {
                 .param(classId).query((rs, n) -> {
                     StudentId id = new StudentId(rs.getString(1));
                     return new Member(id, rs.getString(2), Member.Status.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
-                            rs.getTimestamp(5).toInstant(), presence.online(id), presence.page(id), activity.getOrDefault(id, Member.Activity.IDLE));
+                            rs.getTimestamp(5).toInstant(), presence.online(id), presence.page(id), activity.getOrDefault(id, finished(id)));
                 }).list();
     }
 
@@ -127,6 +127,12 @@ public class ClassAdmin {
                     (a, b) -> a == Member.Activity.TRAINING ? a : b);
         }
         return activity;
+    }
+
+    /** DONE once the student's latest run finished well; IDLE before any run. */
+    private Member.Activity finished(StudentId student) {
+        return training.latest(student).filter(p -> p.state() == TrainingProgress.State.DONE).map(p -> Member.Activity.DONE)
+                .orElse(Member.Activity.IDLE);
     }
 
     public void approve(long classId, StudentId student) {

@@ -249,6 +249,28 @@ abstract class ClassroomContract {
         assertThat(designs.current(anonymous).saved()).isEmpty();
     }
 
+    @Autowired org.cnnlab.convolution.KernelShelf shelf;
+
+    @Test
+    void a_class_members_saved_kernels_come_back_after_their_session_and_an_anonymous_students_do_not() {
+        ClassSession s = newClass(false);
+        var a = join(s, "Ana");
+        playground.receiveKernel(a.student(), new org.cnnlab.convolution.Kernel(3, new float[] {0, 1, 0, 1, -4, 1, 0, 1, 0}), 2.5f);
+        assertThat(shelf.save(a.student(), "laplaciano")).containsExactly("laplaciano");
+        playground.receiveKernel(a.student(), org.cnnlab.convolution.Kernel.identity(5), 0f);
+        shelf.forget(a.student());
+        playground.forget(a.student());
+        assertThat(shelf.names(a.student())).containsExactly("laplaciano");
+        var back = shelf.load(a.student(), "laplaciano").state();
+        assertThat(back.kernel(0).weights()).containsExactly(0, 1, 0, 1, -4, 1, 0, 1, 0);
+        assertThat(back.settings().bias()).isEqualTo(2.5f);
+        StudentId anonymous = StudentId.random();
+        shelf.save(anonymous, "mío");
+        shelf.forget(anonymous);
+        assertThat(shelf.names(anonymous)).isEmpty();
+        assertThatThrownBy(() -> shelf.save(a.student(), " ")).hasMessageContaining("kernel.save.name");
+    }
+
     static ClassRoom.Submission kernelEntry() {
         return new ClassRoom.Submission(ClassRoom.Submission.Kind.KERNEL, "Kernel 3×3", "-1 0 1; -2 0 2; -1 0 1", PNG, null);
     }

@@ -61,13 +61,18 @@ class ClassServerIT extends BrowserTest {
         List<PlaygroundPage> playgrounds = three.stream().map(s -> new PlaygroundPage(s.page()).open(baseUrl())).toList();
 
         // a kernel for everyone: each playground shows the lecture's Sobel f1 without a click of its own
-        dashboard.pushKernel(spanish("preset.sobel_f1"));
+        dashboard.choose("push-kernel-preset", spanish("preset.sobel_f1"));
+        long pushed = System.nanoTime();
+        page.locator("#push-kernel").click();
+        List<Long> shownAfter = new ArrayList<>();
         for (PlaygroundPage p : playgrounds) {
             notification(p.page(), spanish("class.kernelReceived", spanish("preset.sobel_f1"))).waitFor();
+            shownAfter.add((System.nanoTime() - pushed) / 1_000_000);   // an upper bound: the pages are checked one after another
             p.page().waitForCondition(() -> "-2".equals(p.kernelCell(1).inputValue()));
             assertThat(List.of(p.kernelCell(0).inputValue(), p.kernelCell(4).inputValue(), p.kernelCell(7).inputValue()))
                     .containsExactly("-1", "0", "2");
         }
+        System.out.println("push → kernel shown on each student's page (click to visible, upper bounds), ms: " + shownAfter);
         screenshot(playgrounds.get(1).page(), "class-03-student-kernel-pushed");
         // an image for everyone: the checkerboard replaces each input, the pushed kernel stays
         dashboard.pushChoice("push-image-choice", spanish("sample.checkerboard"), "push-image");

@@ -43,7 +43,7 @@ public class ConvolutionView extends Div implements HasDynamicTitle {
     private final WalkthroughPanel walkthrough;
 
     public ConvolutionView(PlaygroundService playground, SampleImages sampleImages, ImageDecoder decoder, ClassRoom classRoom,
-                           ClassEvents events) {
+                           ClassEvents events, org.cnnlab.convolution.KernelShelf shelf) {
         this.playground = playground;
         this.samples = sampleImages.list();
         addClassName("playground");
@@ -65,7 +65,7 @@ public class ConvolutionView extends Div implements HasDynamicTitle {
         Paragraph intro = new Paragraph(getTranslation("conv.intro"));
         Paragraph convention = new Paragraph(getTranslation("conv.convention"));
         convention.addClassName("help");
-        Div controls = new Div(input, kernel, settings);
+        Div controls = new Div(input, kernel, new KernelShelfBar(shelf, student, this::show), settings);
         controls.addClassName("controls");
         ShareButton share = new ShareButton(classRoom, student, this::submission);
         Div output = new Div(result, share, walkthrough, new CountQuizPanel(), new LectureNotes());

@@ -38,11 +38,6 @@ public final class ClassPages {
             return page.locator("#roster-grid");
         }
 
-        public void pushKernel(String presetLabel) {
-            choose("push-kernel-preset", presetLabel);
-            page.locator("#push-kernel").click();
-        }
-
         /** Sends what is chosen in one of the dashboard's "… for everyone" selects. */
         public void pushChoice(String selectId, String label, String buttonId) {
             choose(selectId, label);
