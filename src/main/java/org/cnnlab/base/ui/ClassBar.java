@@ -133,7 +133,10 @@ public class ClassBar extends Span {
         Div thanks = new Div();
         thanks.setId("poll-thanks");
         Button send = new Button(getTranslation("class.poll.answer"), e -> {
-            if (choices.getValue() == null) return;
+            if (choices.getValue() == null) {
+                thanks.setText(getTranslation("class.poll.choose"));
+                return;
+            }
             Messages.attempt(this, () -> {
                 classRoom.answer(student, p.id(), choices.getValue());
                 thanks.setText(getTranslation("class.poll.thanks"));

@@ -95,8 +95,17 @@ public final class ClassPages {
             return page.getByText(text).first();
         }
 
+        /** Picks an option (again, if the click landed while the dialog was still opening) and answers. */
         public void answerPoll(String option) {
-            page.locator("#poll-choices vaadin-radio-button").filter(new Locator.FilterOptions().setHasText(option)).first().click();
+            Locator radio = page.locator("#poll-choices vaadin-radio-button").filter(new Locator.FilterOptions().setHasText(option)).first();
+            for (int attempt = 1; radio.getAttribute("checked") == null; attempt++) {
+                radio.click();
+                try {
+                    page.waitForCondition(() -> radio.getAttribute("checked") != null, new Page.WaitForConditionOptions().setTimeout(3_000));
+                } catch (com.microsoft.playwright.TimeoutError e) {
+                    if (attempt == 3) throw e;
+                }
+            }
             page.locator("#poll-answer").click();
             page.locator("#poll-thanks").filter(new Locator.FilterOptions().setHasText("!")).waitFor();
         }
