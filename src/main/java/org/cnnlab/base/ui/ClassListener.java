@@ -11,6 +11,21 @@ public final class ClassListener {
     private ClassListener() {
     }
 
+    /**
+     * Something of one kind the instructor pushed to this student (already in their state): the page
+     * applies it and says so ({@code messageKey} with the pushed thing's label).
+     */
+    public static void pushed(Component owner, ClassEvents events, org.cnnlab.base.StudentId student, ClassEvent.Pushed.What what,
+                              Consumer<ClassEvent.Pushed> apply, String messageKey) {
+        attach(owner, events, event -> {
+            if (event instanceof ClassEvent.Pushed p && p.what() == what && p.students().contains(student)) {
+                apply.accept(p);
+                com.vaadin.flow.component.notification.Notification.show(owner.getTranslation(messageKey, p.label()), 4000,
+                        com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+            }
+        });
+    }
+
     public static void attach(Component owner, ClassEvents events, Consumer<ClassEvent> onEvent) {
         owner.addAttachListener(attach -> {
             UI ui = attach.getUI();

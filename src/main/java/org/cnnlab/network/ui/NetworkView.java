@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.component.notification.Notification;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.StudentId;
@@ -29,13 +28,10 @@ public class NetworkView extends Div implements HasDynamicTitle {
         tabs.add(getTranslation("network.tab.quiz"), new QuizPanel(designs));
         BuilderPanel builder = new BuilderPanel(designs, student);
         tabs.add(getTranslation("network.tab.builder"), builder);
-        ClassListener.attach(this, events, event -> {   // a pushed network is already the student's design (ClassNetworks)
-            if (event instanceof ClassEvent.Pushed p && p.what() == ClassEvent.Pushed.What.NETWORK && p.students().contains(student)) {
-                builder.refresh();
-                tabs.setSelectedIndex(2);
-                Notification.show(getTranslation("class.pushed.network", p.label()), 4000, Notification.Position.BOTTOM_START);
-            }
-        });
+        ClassListener.pushed(this, events, student, ClassEvent.Pushed.What.NETWORK, p -> {   // already the design (ClassNetworks)
+            builder.refresh();
+            tabs.setSelectedIndex(2);
+        }, "class.pushed.network");
         add(new H1(getTranslation("lesson.network.title")), new Paragraph(getTranslation("network.intro")), tabs);
     }
 

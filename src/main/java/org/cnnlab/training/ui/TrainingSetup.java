@@ -100,18 +100,6 @@ class TrainingSetup extends VerticalLayout {
         showOptimizerFields();
     }
 
-    /** A data set the instructor pushes to the class is chosen here, with a word why. */
-    void followClass(org.cnnlab.base.ClassEvents events, org.cnnlab.base.StudentId student) {
-        org.cnnlab.base.ui.ClassListener.attach(this, events, event -> {
-            if (event instanceof org.cnnlab.base.ClassEvent.Pushed p && p.what() == org.cnnlab.base.ClassEvent.Pushed.What.DATASET
-                    && p.students().contains(student)) {
-                chooseDataset(p.value());
-                com.vaadin.flow.component.notification.Notification.show(getTranslation("class.pushed.dataset", p.label()), 4000,
-                        com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
-            }
-        });
-    }
-
     /** Chooses a data set as if the student had (the instructor's push, or a link with ?dataset=). */
     void chooseDataset(String id) {
         if (dataset.getListDataView().getItems().anyMatch(id::equals)) dataset.setValue(id);

@@ -13,10 +13,12 @@ import com.vaadin.flow.router.Route;
 import java.util.concurrent.atomic.AtomicLong;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.ui.ClassListener;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.Messages;
@@ -64,7 +66,7 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
         columns.addClassName("training-columns");
         add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
         showPreview(setup.choice());
-        setup.followClass(events, student);
+        ClassListener.pushed(setup, events, student, ClassEvent.Pushed.What.DATASET, p -> setup.chooseDataset(p.value()), "class.pushed.dataset");
 
     }
 
