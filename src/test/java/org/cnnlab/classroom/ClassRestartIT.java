@@ -5,20 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.cnnlab.CnnLabApplication;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
-import org.cnnlab.dataset.ProceduralShapes;
-import org.cnnlab.network.LayerSpec;
-import org.cnnlab.network.NetworkSpec;
-import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelStore;
-import org.cnnlab.training.OptimizerSpec;
 import org.cnnlab.training.TrainingProgress;
-import org.cnnlab.training.TrainingRequest;
 import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,16 +88,7 @@ class ClassRestartIT {
     }
 
     private static String saveTinyModel(ConfigurableApplicationContext app, StudentId student) throws Exception {
-        TrainingService training = app.getBean(TrainingService.class);
-        NetworkSpec net = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(5));
-        TrainingProgress job = training.submit(new TrainingRequest(student, net, ProceduralShapes.generate(20, false, 1),
-                OptimizerSpec.adam(0.01), 16, 1, 0.2, 7));
-        CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
-        Runnable stop = training.watch(job.jobId(), p -> {
-            if (p.finished()) done.complete(p);
-        });
-        done.get(120, TimeUnit.SECONDS);
-        stop.run();
-        return app.getBean(ModelStore.class).save(student, training.trained(student, job.jobId()).orElseThrow(), "antes").id();
+        TrainingProgress job = TinyRuns.train(app.getBean(TrainingService.class), student);
+        return app.getBean(ModelStore.class).save(student, app.getBean(TrainingService.class).trained(student, job.jobId()).orElseThrow(), "antes").id();
     }
 }

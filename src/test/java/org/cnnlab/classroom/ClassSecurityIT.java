@@ -13,17 +13,9 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.StudentId;
-import org.cnnlab.dataset.ProceduralShapes;
-import org.cnnlab.network.LayerSpec;
-import org.cnnlab.network.NetworkSpec;
-import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelStore;
-import org.cnnlab.training.OptimizerSpec;
 import org.cnnlab.training.TrainingProgress;
-import org.cnnlab.training.TrainingRequest;
 import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,15 +134,8 @@ class ClassSecurityIT {
     void a_students_job_and_saved_model_ids_are_useless_to_another_student() throws Exception {
         StudentId owner = StudentId.random();
         StudentId guesser = StudentId.random();
-        NetworkSpec net = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(5));
-        TrainingProgress job = training.submit(new TrainingRequest(owner, net, ProceduralShapes.generate(20, false, 1),
-                OptimizerSpec.adam(0.01), 16, 1, 0.2, 7));
-        CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
-        Runnable stop = training.watch(job.jobId(), p -> {
-            if (p.finished()) done.complete(p);
-        });
-        assertThat(done.get(120, TimeUnit.SECONDS).state()).isEqualTo(TrainingProgress.State.DONE);
-        stop.run();
+        TrainingProgress job = TinyRuns.train(training, owner);
+        assertThat(job.state()).isEqualTo(TrainingProgress.State.DONE);
         assertThat(training.trained(guesser, job.jobId())).isEmpty();
         training.cancel(guesser, job.jobId());
         training.pause(guesser, job.jobId(), true);

@@ -1,0 +1,34 @@
+package org.cnnlab.classroom;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.dataset.ProceduralShapes;
+import org.cnnlab.network.LayerSpec;
+import org.cnnlab.network.NetworkSpec;
+import org.cnnlab.network.TensorShape;
+import org.cnnlab.training.OptimizerSpec;
+import org.cnnlab.training.TrainingProgress;
+import org.cnnlab.training.TrainingRequest;
+import org.cnnlab.training.TrainingService;
+
+/** A real, tiny training run (a linear layer on 100 easy shapes, one epoch) for a student, awaited. */
+final class TinyRuns {
+    private TinyRuns() {
+    }
+
+    static TrainingProgress train(TrainingService training, StudentId student) throws Exception {
+        NetworkSpec net = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(5));
+        TrainingProgress job = training.submit(new TrainingRequest(student, net, ProceduralShapes.generate(20, false, 1),
+                OptimizerSpec.adam(0.01), 16, 1, 0.2, 7));
+        CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
+        Runnable stop = training.watch(job.jobId(), p -> {
+            if (p.finished()) done.complete(p);
+        });
+        try {
+            return done.get(120, TimeUnit.SECONDS);
+        } finally {
+            stop.run();
+        }
+    }
+}
