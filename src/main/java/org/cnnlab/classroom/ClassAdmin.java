@@ -39,9 +39,12 @@ public class ClassAdmin {
     private final TrainingService training;
     private final org.cnnlab.imaging.SampleImages samples;
     private final org.cnnlab.dataset.DatasetCatalog datasets;
+    private final org.cnnlab.convolution.ConvolutionService convolution;
 
     public ClassAdmin(JdbcClient db, ClassEvents events, ClassroomLimits limits, ClassroomService classroom, Presence presence,
-                      TrainingService training, org.cnnlab.imaging.SampleImages samples, org.cnnlab.dataset.DatasetCatalog datasets) {
+                      TrainingService training, org.cnnlab.imaging.SampleImages samples, org.cnnlab.dataset.DatasetCatalog datasets,
+                      org.cnnlab.convolution.ConvolutionService convolution) {
+        this.convolution = convolution;
         this.samples = samples;
         this.datasets = datasets;
         this.db = db;
@@ -184,9 +187,10 @@ public class ClassAdmin {
     /** A k×k kernel (row by row) and bias into every approved student's convolution playground. */
     public void pushKernel(long classId, int size, List<Float> weights, float bias, String label) {
         session(classId);
-        if (size < 1 || size > 15 || weights.size() != size * size) throw new InvalidInputException("class.push.kernel");
-        for (Float w : weights) if (w == null || !Float.isFinite(w) || Math.abs(w) > 1e6) throw new InvalidInputException("class.push.kernel");
-        if (!Float.isFinite(bias)) throw new InvalidInputException("class.push.kernel");
+        if (size < 1 || weights.size() != size * size || weights.stream().anyMatch(java.util.Objects::isNull)) throw new InvalidInputException("class.push.kernel");
+        float[] w = new float[weights.size()];
+        for (int i = 0; i < w.length; i++) w[i] = weights.get(i);
+        convolution.checkKernel(new org.cnnlab.convolution.Kernel(size, w), bias);   // the playground's own limits, with their reasons
         events.publish(new ClassEvent.KernelPushed(classId, classroom.approved(classId), size, List.copyOf(weights), bias, label));
     }
 

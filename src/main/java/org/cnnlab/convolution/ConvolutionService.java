@@ -116,12 +116,40 @@ public class ConvolutionService {
         return weight;
     }
 
-    /** Refuses, with a translated reason, anything the computation cannot or should not do. */
-    public void validate(PixelImage image, List<Kernel> kernels, ConvolutionSettings s) {
-        int k = s.kernelSize();
+    /** A kernel and bias the playground would take (size, finite weights and bias within the limits), or the reason why not. */
+    public void checkKernel(Kernel kernel, float bias) {
+        checkSize(kernel.size());
+        checkWeights(kernel);
+        checkBias(bias);
+    }
+
+    private void checkSize(int k) {
         if (k < 1 || k > limits.maxKernelSize()) {
             throw new InvalidInputException("conv.error.kernelSize", 1, limits.maxKernelSize());
         }
+    }
+
+    private void checkWeights(Kernel kernel) {
+        for (float w : kernel.weights()) {
+            if (!Float.isFinite(w)) {
+                throw new InvalidInputException("kernel.error.notFinite");
+            }
+            if (Math.abs(w) > limits.maxAbsWeight()) {
+                throw new InvalidInputException("kernel.error.tooLarge", limits.maxAbsWeight());
+            }
+        }
+    }
+
+    private void checkBias(float bias) {
+        if (!Float.isFinite(bias) || Math.abs(bias) > limits.maxAbsWeight()) {
+            throw new InvalidInputException("conv.error.bias", limits.maxAbsWeight());
+        }
+    }
+
+    /** Refuses, with a translated reason, anything the computation cannot or should not do. */
+    public void validate(PixelImage image, List<Kernel> kernels, ConvolutionSettings s) {
+        int k = s.kernelSize();
+        checkSize(k);
         if (s.stride() < 1 || s.stride() > limits.maxStride()) {
             throw new InvalidInputException("conv.error.stride", 1, limits.maxStride());
         }
@@ -131,9 +159,7 @@ public class ConvolutionService {
         if (s.padding().amount() < 0 || s.padding().amount() > limits.maxPadding()) {
             throw new InvalidInputException("conv.error.padding", 0, limits.maxPadding());
         }
-        if (!Float.isFinite(s.bias()) || Math.abs(s.bias()) > limits.maxAbsWeight()) {
-            throw new InvalidInputException("conv.error.bias", limits.maxAbsWeight());
-        }
+        checkBias(s.bias());
         if (kernels.isEmpty()) {
             throw new IllegalArgumentException("no kernel");
         }
@@ -141,14 +167,7 @@ public class ConvolutionService {
             if (kernel.size() != k) {
                 throw new IllegalArgumentException("kernel size " + kernel.size() + " != " + k);
             }
-            for (float w : kernel.weights()) {
-                if (!Float.isFinite(w)) {
-                    throw new InvalidInputException("kernel.error.notFinite");
-                }
-                if (Math.abs(w) > limits.maxAbsWeight()) {
-                    throw new InvalidInputException("kernel.error.tooLarge", limits.maxAbsWeight());
-                }
-            }
+            checkWeights(kernel);
         }
         OutputSize rows = OutputSize.of(image.height(), k, s.padding(), s.stride(), s.dilation());
         OutputSize cols = OutputSize.of(image.width(), k, s.padding(), s.stride(), s.dilation());

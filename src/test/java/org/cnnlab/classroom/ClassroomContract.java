@@ -206,7 +206,10 @@ abstract class ClassroomContract {
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.Paused p && p.classId() == s.id() && p.paused());
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.KernelPushed k && k.students().equals(List.of(a.student())));
         assertThatThrownBy(() -> admin.pushKernel(s.id(), 3, List.of(Float.NaN, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f), 0f, "NaN"))
-                .hasMessageContaining("class.push.kernel");
+                .hasMessageContaining("kernel.error.notFinite");   // the playground's own check and reason
+        assertThatThrownBy(() -> admin.pushKernel(s.id(), 3, List.of(1f, 2f), 0f, "short")).hasMessageContaining("class.push.kernel");
+        assertThatThrownBy(() -> admin.pushKernel(s.id(), 17, java.util.Collections.nCopies(17 * 17, 1f), 0f, "huge"))
+                .hasMessageContaining("conv.error.kernelSize");
         admin.archive(s.id());
         assertThat(classroom.membership(a.student())).isEmpty();
         assertThat(classroom.rejoin(a.rejoinToken())).isEmpty();
