@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.LearningCurves;
 import org.cnnlab.base.ui.NumberGrid;
+import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.training.EpochMetrics;
 import org.cnnlab.training.TrainingProgress;
 
@@ -28,15 +29,18 @@ class TrainingMonitor extends VerticalLayout {
     private final Div mistakes = new Div();
     private final H4 mistakesTitle = new H4();
     private long mistakesOf = -1;
+    private final ShareButton share;
 
-    TrainingMonitor() {
+    /** @param share "share with the class", enabled once a run finished well */
+    TrainingMonitor(ShareButton share) {
+        this.share = share;
         setPadding(false);
         bar.setId("train-progress");
         status.setId("train-status");
         confusion.setVisible(false);
         mistakes.setId("wrong-examples");
         mistakes.addClassName("dataset-grid");
-        add(bar, status, loss, accuracy, confusion, mistakesTitle, mistakes);
+        add(bar, status, loss, accuracy, confusion, share, mistakesTitle, mistakes);
         setVisible(false);
     }
 
@@ -83,6 +87,7 @@ class TrainingMonitor extends VerticalLayout {
             for (int t = 0; t < k; t++) for (int q = 0; q < k; q++) values[t * k + q] = p.confusion()[t][q];
             confusion.show(getTranslation("training.confusion", heldOut(p)), k, k, values, 0);
         }
+        share.setEnabled(p.state() == TrainingProgress.State.DONE);
         showMistakes(p);
     }
 

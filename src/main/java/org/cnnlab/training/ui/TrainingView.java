@@ -38,7 +38,7 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private final TrainingLab lab;
     private final StudentId student = CurrentStudent.id();
-    private final TrainingMonitor monitor = new TrainingMonitor();
+    private final TrainingMonitor monitor;
     private final DatasetPreview preview = new DatasetPreview();
     private final TrainingSetup setup;
     private final TryModelPanel tryModel;
@@ -49,10 +49,9 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
     private long jobId = -1;
     private TrainingLab.ModelRef trying;
 
-    private final ShareButton share;
     public TrainingView(TrainingLab lab, ClassRoom classRoom, ClassEvents events) {
         this.lab = lab;
-        share = ShareButton.disabled(classRoom, student, () -> lab.submission(student, jobId));
+        monitor = new TrainingMonitor(ShareButton.disabled(classRoom, student, () -> lab.submission(student, jobId)));
         addClassName("network-lesson");
         setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::compare, this::stop,
                 pause -> lab.pause(student, jobId, pause));
@@ -62,12 +61,11 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
             tryModel.trying(getTranslation("training.try.saved", saved.name()));
         });
         own = new OwnClassesPanel(lab, student, lab.maxImageBytes(), () -> showPreview(setup.choice()));
-        Div columns = new Div(setup, new Div(own, preview, monitor, share, tryModel, models, compare));
+        Div columns = new Div(setup, new Div(own, preview, monitor, tryModel, models, compare));
         columns.addClassName("training-columns");
         add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
         showPreview(setup.choice());
         ClassListener.pushed(setup, events, student, ClassEvent.Pushed.What.DATASET, p -> setup.chooseDataset(p.value()), "class.pushed.dataset");
-
     }
 
     private void showPreview(TrainingLab.Choice choice) {
@@ -115,7 +113,6 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
                     monitor.show(p);
                     setup.running(!p.finished(), p.state() == TrainingProgress.State.PAUSED);
                     boolean done = p.state() == TrainingProgress.State.DONE;
-                    share.setEnabled(done);
                     models.finishedRun(done ? p.jobId() : -1);
                     if (done && !TrainingLab.ModelRef.job(p.jobId()).equals(trying)) {
                         trying = TrainingLab.ModelRef.job(p.jobId());
