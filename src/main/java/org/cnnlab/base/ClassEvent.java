@@ -7,7 +7,7 @@ import java.util.Set;
  * Something the instructor did that every student of one class session must see at once (by push).
  * Events are plain data so that, with more than one app node, they can travel between nodes.
  */
-public sealed interface ClassEvent {
+public sealed interface ClassEvent extends java.io.Serializable {
 
     long classId();
 

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 /**
  * The one broadcaster of class events. In memory on one node: every subscriber (services first,
  * then pages, in the order they subscribed) hears every event of every class and picks its own.
+ * With more than one app node, a relay (PostgreSQL NOTIFY, in the cluster package) also carries
+ * each event published here to the other nodes, which {@link #deliver} it to their own subscribers.
  */
 @Service
 public class ClassEvents {
@@ -22,7 +24,25 @@ public class ClassEvents {
         return () -> listeners.remove(listener);
     }
 
+    private volatile Consumer<ClassEvent> relay = event -> { };
+
+    /** This node's students hear the event at once; then the relay, if any, takes it to the other nodes. */
     public void publish(ClassEvent event) {
+        deliver(event);
+        try {
+            relay.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not relay {} to the other app nodes", event, e);
+        }
+    }
+
+    /** Sets where published events also go (one relay per node). */
+    public void relayTo(Consumer<ClassEvent> relay) {
+        this.relay = relay;
+    }
+
+    /** To this node's subscribers only: an event from another node, or one that stays here. */
+    public void deliver(ClassEvent event) {
         for (Consumer<ClassEvent> listener : listeners) {
             try {
                 listener.accept(event);

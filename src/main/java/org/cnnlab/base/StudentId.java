@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Who a piece of per-student state belongs to. Anonymous for now; the class server adds names. */
-public record StudentId(String value) {
+public record StudentId(String value) implements java.io.Serializable {
     public StudentId {
         Objects.requireNonNull(value, "value");
     }

@@ -301,14 +301,14 @@ public class ClassAdmin {
 
     /** A job in the class queue with its student's nickname ("" for a student outside any class). */
     public record QueuedJob(long jobId, String nickname, String name, TrainingProgress.State state, int position, double seconds,
-                            int epoch, int epochs) {
+                            int epoch, int epochs, String where) {
     }
 
     public List<QueuedJob> queue() {
         Map<String, String> names = db.sql("select id, nickname from student").query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
         return training.queue().stream().map(e -> new QueuedJob(e.jobId(), names.getOrDefault(e.student().value(), ""), e.name(), e.state(),
-                e.position(), e.seconds(), e.epoch(), e.epochs())).toList();
+                e.position(), e.seconds(), e.epoch(), e.epochs(), e.where())).toList();
     }
 
     public void cancelJob(long jobId) {

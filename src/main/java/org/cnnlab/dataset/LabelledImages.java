@@ -7,7 +7,7 @@ import java.util.List;
  * one after another, and N labels in 0…classes−1.
  */
 public record LabelledImages(String id, List<String> classes, int channels, int height, int width, float[] pixels,
-                             int[] labels) {
+                             int[] labels) implements java.io.Serializable {
 
     public LabelledImages {
         classes = List.copyOf(classes);

@@ -6,7 +6,7 @@ import java.util.List;
  * One layer of a {@link NetworkSpec}, as plain data. Sizes are what a student types; whether they
  * fit the incoming shape is for {@link ShapeInference} to say, layer by layer.
  */
-public sealed interface LayerSpec {
+public sealed interface LayerSpec extends java.io.Serializable {
 
     /** Every kind of layer, with the name it has in JSON and in i18n keys ("layer." + name). */
     List<String> TYPES = List.of("conv2d", "maxpool", "avgpool", "globalavgpool", "relu", "sigmoid", "tanh",

@@ -3,7 +3,7 @@ package org.cnnlab.network;
 import java.util.List;
 
 /** A network as data: the input shape (C, H, W) and the layers in order. Versioned for saving and sharing. */
-public record NetworkSpec(int version, TensorShape input, List<LayerSpec> layers) {
+public record NetworkSpec(int version, TensorShape input, List<LayerSpec> layers) implements java.io.Serializable {
 
     public static final int CURRENT_VERSION = 1;
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The shape of one example flowing through a network, without the batch axis: (C, H, W) for
  * images and feature maps, (features) after Flatten, Dense or global average pooling.
  */
-public record TensorShape(int[] dims) {
+public record TensorShape(int[] dims) implements java.io.Serializable {
 
     public TensorShape {
         dims = dims.clone();

@@ -2,5 +2,5 @@ package org.cnnlab.training;
 
 /** One point of the learning curves: mean loss and accuracy on the training and validation data. */
 public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-                           double validationAccuracy, double seconds) {
+                           double validationAccuracy, double seconds) implements java.io.Serializable {
 }

@@ -10,7 +10,8 @@ import org.cnnlab.network.NetworkSpec;
  * null, is a held-out set the run evaluates once, at the end (confusion matrix, mistakes, shifts).
  */
 public record TrainingRequest(StudentId student, NetworkSpec network, LabelledImages data, OptimizerSpec optimizer,
-                              int batchSize, int epochs, double validationSplit, long seed, String name, LabelledImages test) {
+                              int batchSize, int epochs, double validationSplit, long seed, String name, LabelledImages test)
+        implements java.io.Serializable {
 
     /** Without a test set: the final confusion matrix, mistakes and shift chart use the validation images. */
     public TrainingRequest(StudentId student, NetworkSpec network, LabelledImages data, OptimizerSpec optimizer,

@@ -56,14 +56,23 @@ final class TrainingRun {
         default long holdWhilePaused() {
             return 0;
         }
+
+        /** Whether the student asked for a pause (a worker node pauses its run when the app node's job is). */
+        default boolean pauseRequested() {
+            return false;
+        }
+
+        /** The run starts again from its first batch (its worker node died and another took it over). */
+        default void restarted() {
+        }
     }
 
     /** A validation image the model gets wrong: its pixels (C×H×W, 0…1), true and predicted class, and p(predicted). */
-    record Mistake(float[] pixels, int trueClass, int predicted, double confidence) {
+    record Mistake(float[] pixels, int trueClass, int predicted, double confidence) implements java.io.Serializable {
     }
 
     /** How the run ended: a state, and for DIVERGED/FAILED the i18n key and its arguments. */
-    record Outcome(TrainingProgress.State state, String messageKey, Object... messageArgs) {
+    record Outcome(TrainingProgress.State state, String messageKey, Object... messageArgs) implements java.io.Serializable {
     }
 
     static {

@@ -46,6 +46,9 @@ public class TrainingService implements StudentState {
     private final NetworkFactory factory;
     private final ShapeInference inference;
     private final ExecutorService workers;
+    private final TrainingExecutor executor;
+    private final RemoteTraining remote;   // null unless this is an app node of the scale-out profile
+    private final String here;             // where this node's own waiting jobs are, for the dashboard
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private final Map<StudentId, Deque<Job>> waiting = new LinkedHashMap<>();   // insertion order = turn order
@@ -86,17 +89,39 @@ public class TrainingService implements StudentState {
         }
     }
 
+    /** Training on this JVM's own DJL: the one-machine server, and tests. */
     public TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits) {
+        this(limits, factory, networkLimits, null, 1, "");
+    }
+
+    /**
+     * On an app node of the scale-out profile, {@code remote} hands each job to a worker node and
+     * relays its progress back; this node's threads then only wait for them, up to
+     * {@code cnnlab.node.tasks-in-flight} at a time. Queue order, limits, pause and cancel stay here.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits,
+                           org.springframework.beans.factory.ObjectProvider<RemoteTraining> remote, org.cnnlab.base.NodeSettings node) {
+        this(limits, factory, networkLimits, remote.getIfAvailable(), node.tasksInFlight(),
+                node.role() == org.cnnlab.base.NodeSettings.Role.SINGLE ? "" : node.name());
+    }
+
+    private TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits, RemoteTraining remote,
+                            int remoteSlots, String here) {
+        this.remote = remote;
+        this.here = here;
         this.limits = limits;
         this.configured = limits;
         this.factory = factory;
         this.inference = new ShapeInference(networkLimits);
-        this.workers = Executors.newFixedThreadPool(limits.workers(), r -> {
+        this.executor = remote != null ? remote : (request, wallMillis, stop, listener) -> TrainingRun.run(factory, request, wallMillis, stop, listener);
+        int threads = remote != null ? remoteSlots : limits.workers();
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cnnlab-training");
             t.setDaemon(true);
             return t;
         });
-        for (int i = 0; i < limits.workers(); i++) {
+        for (int i = 0; i < threads; i++) {
             workers.submit(this::work);
         }
     }
@@ -244,13 +269,28 @@ public class TrainingService implements StudentState {
         return Math.max(1, Math.min(value, max));
     }
 
-    /** A job in the class queue as the instructor's dashboard lists it. */
+    /**
+     * A job in the class queue as the instructor's dashboard lists it; {@code where} is "" on the
+     * one-machine server, else the worker running it or the app node it waits on.
+     */
     public record QueueEntry(long jobId, StudentId student, String name, TrainingProgress.State state, int position,
-                             double seconds, int epoch, int epochs) {
+                             double seconds, int epoch, int epochs, String where) {
     }
 
-    /** Every job that has not finished, running first, then waiting in turn order (position 1, 2, …). */
+    /**
+     * Every job that has not finished, running first, then waiting in turn order (position 1, 2, …).
+     * On an app node of the scale-out profile: every app node's jobs at the workers, then this
+     * node's own waiting ones.
+     */
     public List<QueueEntry> queue() {
+        if (remote != null) {
+            List<QueueEntry> entries = new ArrayList<>(remote.tasks());
+            int next = entries.size() + 1 - (int) entries.stream().filter(e -> e.position() == 0).count();
+            synchronized (lock) {
+                for (Job j : turnOrder()) entries.add(entry(j, next++));
+            }
+            return entries;
+        }
         List<QueueEntry> entries = new ArrayList<>();
         synchronized (lock) {
             jobs.values().stream().filter(j -> j.state == TrainingProgress.State.RUNNING || j.state == TrainingProgress.State.PAUSED)
@@ -285,17 +325,22 @@ public class TrainingService implements StudentState {
 
     private QueueEntry entry(Job j, int position) {
         TrainingProgress p = snapshot(j);
-        return new QueueEntry(j.id, j.request.student(), j.request.name(), j.state, position, p.seconds(), j.epoch, j.request.epochs());
+        return new QueueEntry(j.id, j.request.student(), j.request.name(), j.state, position, p.seconds(), j.epoch, j.request.epochs(), here);
     }
 
-    /** The instructor stops any job (and the rest of its series). */
+    /** The instructor stops any job (and the rest of its series); a negative id is a job at the workers (see {@link #queue}). */
     public void cancelAny(long jobId) {
+        if (jobId < 0 && remote != null) {
+            remote.cancelTask(-jobId);
+            return;
+        }
         Job job = jobs.get(jobId);
         if (job != null) cancel(job.request.student(), jobId);
     }
 
     /** The instructor stops every job that has not finished. */
     public void cancelAll() {
+        if (remote != null) remote.tasks().forEach(e -> remote.cancelTask(-e.jobId()));
         jobs.values().stream().filter(j -> !snapshot(j).finished()).map(j -> j.id).toList().forEach(this::cancelAny);
     }
 
@@ -403,7 +448,7 @@ public class TrainingService implements StudentState {
         publish(job);
         TrainingRun.Outcome outcome;
         try {
-            outcome = TrainingRun.run(factory, job.request, limits.maxWallSeconds() * 1000L, () -> job.cancelled || closed,
+            outcome = executor.run(job.request, limits.maxWallSeconds() * 1000L, () -> job.cancelled || closed,
                     new TrainingRun.Listener() {
                         @Override
                         public void batch(int epoch, long step, long totalSteps, double loss) {
@@ -446,6 +491,26 @@ public class TrainingService implements StudentState {
                         @Override
                         public long holdWhilePaused() {
                             return TrainingService.this.holdWhilePaused(job);
+                        }
+
+                        @Override
+                        public boolean pauseRequested() {
+                            return job.paused;
+                        }
+
+                        @Override
+                        public void restarted() {
+                            synchronized (job.batchLosses) {
+                                job.batchLosses.clear();
+                            }
+                            synchronized (job.epochs) {
+                                job.epochs.clear();
+                            }
+                            job.epoch = 0;
+                            job.step = 0;
+                            job.pausedMillis = 0;
+                            job.startedMillis = System.currentTimeMillis();
+                            publish(job);
                         }
 
                         @Override

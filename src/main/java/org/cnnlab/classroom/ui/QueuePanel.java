@@ -29,6 +29,7 @@ class QueuePanel extends Div {
         grid.addColumn(ClassAdmin.QueuedJob::name).setHeader(getTranslation("class.queue.job"));
         grid.addColumn(j -> j.epoch() + "/" + j.epochs()).setHeader(getTranslation("class.queue.epoch"));
         grid.addColumn(j -> String.format(Locale.ROOT, "%.0f s", j.seconds())).setHeader(getTranslation("class.queue.time"));
+        grid.addColumn(ClassAdmin.QueuedJob::where).setHeader(getTranslation("class.queue.where"));
         grid.addComponentColumn(j -> {
             Button cancel = new Button(getTranslation("class.queue.cancel"), e -> act(() -> admin.cancelJob(j.jobId())));
             cancel.addThemeVariants(ButtonVariant.TERTIARY);

@@ -17,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration
 @EnableWebSecurity
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication   // not on a worker node, which serves no pages
 public class SecurityConfiguration {
 
     @Bean

@@ -1,0 +1,204 @@
+package org.cnnlab.training;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.NodeSettings;
+import org.cnnlab.base.Wire;
+import org.cnnlab.network.NetworkFactory;
+import org.jobrunr.jobs.annotations.Job;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A worker node's side of training: JobRunr hands it a {@link TrainTask}; it claims the task row,
+ * trains with {@link TrainingRun} (the same code the one-machine server runs), writes what the run
+ * reports as {@link TaskUpdate}s every {@value #FLUSH_MILLIS} ms with a NOTIFY, follows the student's
+ * cancel and pause from the row, and ends the row with the outcome. A task another worker had
+ * started (it died; JobRunr retries the job here) starts again as a new attempt; a task that has
+ * ended is not run again.
+ */
+@Component
+@ConditionalOnExpression("'${cnnlab.node.role:single}'.equalsIgnoreCase('worker')")
+public class TrainingWorker implements JobRequestHandler<TrainTask> {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingWorker.class);
+    static final long FLUSH_MILLIS = 250;
+
+    private final JdbcClient db;
+    private final NetworkFactory factory;
+    private final NodeSettings node;
+
+    TrainingWorker(JdbcClient db, NetworkFactory factory, NodeSettings node) {
+        this.db = db;
+        this.factory = factory;
+        this.node = node;
+    }
+
+    @Override
+    @Job(name = "Training task %0", retries = 2)
+    public void run(TrainTask t) {
+        Optional<Claimed> claimed = claim(t.taskId());
+        if (claimed.isEmpty()) return;
+        Reporter reporter = new Reporter(t.taskId(), claimed.get());
+        TrainingRun.Outcome outcome;
+        try {
+            outcome = TrainingRun.run(factory, claimed.get().request(), claimed.get().wallMillis(), reporter::cancelled, reporter);
+        } catch (InvalidInputException e) {
+            outcome = new TrainingRun.Outcome(TrainingProgress.State.FAILED, e.messageKey(), e.args());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            LOG.error("Training task {} failed", t.taskId(), e);
+            outcome = new TrainingRun.Outcome(TrainingProgress.State.FAILED, "training.error.failed");
+        }
+        byte[] ended = Wire.write(outcome);
+        for (int tries = 1; ; tries++) {   // PostgreSQL may be restarting: the result is kept until it is written
+            try {
+                reporter.flush();
+                if (!reporter.pending.isEmpty()) throw new org.springframework.dao.TransientDataAccessResourceException("updates not written");
+                db.sql("update training_task set state = 'ENDED', outcome = ?, updated_at = ? where id = ?")
+                        .params(ended, LocalDateTime.now(), t.taskId()).update();
+                db.sql("select pg_notify(?, ?)").params(RemoteTraining.CHANNEL, Long.toString(t.taskId())).query().singleValue();
+                return;
+            } catch (org.springframework.dao.DataAccessException e) {
+                if (tries >= 60) throw e;
+                sleep(1000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Claimed(TrainingRequest request, long wallMillis, int attempt, int nextSeq) {
+    }
+
+    private Optional<Claimed> claim(long task) {
+        int changed = db.sql("update training_task set state = 'RUNNING', worker = ?, attempt = attempt + 1, epoch = 0, started_at = ?, "
+                        + "updated_at = ? where id = ? and state <> 'ENDED'").params(node.name(), LocalDateTime.now(), LocalDateTime.now(), task).update();
+        if (changed == 0) return Optional.empty();
+        return Optional.of(db.sql("""
+                        select request, wall_millis, attempt, (select coalesce(max(seq), 0) + 1 from training_update where task_id = t.id)
+                        from training_task t where id = ?""").param(task)
+                .query((rs, n) -> new Claimed(Wire.read(rs.getBytes(1), TrainingRequest.class), rs.getLong(2), rs.getInt(3), rs.getInt(4)))
+                .single());
+    }
+
+    /** Collects the run's listener calls and writes them out; reads the student's cancel and pause from the row. */
+    private final class Reporter implements TrainingRun.Listener {
+        private final long task;
+        private final int attempt;
+        private int seq;
+        private int epoch;
+        private final List<TaskUpdate> pending = new ArrayList<>();
+        private long flushed = System.currentTimeMillis();
+        private long read;
+        private boolean cancel;
+        private boolean paused;
+
+        Reporter(long task, Claimed claimed) {
+            this.task = task;
+            this.attempt = claimed.attempt();
+            this.seq = claimed.nextSeq();
+        }
+
+        private void add(TaskUpdate update, boolean now) {
+            pending.add(update);
+            if (now || System.currentTimeMillis() - flushed >= FLUSH_MILLIS) flush();
+        }
+
+        /** Writes what is pending; while PostgreSQL is away the run goes on and the updates wait for the next flush. */
+        void flush() {
+            flushed = System.currentTimeMillis();
+            try {
+                if (!pending.isEmpty()) {
+                    db.sql("insert into training_update (task_id, seq, attempt, payload) values (?, ?, ?, ?)")
+                            .params(task, seq, attempt, Wire.write(new TaskUpdate.Several(List.copyOf(pending)))).update();
+                    seq++;
+                    pending.clear();
+                }
+                db.sql("update training_task set updated_at = ?, epoch = ? where id = ?").params(LocalDateTime.now(), epoch, task).update();
+                db.sql("select pg_notify(?, ?)").params(RemoteTraining.CHANNEL, Long.toString(task)).query().singleValue();
+            } catch (org.springframework.dao.DataAccessException e) {
+                LOG.debug("Training task {}: updates wait for PostgreSQL ({})", task, e.getMessage());
+            }
+        }
+
+        private void readFlags() {
+            if (System.currentTimeMillis() - read < FLUSH_MILLIS) return;
+            read = System.currentTimeMillis();
+            try {
+                db.sql("select cancel_requested, paused from training_task where id = ?").param(task).query(rs -> {
+                    cancel = rs.getBoolean(1);
+                    paused = rs.getBoolean(2);
+                });
+            } catch (org.springframework.dao.DataAccessException e) {
+                // PostgreSQL away: keep the last flags
+            }
+        }
+
+        boolean cancelled() {
+            readFlags();
+            return cancel;
+        }
+
+        @Override
+        public void batch(int epoch, long step, long totalSteps, double loss) {
+            this.epoch = epoch;
+            add(new TaskUpdate.Batch(epoch, step, totalSteps, loss), false);
+        }
+
+        @Override
+        public void epoch(EpochMetrics metrics) {
+            add(new TaskUpdate.Epoch(metrics), true);
+        }
+
+        @Override
+        public void confusion(int[][] matrix, boolean onTestSet) {
+            add(new TaskUpdate.Confusion(matrix, onTestSet), false);
+        }
+
+        @Override
+        public void trained(byte[] parameters) {
+            add(new TaskUpdate.Trained(parameters), true);
+        }
+
+        @Override
+        public void shifted(double[] accuracyByShift) {
+            add(new TaskUpdate.Shifted(accuracyByShift), false);
+        }
+
+        @Override
+        public void mistakes(List<TrainingRun.Mistake> mistakes) {
+            add(new TaskUpdate.Mistakes(mistakes), false);
+        }
+
+        @Override
+        public long holdWhilePaused() {
+            readFlags();
+            if (!paused) return 0;
+            flush();
+            long start = System.currentTimeMillis();
+            while (paused && !cancel) {
+                try {
+                    Thread.sleep(FLUSH_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                readFlags();
+                if (System.currentTimeMillis() - flushed > 2_000) flush();   // a heartbeat while paused
+            }
+            return System.currentTimeMillis() - start;
+        }
+    }
+}
