@@ -8,11 +8,12 @@
 #   deploy/topology.sh status           what runs
 #   deploy/topology.sh kill NODE        SIGKILL one node (app1, app2, worker1, worker2): fault tests
 #   deploy/topology.sh start-node NODE  start one node again (or a second worker, worker2)
-#   deploy/topology.sh restart-db       restart PostgreSQL (fault tests)
+#   deploy/topology.sh restart-db       restart PostgreSQL (fault tests; also stop-db, start-db)
 #
 # Settings (environment): CNNLAB_TOPOLOGY_DIR (state, logs, the nodes' shared data directory;
 # default /tmp/cnnlab-topology), CNNLAB_PROXY_PORT (8000), CNNLAB_APP_PORTS ("8081 8082"),
-# CNNLAB_PG_PORT (5433), CNNLAB_JAR (target/cnnlab.jar), CNNLAB_INSTRUCTOR_PASSWORD (else generated
+# CNNLAB_PG_PORT (5433), CNNLAB_PG_DB (cnnlab), CNNLAB_TOPOLOGY_FRESH=1 (start from an empty database
+# and data directory: the tests), CNNLAB_JAR (target/cnnlab.jar), CNNLAB_INSTRUCTOR_PASSWORD (else generated
 # and printed), JAVA_HOME (default the Temurin 25 JDK). Run as root: it makes and runs the
 # PostgreSQL cluster "cnnlab" through Debian's pg_createcluster/pg_ctlcluster.
 set -euo pipefail
@@ -21,6 +22,7 @@ DIR=${CNNLAB_TOPOLOGY_DIR:-/tmp/cnnlab-topology}
 PROXY_PORT=${CNNLAB_PROXY_PORT:-8000}
 read -r APP1_PORT APP2_PORT <<<"${CNNLAB_APP_PORTS:-8081 8082}"
 PG_PORT=${CNNLAB_PG_PORT:-5433}
+PG_DB=${CNNLAB_PG_DB:-cnnlab}
 JAR=${CNNLAB_JAR:-target/cnnlab.jar}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 PG_VERSION=$(ls /usr/lib/postgresql | sort -n | tail -1)
@@ -38,16 +40,21 @@ start_db() {
   local pw; pw=$(secret db-password)
   su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -q" <<SQL
 DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cnnlab') THEN CREATE ROLE cnnlab LOGIN PASSWORD '$pw'; END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cnnlab') THEN CREATE ROLE cnnlab LOGIN; END IF;
+  ALTER ROLE cnnlab PASSWORD '$pw';
 END \$\$;
 SQL
-  su postgres -c "psql -p $PG_PORT -tAc \"select 1 from pg_database where datname = 'cnnlab'\"" | grep -q 1 \
-    || su postgres -c "createdb -p $PG_PORT -O cnnlab cnnlab"
+  if [ "${CNNLAB_TOPOLOGY_FRESH:-0}" = 1 ]; then
+    su postgres -c "dropdb -p $PG_PORT --if-exists $PG_DB"
+    rm -rf "$DIR/data" && mkdir -p "$DIR/data"
+  fi
+  su postgres -c "psql -p $PG_PORT -tAc \"select 1 from pg_database where datname = '$PG_DB'\"" | grep -q 1 \
+    || su postgres -c "createdb -p $PG_PORT -O cnnlab $PG_DB"
 }
 
 start_proxy() {
   sed -e "s/listen 443 ssl http2;/listen 127.0.0.1:$PROXY_PORT;/" -e '/ssl_/d' \
-      -e "s/listen 80;/listen 127.0.0.1:$((PROXY_PORT + 1));/" \
+      -e "s|listen 80;|listen unix:$DIR/nginx/redirect.sock;|" \
       -e "s/127.0.0.1:8081/127.0.0.1:$APP1_PORT/g" -e "s/127.0.0.1:8082/127.0.0.1:$APP2_PORT/g" \
       deploy/nginx/cnnlab-nodes.conf >"$DIR/nginx/site.conf"
   cat >"$DIR/nginx/nginx.conf" <<CONF
@@ -65,7 +72,9 @@ http {
 }
 CONF
   [ -f "$DIR/nginx/nginx.pid" ] && kill -0 "$(cat "$DIR/nginx/nginx.pid")" 2>/dev/null && return
-  nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" >>"$DIR/logs/nginx.log" 2>&1
+  rm -f "$DIR/nginx/redirect.sock"
+  nginx -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" >>"$DIR/logs/nginx.log" 2>&1 \
+    || { echo "nginx did not start; see $DIR/logs/nginx.log" >&2; tail -3 "$DIR/logs/nginx.log" >&2; exit 1; }
 }
 
 port_of() {
@@ -78,7 +87,7 @@ start_node() {
   port=$(port_of "$node")
   if [ -f "$DIR/pids/$node.pid" ] && kill -0 "$(cat "$DIR/pids/$node.pid")" 2>/dev/null; then return; fi
   [ -f "$JAR" ] || { echo "no $JAR: run ./mvnw -Pproduction -DskipTests package first" >&2; exit 2; }
-  CNNLAB_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/cnnlab" CNNLAB_DB_USER=cnnlab CNNLAB_DB_PASSWORD=$(secret db-password) \
+  CNNLAB_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" CNNLAB_DB_USER=cnnlab CNNLAB_DB_PASSWORD=$(secret db-password) \
   CNNLAB_DATA_DIR="$DIR/data" CNNLAB_NODE_NAME=$node CNNLAB_INSTRUCTOR_PASSWORD=${CNNLAB_INSTRUCTOR_PASSWORD:-$(secret instructor-password)} \
   PORT=${port:-0} setsid "$JAVA" -Xmx${CNNLAB_NODE_HEAP:-1g} --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
     -jar "$JAR" --spring.profiles.active="$profile" >"$DIR/logs/$node.log" 2>&1 </dev/null &
@@ -131,5 +140,7 @@ case "${1:-}" in
   kill) stop_node "$2" KILL ;;
   start-node) start_node "$2"; wait_node "$2" ;;
   restart-db) pg_ctlcluster "$PG_VERSION" cnnlab restart ;;
+  stop-db) pg_ctlcluster "$PG_VERSION" cnnlab stop ;;
+  start-db) pg_ctlcluster "$PG_VERSION" cnnlab start ;;
   *) sed -n '2,20p' "$0"; exit 2 ;;
 esac

@@ -7,7 +7,9 @@ import { customElement, property } from 'lit/decorators.js';
  * when the last one went out more than `debounce` ms ago, otherwise once typing pauses for
  * `debounce` ms (a burst of keystrokes costs one request, an isolated edit no wait). The server
  * parses and validates the texts (so "1,5" and "1/16" work) and sends back which cell, if any, is
- * invalid.
+ * invalid. Each edit carries a sequence number the server acknowledges with its answer; until it
+ * has acknowledged the latest, its answers to earlier edits do not overwrite the cells (on a slow
+ * network they would undo what the student typed meanwhile).
  */
 @customElement('kernel-grid')
 export class KernelGrid extends LitElement {
@@ -16,6 +18,8 @@ export class KernelGrid extends LitElement {
   @property({ type: Number }) invalidCell = -1;
   @property({ type: String }) cellLabel = 'f[{u},{v}]';
   @property({ type: Number }) debounce = 40;
+  @property({ type: Number }) acknowledged = 0;
+  private sent = 0;
   private timer: number | undefined;
   private lastSent = -Infinity;
 
@@ -42,6 +46,13 @@ export class KernelGrid extends LitElement {
     </div>`;
   }
 
+  willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('values') && this.acknowledged < this.sent) {
+      const typed = this.cells().map((c) => c.value);
+      if (typed.length === this.values.length) this.values = typed;
+    }
+  }
+
   updated() {
     this.toggleAttribute('size-large', this.size > 7);
   }
@@ -66,7 +77,8 @@ export class KernelGrid extends LitElement {
     this.lastSent = performance.now();
     const values = this.cells().map((c) => c.value);
     this.values = values;
-    this.dispatchEvent(new CustomEvent('kernel-input', { detail: { values }, bubbles: true, composed: true }));
+    this.sent++;
+    this.dispatchEvent(new CustomEvent('kernel-input', { detail: { values, seq: this.sent }, bubbles: true, composed: true }));
   }
 
   private navigate(e: KeyboardEvent, i: number) {

@@ -39,3 +39,14 @@ create table training_update (
     payload bytea   not null,
     primary key (task_id, seq)
 );
+
+-- Who has a page open on which app node (each node's own students; the dashboard, on any node,
+-- reads every node's). A node refreshes its rows every 10 s; rows older than 30 s (a dead node's)
+-- do not count.
+create table node_presence (
+    node       varchar(64)  not null,
+    student    varchar(64)  not null,
+    page       varchar(200) not null,
+    updated_at timestamp    not null,
+    primary key (node, student)
+);

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @ConditionalOnExpression("!'${cnnlab.node.role:single}'.equalsIgnoreCase('single')")
 class ClusterConfiguration {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterConfiguration.class);
     private JobRunrConfiguration.JobRunrConfigurationResult jobRunr;
 
     @Bean
@@ -45,11 +46,32 @@ class ClusterConfiguration {
                 .useBackgroundJobServerIf(worker, BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
                         .andName(node.name()).andWorkerCount(1).andPollInterval(Duration.ofSeconds(Math.max(5, pollSeconds))))
                 .initialize();
+        if (worker) watchdog.scheduleWithFixedDelay(ClusterConfiguration::restartIfStopped, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
         return jobRunr.getJobRequestScheduler();
+    }
+
+    private final java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("cnnlab-jobrunr-watchdog").unstarted(r));
+
+    /**
+     * JobRunr's background job server stops itself when its storage fails for a while (PostgreSQL
+     * restarting); a worker node starts it again once PostgreSQL answers, so it needs no restart.
+     */
+    private static void restartIfStopped() {
+        try {
+            org.jobrunr.server.BackgroundJobServer server = JobRunr.getBackgroundJobServer();
+            if (server == null || server.isRunning()) return;
+            JobRunr.getStorageProvider().getJobStats();   // throws while PostgreSQL is away
+            LOG.info("PostgreSQL answers again: starting JobRunr's job server");
+            server.start();
+        } catch (Throwable e) {   // a scheduled task that throws is never run again
+            LOG.debug("JobRunr's job server not started again yet: {}", e.toString());
+        }
     }
 
     @PreDestroy
     void stop() {
+        watchdog.shutdownNow();
         if (jobRunr != null) JobRunr.destroy();
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whose next response moves the cookie there.
  */
 @Component
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)   // before Spring Security, whose redirects need it too
 @ConditionalOnExpression("'${cnnlab.node.role:single}'.equalsIgnoreCase('app')")
 class NodeCookie extends OncePerRequestFilter {
     private final String name;

@@ -45,9 +45,9 @@ public class KernelShelf implements StudentState {
         Kernel k = s.kernel(0);
         StringBuilder text = new StringBuilder().append(k.size()).append(';').append(s.settings().bias()).append(';');
         for (int i = 0; i < k.weights().length; i++) text.append(i == 0 ? "" : " ").append(k.weights()[i]);
+        savedWork.store(student, KIND, clean, text.toString());   // first: a save the database refused is not listed
         shelf.put(clean, text.toString());
         shelves.put(student, shelf);
-        savedWork.store(student, KIND, clean, text.toString());
         return names(student);
     }
 

@@ -102,10 +102,10 @@ public class NetworkDesignService implements StudentState {
         if (!bench.saved().containsKey(clean) && bench.saved().size() >= MAX_SAVED) {
             throw new InvalidInputException("network.save.full", MAX_SAVED);
         }
+        savedWork.store(student, KIND, clean, NetworkJson.write(bench.current()));   // first: a save the database refused is not listed
         Map<String, NetworkSpec> saved = new LinkedHashMap<>(bench.saved());
         saved.put(clean, bench.current());
         benches.put(student, new Workbench(bench.current(), saved));
-        savedWork.store(student, KIND, clean, NetworkJson.write(bench.current()));
         return current(student);
     }
 

@@ -138,7 +138,7 @@ public final class ClassLoadHarness {
         }
     }
 
-    private static Page join(Browser browser, String base, String code, String nickname) {
+    static Page join(Browser browser, String base, String code, String nickname) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
         Page page = context.newPage();
         page.navigate(base + "unirse?codigo=" + code);

@@ -21,13 +21,27 @@ public class ErrorReporting implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
-            LOG.error("Unexpected error in a student's session", error.getThrowable());
+            boolean database = databaseAway(error.getThrowable());
+            if (database) LOG.warn("A student's action needed the database, which does not answer: {}", error.getThrowable().toString());
+            else LOG.error("Unexpected error in a student's session", error.getThrowable());
             UI ui = UI.getCurrent();
             if (ui != null) {
-                Notification n = Notification.show(ui.getTranslation("app.error.unexpected"), 6000, Notification.Position.TOP_CENTER);
+                Notification n = Notification.show(ui.getTranslation(database ? "app.error.database" : "app.error.unexpected"), 6000,
+                        Notification.Position.TOP_CENTER);
                 n.addThemeVariants(NotificationVariant.ERROR);
                 n.setId("error-notification");
             }
         }));
+    }
+
+    /** The database is away (restarting): nothing was saved, and the student should try again shortly. */
+    private static boolean databaseAway(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || c instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || c instanceof org.springframework.dao.TransientDataAccessException
+                    || c instanceof java.sql.SQLTransientConnectionException) return true;
+        }
+        return false;
     }
 }

@@ -33,7 +33,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
     private final SideNav nav;
     private final java.util.Map<Lesson, SideNavItem> items = new java.util.EnumMap<>(Lesson.class);
 
-    public MainLayout(ClassRoom classRoom, ClassEvents events) {
+    public MainLayout(ClassRoom classRoom, ClassEvents events, org.cnnlab.base.DatabaseStatus database) {
         this.classRoom = classRoom;
         this.classBar = new ClassBar(classRoom, events, student);
         Span title = new Span(getTranslation("app.title"));
@@ -42,7 +42,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         language.setId("language-switch");
         language.addThemeVariants(ButtonVariant.TERTIARY);
         language.getElement().setAttribute("lang", LanguageSettings.other(getLocale()).getLanguage());
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, classBar, language);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, new DatabaseBanner(database), classBar, language);
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.expand(title);

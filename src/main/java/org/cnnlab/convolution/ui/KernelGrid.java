@@ -20,11 +20,13 @@ public class KernelGrid extends Component {
     @DomEvent("kernel-input")
     public static class KernelInputEvent extends ComponentEvent<KernelGrid> {
         private final List<String> cells;
+        private final int seq;
 
         public KernelInputEvent(KernelGrid source, boolean fromClient,
-                                @EventData("event.detail.values.join('\\n')") String joined) {
+                                @EventData("event.detail.values.join('\\n')") String joined, @EventData("event.detail.seq") int seq) {
             super(source, fromClient);
             this.cells = Arrays.asList(joined.split("\n", -1));
+            this.seq = seq;
         }
 
         public List<String> cells() {
@@ -34,6 +36,8 @@ public class KernelGrid extends Component {
 
     public KernelGrid() {
         setId("kernel-grid");
+        // the answer to this edit says it is the latest the server has seen (see kernel-grid.ts)
+        addListener(KernelInputEvent.class, e -> getElement().setProperty("acknowledged", e.seq));
     }
 
     public void show(int size, List<String> values) {

@@ -1,0 +1,333 @@
+package org.cnnlab.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.cnnlab.base.Translations;
+import org.cnnlab.e2e.pages.ClassPages;
+import org.cnnlab.e2e.pages.PlaygroundPage;
+import org.cnnlab.e2e.pages.TrainingPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The scale-out topology as {@code deploy/topology.sh} starts it from the jar this build made:
+ * Debian's PostgreSQL, nginx running {@code deploy/nginx/cnnlab-nodes.conf}, app nodes app1 and
+ * app2, worker node worker1; Chromium reaches the app only through the proxy, on loopback. One
+ * class: Ana's browser carries the node cookie of app1, Beto's that of app2. The tests run in order
+ * on the same topology, and the last two break it on purpose: a worker killed mid-training, then
+ * an app node killed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TopologyIT {
+    static final String PASSWORD = "topology-it-password";
+    static final Path DIR = Path.of("target", "topology");
+    static final int PROXY = 18000;
+    static final String BASE = "http://127.0.0.1:" + PROXY + "/";
+    static final Map<String, String> ENV = Map.of("CNNLAB_TOPOLOGY_DIR", DIR.toAbsolutePath().toString(),
+            "CNNLAB_PROXY_PORT", String.valueOf(PROXY), "CNNLAB_APP_PORTS", "18081 18082", "CNNLAB_PG_PORT", "5433", "CNNLAB_PG_DB", "cnnlab_it", "CNNLAB_TOPOLOGY_FRESH", "1",
+            "CNNLAB_INSTRUCTOR_PASSWORD", PASSWORD);
+
+    static Playwright playwright;
+    static Browser browser;
+    static final Translations translations = new Translations();
+    static final List<BrowserContext> contexts = new ArrayList<>();
+    static Page instructor;
+    static ClassPages.Dashboard dashboard;
+    static ClassPages.Student ana;    // on app1
+    static ClassPages.Student beto;   // on app2
+    static String code;
+
+    @BeforeAll
+    static void startTopology() throws Exception {
+        topology("stop");   // what a failed earlier run left behind
+        topology("start");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = BrowserTest.launchChromium(playwright);
+        instructor = context(null).newPage();
+        dashboard = new ClassPages.Dashboard(instructor).login(BASE, "profesor", PASSWORD);
+        code = dashboard.createSession("Taller " + UUID.randomUUID().toString().substring(0, 6));
+        ana = new ClassPages.Student(context("app1").newPage()).join(BASE, code, "Ana");
+        beto = new ClassPages.Student(context("app2").newPage()).join(BASE, code, "Beto");
+    }
+
+    @AfterAll
+    static void stopTopology() throws Exception {
+        contexts.forEach(BrowserContext::close);
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        topology("stop");
+    }
+
+    @Test
+    @Order(1)
+    void students_on_two_nodes_get_the_instructors_push_within_a_second() {
+        assertThat(node(ana.page())).isEqualTo("app1");
+        assertThat(node(beto.page())).isEqualTo("app2");
+        List<Page> students = List.of(ana.page(), beto.page());
+        for (Page p : students) {
+            new PlaygroundPage(p).open(BASE);
+            // the page notes, by its own clock, when the pushed kernel (the outline filter: 8 in the centre) appears
+            p.evaluate("() => { window.seenAt = 0; const t = setInterval(() => { const g = document.querySelector('#kernel-grid');"
+                    + " const c = g && g.shadowRoot && g.shadowRoot.querySelector('#cell-4');"
+                    + " if (c && c.value === '8') { window.seenAt = Date.now(); clearInterval(t); } }, 5); }");
+        }
+        dashboard.choose("push-kernel-preset", spanish("preset.outline"));
+        double clicked = ((Number) instructor.evaluate("() => Date.now()")).doubleValue();
+        instructor.locator("#push-kernel").click();
+        List<Double> after = new ArrayList<>();
+        for (Page p : students) {
+            p.waitForFunction("() => window.seenAt > 0");
+            after.add(((Number) p.evaluate("() => window.seenAt")).doubleValue() - clicked);
+        }
+        System.out.println("push → kernel shown, app1 and app2 (ms after the click): " + after);
+        // the dashboard, on whichever node, sees both students online, on the playground
+        dashboard.roster().filter(new Locator.FilterOptions().setHasText("Beto")).waitFor();
+        instructor.waitForCondition(() -> dashboard.roster().textContent().split(java.util.regex.Pattern.quote(spanish("class.roster.online")), -1).length - 1 == 2);
+        assertThat(after).allSatisfy(ms -> assertThat(ms).isLessThan(1000));
+        screenshot(beto.page(), "topology-01-push-on-app2");
+    }
+
+    @Test
+    @Order(2)
+    void jobs_from_both_nodes_train_on_the_worker_and_the_dashboard_lists_them() throws Exception {
+        long before = lastTask();
+        List<TrainingPage> pages = List.of(new TrainingPage(ana.page()).open(BASE), new TrainingPage(beto.page()).open(BASE));
+        for (TrainingPage t : pages) {
+            t.type("train-per-class", "80");
+            t.type("train-epochs", "6");
+        }
+        for (TrainingPage t : pages) t.page().locator("#train-start").click();
+        instructor.navigate(BASE + "clase");
+        instructor.locator("#queue-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("worker1")).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        screenshot(instructor, "topology-02-dashboard-queue");
+        for (TrainingPage t : pages) waitDone(t.page(), 120_000);
+        assertThat(ana.page().locator("#confusion-matrix td").count()).isEqualTo(25);
+        try (Connection db = database();
+             ResultSet rs = db.createStatement().executeQuery("select origin, worker, state from training_task where id > " + before)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            assertThat(rows).containsExactlyInAnyOrder("app1 worker1 ENDED", "app2 worker1 ENDED");
+        }
+        // a model saved before the faults below
+        pages.getFirst().type("models-name", "antes");
+        ana.page().locator("#models-save").click();
+        ana.page().locator("#models-list .saved-model").filter(new Locator.FilterOptions().setHasText("antes")).waitFor();
+    }
+
+    @Test
+    @Order(3)
+    void on_a_slow_network_the_playground_answers_each_edit_and_loses_no_input() throws Exception {
+        try (DelayProxy slow = new DelayProxy(PROXY, 150)) {
+            String base = "http://127.0.0.1:" + slow.port() + "/";
+            ClassPages.Student caro = new ClassPages.Student(context("app2").newPage()).join(base, code, "Caro");
+            Page p = caro.page();
+            double rtt = ((Number) p.evaluate("async () => { const t = performance.now(); await fetch('/favicon.ico', {cache: 'no-store'});"
+                    + " return performance.now() - t; }")).doubleValue();
+            PlaygroundPage playground = new PlaygroundPage(p).open(base);
+            // the page notes, by its own clock, when the map it shows changes (checked every 5 ms)
+            p.evaluate("() => { window.mapAt = 0; let last = null; setInterval(() => { const m = document.querySelector('#feature-map-0');"
+                    + " const src = m && m.getAttribute('src'); if (src !== last) { last = src; window.mapAt = performance.now(); } }, 5); }");
+            List<Double> edits = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String before = playground.featureMapSource();
+                double typed = ((Number) p.evaluate("() => performance.now()")).doubleValue();
+                playground.kernelCell(i % 9).fill(String.valueOf(i + 3));
+                playground.waitForNewMap(before);
+                edits.add(((Number) p.evaluate("() => window.mapAt")).doubleValue() - typed);
+            }
+            List<Double> sorted = edits.stream().sorted().toList();
+            double p50 = sorted.get(sorted.size() / 2);
+            double p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+            System.out.printf("150 ms RTT (a fetch through it: %.0f ms): kernel edit → new map p50 %.0f ms, p95 %.0f ms%n", rtt, p50, p95);
+            assertThat(rtt).isGreaterThanOrEqualTo(150);   // the slow network is really there
+            assertThat(p95).isLessThanOrEqualTo(400);
+            // a burst of typing, nine cells without waiting: after a reload the server's kernel has every one
+            for (int c = 0; c < 9; c++) playground.kernelCell(c).fill(String.valueOf(c + 1));
+            p.waitForTimeout(1500);
+            p.reload();
+            new PlaygroundPage(p).kernelCell(8).waitFor();
+            List<String> values = new ArrayList<>();
+            for (int c = 0; c < 9; c++) values.add(new PlaygroundPage(p).kernelCell(c).inputValue());
+            assertThat(values).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void with_postgresql_down_pages_say_they_are_reconnecting_and_nothing_acknowledged_is_lost() throws Exception {
+        Page p = beto.page();
+        PlaygroundPage playground = new PlaygroundPage(p).open(BASE);
+        playground.typeInKernelCell(0, "7");
+        p.locator("#kernel-save-name input").fill("antes de la caída");
+        p.locator("#kernel-save").click();
+        assertThat(savedKernels(playground, "antes de la caída")).contains("antes de la caída");   // acknowledged: listed
+        Locator banner = p.locator("#database-reconnecting");
+        assertThat(banner.isVisible()).isFalse();
+        topology("stop-db");
+        banner.waitFor(new Locator.WaitForOptions().setTimeout(20_000));
+        assertThat(banner.textContent()).isEqualTo(spanish("app.database.reconnecting"));
+        screenshot(p, "topology-05-database-reconnecting");
+        // a save now is refused, and says so: it is not reported as saved
+        p.locator("#kernel-save-name input").fill("durante la caída");
+        p.locator("#kernel-save").click();
+        p.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(spanish("app.error.database"))).first()
+                .waitFor(new Locator.WaitForOptions().setTimeout(20_000));
+        topology("start-db");
+        banner.waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN)
+                .setTimeout(30_000));
+        // the app recovered without a restart: a save works again, and the save from before the outage is there
+        p.locator("#kernel-save-name input").fill("después");
+        p.locator("#kernel-save").click();
+        assertThat(savedKernels(playground, "después")).contains("antes de la caída", "después").noneMatch(t -> t.contains("durante"));
+        p.reload();
+        PlaygroundPage again = new PlaygroundPage(p);
+        again.kernelCell(0).waitFor();
+        again.choose("kernel-saved", "antes de la caída");
+        p.waitForCondition(() -> "7".equals(again.kernelCell(0).inputValue()));
+    }
+
+    /** The names in the playground's list of saved kernels, once {@code expected} is among them. */
+    private static List<String> savedKernels(PlaygroundPage playground, String expected) {
+        Page p = playground.page();
+        Locator items = p.locator("vaadin-select-list-box vaadin-select-item:visible");
+        p.locator("#kernel-saved").click();
+        items.filter(new Locator.FilterOptions().setHasText(expected)).first().waitFor();
+        List<String> names = items.allTextContents().stream().map(String::strip).toList();
+        p.keyboard().press("Escape");
+        return names;
+    }
+
+    @Test
+    @Order(5)
+    void a_worker_killed_mid_training_is_replaced_and_the_run_finishes() throws Exception {
+        TrainingPage t = new TrainingPage(ana.page()).open(BASE);
+        t.type("train-per-class", "200");
+        t.type("train-epochs", "12");
+        t.page().locator("#train-start").click();
+        long task = waitForRunningTask();
+        topology("kill", "worker1");
+        long killed = System.nanoTime();
+        topology("start-node", "worker2");
+        waitDone(ana.page(), 240_000);
+        System.out.printf("worker killed → the run done on worker2 after %.0f s%n", (System.nanoTime() - killed) / 1e9);
+        try (Connection db = database();
+             ResultSet rs = db.createStatement().executeQuery("select worker, attempt, state from training_task where id = " + task)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("worker2");
+            assertThat(rs.getInt(2)).isEqualTo(2);
+            assertThat(rs.getString(3)).isEqualTo("ENDED");
+        }
+        // the curves started again and ran through: 12 epochs of ⌈800/32⌉ = 25 batches, 12 + 12 epoch points
+        assertThat(Integer.parseInt(ana.page().locator("#loss-curves").getAttribute("data-points"))).isEqualTo(12 * 25 + 24);
+        ana.page().reload();
+        ana.page().locator("#models-list .saved-model").filter(new Locator.FilterOptions().setHasText("antes")).waitFor();
+        screenshot(ana.page(), "topology-03-done-after-worker-killed");
+    }
+
+    @Test
+    @Order(6)
+    void an_app_node_killed_sends_its_students_to_the_other_node_with_their_work() throws Exception {
+        PlaygroundPage betoPlayground = new PlaygroundPage(beto.page()).open(BASE);
+        beto.page().evaluate("() => { window.untouched = true; }");
+        new PlaygroundPage(ana.page()).open(BASE);
+        topology("kill", "app1");
+        // Ana's page loses its node, reloads through the proxy onto app2 and rejoins by her cookie
+        ana.page().waitForCondition(() -> "app2".equals(node(ana.page())), new Page.WaitForConditionOptions().setTimeout(90_000));
+        ana.classBar().filter(new Locator.FilterOptions().setHasText("Ana")).waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        new TrainingPage(ana.page()).open(BASE);
+        ana.page().locator("#models-list .saved-model").filter(new Locator.FilterOptions().setHasText("antes")).waitFor();
+        screenshot(ana.page(), "topology-04-ana-on-app2");
+        // Beto's page, on app2 all along, was never reloaded and still works
+        assertThat(beto.page().evaluate("() => window.untouched === true")).isEqualTo(true);
+        betoPlayground.typeInKernelCell(4, "5");
+        assertThat(node(beto.page())).isEqualTo("app2");
+    }
+
+    // --- helpers ---
+
+    private static void waitDone(Page p, double timeout) {
+        p.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+                + spanish("training.status.done", "").substring(0, 5) + "')", null, new Page.WaitForFunctionOptions().setTimeout(timeout));
+    }
+
+    private static long lastTask() throws Exception {
+        try (Connection db = database(); ResultSet rs = db.createStatement().executeQuery("select coalesce(max(id), 0) from training_task")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The id of the task now training, once it has reported its first epoch. */
+    private static long waitForRunningTask() throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Connection db = database();
+                 ResultSet rs = db.createStatement().executeQuery("select id from training_task where state = 'RUNNING' and epoch >= 2")) {
+                if (rs.next()) return rs.getLong(1);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no task started training");
+    }
+
+    private static String node(Page p) {
+        return p.context().cookies(BASE).stream().filter(c -> c.name.equals("cnnlab_node")).map(c -> c.value).findFirst().orElse("");
+    }
+
+    private static BrowserContext context(String node) {
+        BrowserContext c = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000));
+        if (node != null) c.addCookies(List.of(new Cookie("cnnlab_node", node).setDomain("127.0.0.1").setPath("/")));
+        contexts.add(c);
+        return c;
+    }
+
+    private static Connection database() throws SQLException, IOException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5433/cnnlab_it", "cnnlab", Files.readString(DIR.resolve("db-password")).strip());
+    }
+
+    static void topology(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "deploy/topology.sh"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(DIR).resolve("script.log").toFile()));
+        pb.environment().putAll(ENV);
+        Process p = pb.start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("topology.sh " + String.join(" ", args) + " took over 300 s");
+        }
+        assertThat(p.exitValue()).as("topology.sh %s (see %s)", String.join(" ", args), DIR.resolve("script.log")).isZero();
+    }
+
+    private static String spanish(String key, Object... args) {
+        return translations.getTranslation(key, Translations.SPANISH, args);
+    }
+
+    private static void screenshot(Page on, String name) {
+        on.waitForTimeout(500);
+        on.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}
