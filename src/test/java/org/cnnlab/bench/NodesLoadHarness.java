@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cnnlab.e2e.BrowserTest;
 import org.cnnlab.e2e.pages.ClassPages;
+import org.cnnlab.e2e.pages.TrainingPage;
 
 /**
  * One node against two (issue 15's comparison; not part of the test run): the same class load —
- * {@code cnnlab.load.browsers} (20) students in Chromium (five pages per browser) on the
- * playground, each editing a kernel cell every second for {@code cnnlab.load.minutes} (3) — first
+ * {@code cnnlab.load.browsers} (20) students in Chromium (five pages per browser): in each browser
+ * one trains (the starter CNN on the easy shapes, 60 images a class, 2 epochs, again as soon as a
+ * run is done) and the others edit a kernel cell every second, for {@code cnnlab.load.minutes} (3) — first
  * against one node (the jar as the one-machine server), then against the scale-out topology of
  * {@code deploy/topology.sh} (nginx, app1 and app2, worker1, PostgreSQL), the students spread over
  * both app nodes by the proxy. Each phase first measures the same round trip with one browser on
@@ -78,6 +80,7 @@ public final class NodesLoadHarness {
 
     private static List<String> load(String phase, String base) throws Exception {
         ConcurrentLinkedQueue<Double> trips = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Double> runs = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         String code;
         double[] idle;
@@ -97,24 +100,43 @@ public final class NodesLoadHarness {
         List<Thread> threads = new ArrayList<>();
         for (int b = 0; b * PAGES_PER_BROWSER < BROWSERS; b++) {
             int first = b * PAGES_PER_BROWSER;
-            Thread t = new Thread(() -> browse(base, code, first, Math.min(PAGES_PER_BROWSER, BROWSERS - first), end, trips, errors));
+            Thread t = new Thread(() -> browse(base, code, first, Math.min(PAGES_PER_BROWSER, BROWSERS - first), end, trips, runs, errors));
             t.start();
             threads.add(t);
         }
         for (Thread t : threads) t.join();
         Stats reference = new Stats(phase + ": idle, 1 browser", idle);
         Stats loaded = new Stats(phase + ": under load", trips.stream().mapToDouble(Double::doubleValue).toArray());
+        String training = runs.isEmpty() ? phase + ": no training run finished"
+                : new Stats(phase + ": training run, start click → done", runs.stream().mapToDouble(Double::doubleValue).toArray()).line(null);
         return List.of(reference.line(null), loaded.line(reference)
-                + String.format(Locale.ROOT, "   p95 ×%.2f   errors %d", loaded.percentile(95) / reference.percentile(95), errors.get()));
+                + String.format(Locale.ROOT, "   p95 ×%.2f   errors %d", loaded.percentile(95) / reference.percentile(95), errors.get()), training);
     }
 
     private static void browse(String base, String code, int first, int pages, long end, ConcurrentLinkedQueue<Double> trips,
-                               AtomicInteger errors) {
+                               ConcurrentLinkedQueue<Double> runs, AtomicInteger errors) {
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = BrowserTest.launchChromium(playwright)) {
             List<Page> open = new ArrayList<>();
             for (int p = 0; p < pages; p++) open.add(ClassLoadHarness.join(browser, base, code, "s" + (first + p)));
+            Page trainer = open.removeFirst();
+            TrainingPage training = new TrainingPage(trainer).open(base);
+            training.type("train-per-class", "60");
+            training.type("train-epochs", "2");
+            long[] clicked = {0};
             for (long n = 0; System.currentTimeMillis() < end; n++) {
+                try {   // the trainer: a new run as soon as the last one is done
+                    boolean idle = clicked[0] == 0 || (Boolean) trainer.evaluate("() => { const s = document.querySelector('#train-status');"
+                            + " return !!s && !document.querySelector('#train-start').hasAttribute('disabled'); }");
+                    if (idle) {
+                        if (clicked[0] > 0) runs.add((double) (System.currentTimeMillis() - clicked[0]));
+                        clicked[0] = System.currentTimeMillis();
+                        trainer.locator("#train-start").click();
+                        trainer.waitForFunction("() => document.querySelector('#train-start').hasAttribute('disabled')");
+                    }
+                } catch (RuntimeException e) {
+                    errors.incrementAndGet();
+                }
                 long round = System.currentTimeMillis();
                 for (Page page : open) {
                     try {

@@ -19,6 +19,7 @@ class QueuePanel extends Div {
     private final Grid<ClassAdmin.QueuedJob> grid = new Grid<>();
     private final Paragraph load = new Paragraph();
     private final Button hold = new Button();
+    private final Grid.Column<ClassAdmin.QueuedJob> where;   // which worker or app node: only with more than one machine
 
     QueuePanel(ClassAdmin admin) {
         this.admin = admin;
@@ -29,7 +30,7 @@ class QueuePanel extends Div {
         grid.addColumn(ClassAdmin.QueuedJob::name).setHeader(getTranslation("class.queue.job"));
         grid.addColumn(j -> j.epoch() + "/" + j.epochs()).setHeader(getTranslation("class.queue.epoch"));
         grid.addColumn(j -> String.format(Locale.ROOT, "%.0f s", j.seconds())).setHeader(getTranslation("class.queue.time"));
-        grid.addColumn(ClassAdmin.QueuedJob::where).setHeader(getTranslation("class.queue.where"));
+        where = grid.addColumn(ClassAdmin.QueuedJob::where).setHeader(getTranslation("class.queue.where"));
         grid.addComponentColumn(j -> {
             Button cancel = new Button(getTranslation("class.queue.cancel"), e -> act(() -> admin.cancelJob(j.jobId())));
             cancel.addThemeVariants(ButtonVariant.TERTIARY);
@@ -46,7 +47,9 @@ class QueuePanel extends Div {
     }
 
     void show() {
-        grid.setItems(admin.queue());
+        java.util.List<ClassAdmin.QueuedJob> jobs = admin.queue();
+        grid.setItems(jobs);
+        where.setVisible(jobs.stream().anyMatch(j -> !j.where().isEmpty()));
         ServerLoad l = admin.load();
         hold.setText(getTranslation(l.queueHeld() ? "class.queue.release" : "class.queue.hold"));
         load.setText(getTranslation("class.load", String.format(Locale.ROOT, "%.0f", l.cpu() * 100),
