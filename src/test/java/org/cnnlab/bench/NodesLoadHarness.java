@@ -22,7 +22,7 @@ import org.cnnlab.e2e.pages.TrainingPage;
 
 /**
  * One node against two (issue 15's comparison; not part of the test run): the same class load —
- * {@code cnnlab.load.browsers} (20) students in Chromium (five pages per browser): in each browser
+ * {@code cnnlab.load.browsers} (10) students in Chromium (five pages per browser): in each browser
  * one trains (the starter CNN on the easy shapes, 60 images a class, 2 epochs, again as soon as a
  * run is done) and the others edit a kernel cell every second, for {@code cnnlab.load.minutes} (3) — first
  * against one node (the jar as the one-machine server), then against the scale-out topology of
@@ -35,7 +35,7 @@ import org.cnnlab.e2e.pages.TrainingPage;
  */
 public final class NodesLoadHarness {
     private static final int MINUTES = Integer.getInteger("cnnlab.load.minutes", 3);
-    private static final int BROWSERS = Integer.getInteger("cnnlab.load.browsers", 20);
+    private static final int BROWSERS = Integer.getInteger("cnnlab.load.browsers", 10);
     private static final int PAGES_PER_BROWSER = 5;
     private static final String PASSWORD = "nodes-load-password";
 

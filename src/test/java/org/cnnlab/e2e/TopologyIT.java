@@ -119,6 +119,20 @@ class TopologyIT {
         assertThat(after.get(2)).isLessThan(10_000);   // long polling: it arrives (in about 0.5–4 s here), no promise of a second
         dani.page().context().close();
         screenshot(beto.page(), "topology-01-push-on-app2");
+        // a pause and a poll reach both nodes too, and the answers from both come back to the dashboard
+        dashboard.pause("Mirada al frente");
+        for (ClassPages.Student st : List.of(ana, beto)) st.dialogWith("Mirada al frente").waitFor();
+        dashboard.resume();
+        for (ClassPages.Student st : List.of(ana, beto)) st.dialogWith("Mirada al frente").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        dashboard.openPoll("¿Cuántos mapas salen?", "1\n4");
+        ana.answerPoll("4");
+        beto.answerPoll("4");
+        dashboard.pollResults().filter(new Locator.FilterOptions().setHasText(spanish("class.poll.answers", 2))).waitFor();
+        assertThat(dashboard.pollResults().textContent()).contains("4: 2");
+        instructor.locator("#poll-results .poll-close").first().click();
+        instructor.locator("#poll-results .poll-close").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
     }
 
     @Test
