@@ -8,8 +8,8 @@ import { customElement, property } from 'lit/decorators.js';
  * `debounce` ms (a burst of keystrokes costs one request, an isolated edit no wait). The server
  * parses and validates the texts (so "1,5" and "1/16" work) and sends back which cell, if any, is
  * invalid. Each edit carries a sequence number the server acknowledges with its answer; until it
- * has acknowledged the latest, its answers to earlier edits do not overwrite the cells (on a slow
- * network they would undo what the student typed meanwhile).
+ * has acknowledged the latest, and while typing waits for the debounce, its answers to earlier edits
+ * do not overwrite the cells (on a slow network they would undo what the student typed meanwhile).
  */
 @customElement('kernel-grid')
 export class KernelGrid extends LitElement {
@@ -47,7 +47,8 @@ export class KernelGrid extends LitElement {
   }
 
   willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('values') && this.acknowledged < this.sent) {
+    // the server's answer to an older edit, while a newer one is on its way or still waiting for the debounce
+    if (changed.has('values') && (this.acknowledged < this.sent || this.timer !== undefined)) {
       const typed = this.cells().map((c) => c.value);
       if (typed.length === this.values.length) this.values = typed;
     }
