@@ -38,10 +38,25 @@ class ClassEventRelay {
         this.seen = db.sql("select coalesce(max(id), 0) from class_event").query(Long.class).single();
         notifications.on(CHANNEL, id -> catchUp());
         notifications.whenConnected(this::catchUp);
-        events.relayTo(this::send);
+        events.relayTo(event -> outbox.execute(() -> send(event)));
     }
 
+    /**
+     * One thread sends, in publishing order, so that neither the instructor's click nor this node's
+     * own students wait for the database (nor, while it restarts, for its timeout).
+     */
+    private final java.util.concurrent.ExecutorService outbox = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("cnnlab-class-relay").unstarted(r));
+
     private void send(ClassEvent event) {
+        try {
+            store(event);
+        } catch (org.springframework.dao.DataAccessException e) {
+            org.slf4j.LoggerFactory.getLogger(ClassEventRelay.class).warn("Could not relay {} to the other app nodes: {}", event, e.getMessage());
+        }
+    }
+
+    private void store(ClassEvent event) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         db.sql("insert into class_event (origin, payload, created_at) values (?, ?, ?)")
                 .params(node, Wire.write(event), LocalDateTime.now()).update(key, "id");
