@@ -28,6 +28,8 @@ class ClassEventRelay {
     private final JdbcClient db;
     private final String node;
     private long seen;
+    private static final int WINDOW = 200;
+    private final java.util.SortedSet<Long> delivered = new java.util.TreeSet<>();
     private long published;
 
     ClassEventRelay(ClassEvents events, Notifications notifications, JdbcClient db, NodeSettings settings) {
@@ -36,6 +38,7 @@ class ClassEventRelay {
         this.db = db;
         this.node = settings.name();
         this.seen = db.sql("select coalesce(max(id), 0) from class_event").query(Long.class).single();
+        delivered.addAll(db.sql("select id from class_event where id > ?").param(seen - WINDOW).query(Long.class).list());   // old news
         notifications.on(CHANNEL, id -> catchUp());
         notifications.whenConnected(this::catchUp);
         events.relayTo(event -> outbox.execute(() -> send(event)));
@@ -65,15 +68,22 @@ class ClassEventRelay {
         if (++published % 200 == 0) db.sql("delete from class_event where created_at < ?").param(LocalDateTime.now().minusHours(1)).update();
     }
 
-    /** Delivers, in order, every event another node published since the last one seen. */
+    /**
+     * Delivers, in order, every event another node published that this one has not delivered yet.
+     * Ids are handed out at insert but become visible at commit, so two nodes' rows can appear out
+     * of order: each read looks {@value #WINDOW} ids back and skips the ones already delivered.
+     */
     private synchronized void catchUp() {
-        List<Row> rows = db.sql("select id, origin, payload from class_event where id > ? order by id").param(seen)
+        List<Row> rows = db.sql("select id, origin, payload from class_event where id > ? order by id").param(seen - WINDOW)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3))).list();
         for (Row row : rows) {
-            seen = row.id();
+            if (!delivered.add(row.id())) continue;
+            seen = Math.max(seen, row.id());
             if (!row.origin().equals(node)) events.deliver(Wire.read(row.payload(), ClassEvent.class));
         }
+        while (delivered.size() > 4 * WINDOW) delivered.remove(delivered.iterator().next());
     }
+
 
     private record Row(long id, String origin, byte[] payload) {
     }
