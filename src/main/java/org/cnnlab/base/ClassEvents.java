@@ -26,14 +26,14 @@ public class ClassEvents {
 
     private volatile Consumer<ClassEvent> relay = event -> { };
 
-    /** The relay, if any, takes the event to the other nodes (it hands it to its own thread); this node's students hear it at once. */
+    /** This node's students hear the event at once; then the relay, if any, takes it to the other nodes. */
     public void publish(ClassEvent event) {
+        deliver(event);
         try {
             relay.accept(event);
         } catch (RuntimeException e) {
             LOG.warn("Could not relay {} to the other app nodes", event, e);
         }
-        deliver(event);
     }
 
     /** Sets where published events also go (one relay per node). */

@@ -28,8 +28,6 @@ class ClassEventRelay {
     private final JdbcClient db;
     private final String node;
     private long seen;
-    private static final int WINDOW = 200;
-    private final java.util.SortedSet<Long> delivered = new java.util.TreeSet<>();
     private long published;
 
     ClassEventRelay(ClassEvents events, Notifications notifications, JdbcClient db, NodeSettings settings) {
@@ -38,28 +36,12 @@ class ClassEventRelay {
         this.db = db;
         this.node = settings.name();
         this.seen = db.sql("select coalesce(max(id), 0) from class_event").query(Long.class).single();
-        delivered.addAll(db.sql("select id from class_event where id > ?").param(seen - WINDOW).query(Long.class).list());   // old news
         notifications.on(CHANNEL, id -> catchUp());
         notifications.whenConnected(this::catchUp);
-        events.relayTo(event -> outbox.execute(() -> send(event)));
+        events.relayTo(this::send);
     }
-
-    /**
-     * One thread sends, in publishing order, so that neither the instructor's click nor this node's
-     * own students wait for the database (nor, while it restarts, for its timeout).
-     */
-    private final java.util.concurrent.ExecutorService outbox = java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> Thread.ofPlatform().daemon().name("cnnlab-class-relay").unstarted(r));
 
     private void send(ClassEvent event) {
-        try {
-            store(event);
-        } catch (org.springframework.dao.DataAccessException e) {
-            org.slf4j.LoggerFactory.getLogger(ClassEventRelay.class).warn("Could not relay {} to the other app nodes: {}", event, e.getMessage());
-        }
-    }
-
-    private void store(ClassEvent event) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         db.sql("insert into class_event (origin, payload, created_at) values (?, ?, ?)")
                 .params(node, Wire.write(event), LocalDateTime.now()).update(key, "id");
@@ -68,22 +50,15 @@ class ClassEventRelay {
         if (++published % 200 == 0) db.sql("delete from class_event where created_at < ?").param(LocalDateTime.now().minusHours(1)).update();
     }
 
-    /**
-     * Delivers, in order, every event another node published that this one has not delivered yet.
-     * Ids are handed out at insert but become visible at commit, so two nodes' rows can appear out
-     * of order: each read looks {@value #WINDOW} ids back and skips the ones already delivered.
-     */
+    /** Delivers, in order, every event another node published since the last one seen. */
     private synchronized void catchUp() {
-        List<Row> rows = db.sql("select id, origin, payload from class_event where id > ? order by id").param(seen - WINDOW)
+        List<Row> rows = db.sql("select id, origin, payload from class_event where id > ? order by id").param(seen)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3))).list();
         for (Row row : rows) {
-            if (!delivered.add(row.id())) continue;
-            seen = Math.max(seen, row.id());
+            seen = row.id();
             if (!row.origin().equals(node)) events.deliver(Wire.read(row.payload(), ClassEvent.class));
         }
-        while (delivered.size() > 4 * WINDOW) delivered.remove(delivered.iterator().next());
     }
-
 
     private record Row(long id, String origin, byte[] payload) {
     }

@@ -542,8 +542,8 @@ public class TrainingService implements StudentState {
         job.state = state;
         job.messageKey = key;
         job.messageArgs = args;
+        keepRecent(job.request.student());   // before watchers hear DONE: what they then ask for is already trimmed
         publish(job);
-        keepRecent(job.request.student());
     }
 
     /** Finished runs a student keeps to compare and inspect; older ones (and their models) are let go. */
