@@ -103,12 +103,8 @@ class TopologyIT {
                     + " if (c && c.value === '8') { window.seenAt = Date.now(); clearInterval(t); } }, 5); }");
         }
         dashboard.choose("push-kernel-preset", spanish("preset.outline"));
-        // the instructor's page notes when the click lands (Playwright's own checks before clicking are not the push's time)
-        instructor.evaluate("() => { window.clickedAt = 0; document.querySelector('#push-kernel')"
-                + ".addEventListener('click', () => window.clickedAt = Date.now(), {capture: true, once: true}); }");
+        double clicked = ((Number) instructor.evaluate("() => Date.now()")).doubleValue();
         instructor.locator("#push-kernel").click();
-        double clicked = ((Number) instructor.evaluate("() => window.clickedAt")).doubleValue();
-        assertThat(clicked).isPositive();
         List<Double> after = new ArrayList<>();
         for (Page p : students) {
             p.waitForFunction("() => window.seenAt > 0");
