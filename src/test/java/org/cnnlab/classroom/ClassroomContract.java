@@ -34,6 +34,7 @@ abstract class ClassroomContract {
     @Autowired ClassroomService classroom;
     @Autowired ClassEvents events;
     @Autowired JdbcClient db;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     final List<ClassEvent> heard = new ArrayList<>();
     private Runnable stopListening;
@@ -89,6 +90,42 @@ abstract class ClassroomContract {
         // the same nickname in another class is another student
         assertThat(join(newClass(false), "Ana María").student()).isNotEqualTo(ana.student());
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.DashboardChanged d && d.classId() == s.id());
+    }
+
+    @Test
+    void an_event_published_in_a_transaction_is_heard_after_the_commit_and_not_at_all_after_a_rollback() throws Exception {
+        ClassSession s = newClass(false);
+        var ana = join(s, "Ana");
+        // a page hears "a poll opened" and, on its own thread (its UI's), reads the poll: it must be there
+        List<java.util.Optional<ClassRoom.Poll>> read = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable stop = events.subscribe(e -> {
+            if (!(e instanceof ClassEvent.PollChanged p) || !p.open()) return;
+            Thread page = Thread.ofPlatform().start(() -> read.add(classroom.membership(ana.student()).flatMap(ClassRoom.Membership::poll)));
+            try {
+                page.join();
+            } catch (InterruptedException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        try {
+            long poll = admin.openPoll(s.id(), "¿Cuántos mapas salen?", List.of("1", "4"));
+            assertThat(read).hasSize(1).first().satisfies(p -> assertThat(p).get().extracting(ClassRoom.Poll::id).isEqualTo(poll));
+        } finally {
+            stop.run();
+        }
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        heard.clear();
+        tx.executeWithoutResult(status -> {
+            events.publish(new ClassEvent.DashboardChanged(s.id()));
+            assertThat(heard).isEmpty();   // not yet: it is not committed
+        });
+        assertThat(heard).containsExactly(new ClassEvent.DashboardChanged(s.id()));
+        heard.clear();
+        tx.executeWithoutResult(status -> {
+            events.publish(new ClassEvent.DashboardChanged(s.id()));
+            status.setRollbackOnly();
+        });
+        assertThat(heard).isEmpty();
     }
 
     @Test
