@@ -80,6 +80,7 @@ class ClassEventRelay {
         synchronized (this) {
             remember(id);
         }
+        LOG.debug("Sent #{}: {}", id, event);
         if (++published % 200 == 0) db.sql("delete from class_event where created_at < ?").param(LocalDateTime.now().minusHours(1)).update();
     }
 
@@ -98,7 +99,10 @@ class ClassEventRelay {
 
     private void deliver(Row row) {
         remember(row.id());
-        if (!row.origin().equals(node)) events.deliver(Wire.read(row.payload(), ClassEvent.class));
+        if (row.origin().equals(node)) return;
+        ClassEvent event = Wire.read(row.payload(), ClassEvent.class);
+        LOG.debug("Delivering #{} from {}: {}", row.id(), row.origin(), event);
+        events.deliver(event);
     }
 
     private void remember(long id) {

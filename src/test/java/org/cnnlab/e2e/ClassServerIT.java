@@ -138,6 +138,35 @@ class ClassServerIT extends BrowserTest {
     }
 
     @Test
+    void a_page_without_websocket_gets_every_push_by_long_polling() {
+        ClassPages.Dashboard dashboard = new ClassPages.Dashboard(page).login(baseUrl(), "profesor", PASSWORD);
+        String code = dashboard.createSession("Sin WebSocket " + UUID.randomUUID().toString().substring(0, 6));
+        BrowserContext noSockets = newContext();
+        students.add(noSockets);
+        noSockets.addInitScript("delete window.WebSocket; window.WebSocket = undefined;");
+        Page dani = new ClassPages.Student(noSockets.newPage()).join(baseUrl(), code, "Dani").page();
+        PlaygroundPage playground = new PlaygroundPage(dani).open(baseUrl());
+        // the page notes, by its own clock, when the centre cell changes to what was pushed
+        dani.evaluate("() => { window.centre = null; window.changedAt = 0; setInterval(() => { const g = document.querySelector('#kernel-grid');"
+                + " const c = g && g.shadowRoot && g.shadowRoot.querySelector('#cell-4'); if (c && c.value !== window.centre)"
+                + " { window.centre = c.value; window.changedAt = Date.now(); } }, 5); }");
+        List<Double> after = new ArrayList<>();
+        String[][] pushes = {{"preset.outline", "8"}, {"preset.sharpen", "5"}, {"preset.identity", "1"}};
+        for (int i = 0; i < 9; i++) {
+            String[] push = pushes[i % 3];
+            dashboard.choose("push-kernel-preset", spanish(push[0]));
+            double clicked = ((Number) page.evaluate("() => Date.now()")).doubleValue();
+            page.locator("#push-kernel").click();
+            dani.waitForFunction("v => window.centre === v", push[1], new Page.WaitForFunctionOptions().setTimeout(30_000));
+            after.add(((Number) dani.evaluate("() => window.changedAt")).doubleValue() - clicked);
+            dani.waitForTimeout(300 + 700 * (i % 3));   // pushes at different points of the long-polling cycle
+        }
+        System.out.println("long polling: push → kernel shown, 9 pushes, ms after the click: " + after);
+        assertThat(playground.kernelCell(4).inputValue()).isEqualTo("1");
+        assertThat(after).allSatisfy(ms -> assertThat(ms).isLessThan(10_000));
+    }
+
+    @Test
     void a_taken_nickname_and_a_wrong_code_get_their_reasons() {
         new ClassPages.Dashboard(page).login(baseUrl(), "profesor", PASSWORD);
         String code = new ClassPages.Dashboard(page).createSession("Clase " + UUID.randomUUID().toString().substring(0, 6));

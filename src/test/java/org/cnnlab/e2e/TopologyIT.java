@@ -47,7 +47,9 @@ class TopologyIT {
     static final String BASE = "http://127.0.0.1:" + PROXY + "/";
     static final Map<String, String> ENV = Map.of("CNNLAB_TOPOLOGY_DIR", DIR.toAbsolutePath().toString(),
             "CNNLAB_PROXY_PORT", String.valueOf(PROXY), "CNNLAB_APP_PORTS", "18081 18082", "CNNLAB_PG_PORT", "5433", "CNNLAB_PG_DB", "cnnlab_it", "CNNLAB_TOPOLOGY_FRESH", "1",
-            "CNNLAB_INSTRUCTOR_PASSWORD", PASSWORD);
+            "CNNLAB_INSTRUCTOR_PASSWORD", PASSWORD,
+            // what the nodes relay, and what each page hears and applies, in the nodes' logs (target/topology/logs)
+            "LOGGING_LEVEL_ORG_CNNLAB_CLUSTER", "DEBUG", "LOGGING_LEVEL_ORG_CNNLAB_BASE_UI", "DEBUG");
 
     static Playwright playwright;
     static Browser browser;
@@ -107,10 +109,17 @@ class TopologyIT {
         instructor.locator("#push-kernel").click();
         List<Double> after = new ArrayList<>();
         for (Page p : students) {
-            p.waitForFunction("() => window.seenAt > 0");
+            try {
+                p.waitForFunction("() => window.seenAt > 0", null, new Page.WaitForFunctionOptions().setTimeout(15_000));
+            } catch (com.microsoft.playwright.PlaywrightException e) {
+                throw new AssertionError("the push never showed on " + students.indexOf(p) + " (" + node(p) + ", " + p.url() + "): cell 4 shows "
+                        + p.evaluate("() => { const g = document.querySelector('#kernel-grid'); return g && g.shadowRoot"
+                        + " ? [g.shadowRoot.querySelector('#cell-4').value, g.acknowledged, g.values] : 'no grid'; }") + "; see the nodes' logs", e);
+            }
             after.add(((Number) p.evaluate("() => window.seenAt")).doubleValue() - clicked);
         }
-        System.out.println("push → kernel shown, app1, app2 and app2 by long polling (ms after the click): " + after);
+        System.out.println("push → kernel shown, app1, app2 and app2 by long polling (ms after the click at "
+                + java.time.Instant.ofEpochMilli((long) clicked) + "): " + after);
         assertThat(transports).contains("long-polling").doesNotContain("websocket");
         // the dashboard, on whichever node, sees the three students online
         dashboard.roster().filter(new Locator.FilterOptions().setHasText("Beto")).waitFor();

@@ -8,6 +8,7 @@ import org.cnnlab.base.ClassEvents;
 
 /** Hears class events while a component is attached, and applies them in its UI (by push). */
 public final class ClassListener {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassListener.class);
     private ClassListener() {
     }
 
@@ -29,7 +30,14 @@ public final class ClassListener {
     public static void attach(Component owner, ClassEvents events, Consumer<ClassEvent> onEvent) {
         owner.addAttachListener(attach -> {
             UI ui = attach.getUI();
-            Runnable stop = events.subscribe(event -> ui.access(() -> onEvent.accept(event)));
+            String where = owner.getClass().getSimpleName() + " of UI " + ui.getUIId();
+            Runnable stop = events.subscribe(event -> {
+                LOG.debug("{} hears {}", where, event);
+                ui.access(() -> {
+                    LOG.debug("{} applies {}", where, event);
+                    onEvent.accept(event);
+                });
+            });
             owner.addDetachListener(detach -> {
                 stop.run();
                 detach.unregisterListener();
