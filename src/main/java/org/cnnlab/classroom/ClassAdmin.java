@@ -115,11 +115,13 @@ public class ClassAdmin {
 
     public List<Member> roster(long classId) {
         Map<StudentId, Member.Activity> activity = activities();
+        java.util.Set<StudentId> done = training.finishedWell();
         return db.sql("select id, nickname, status, joined_at, last_seen from student where class_id = ? and status <> 'REMOVED' order by nickname")
                 .param(classId).query((rs, n) -> {
                     StudentId id = new StudentId(rs.getString(1));
+                    Member.Activity idle = done.contains(id) ? Member.Activity.DONE : Member.Activity.IDLE;   // DONE once the latest run finished well
                     return new Member(id, rs.getString(2), Member.Status.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
-                            rs.getTimestamp(5).toInstant(), presence.online(id), presence.page(id), activity.getOrDefault(id, finished(id)));
+                            rs.getTimestamp(5).toInstant(), presence.online(id), presence.page(id), activity.getOrDefault(id, idle));
                 }).list();
     }
 
@@ -130,12 +132,6 @@ public class ClassAdmin {
                     (a, b) -> a == Member.Activity.TRAINING ? a : b);
         }
         return activity;
-    }
-
-    /** DONE once the student's latest run finished well; IDLE before any run. */
-    private Member.Activity finished(StudentId student) {
-        return training.latest(student).filter(p -> p.state() == TrainingProgress.State.DONE).map(p -> Member.Activity.DONE)
-                .orElse(Member.Activity.IDLE);
     }
 
     public void approve(long classId, StudentId student) {

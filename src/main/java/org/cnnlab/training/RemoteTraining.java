@@ -141,6 +141,20 @@ public class RemoteTraining implements TrainingExecutor {
         return entries;
     }
 
+    /** The students, of every app node, whose latest job at the workers ended well. */
+    java.util.Set<org.cnnlab.base.StudentId> finishedWell() {
+        java.util.Set<org.cnnlab.base.StudentId> done = new java.util.HashSet<>();
+        db.sql("""
+                select student, outcome from training_task
+                where id in (select max(id) from training_task group by student) and state = 'ENDED' and outcome is not null""")
+                .query(rs -> {
+                    if (Wire.read(rs.getBytes(2), TrainingRun.Outcome.class).state() == TrainingProgress.State.DONE) {
+                        done.add(new org.cnnlab.base.StudentId(rs.getString(1)));
+                    }
+                });
+        return done;
+    }
+
     /** The instructor stops a job at the workers, whichever app node it came from (its node then hears CANCELLED). */
     void cancelTask(long taskId) {
         db.sql("update training_task set cancel_requested = true where id = ?").param(taskId).update();

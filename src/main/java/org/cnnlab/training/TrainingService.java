@@ -180,6 +180,21 @@ public class TrainingService implements StudentState {
                 .max(java.util.Comparator.comparingLong(j -> j.id)).map(this::snapshot);
     }
 
+    /**
+     * The students whose most recent job finished well, for the instructor's roster: this node's
+     * jobs, and on an app node of the scale-out profile every app node's (their jobs all go to the
+     * workers, so the roster on one node also knows who finished on another).
+     */
+    public java.util.Set<StudentId> finishedWell() {
+        java.util.Set<StudentId> done = new java.util.HashSet<>(remote == null ? java.util.Set.of() : remote.finishedWell());
+        java.util.Map<StudentId, Job> latest = new java.util.HashMap<>();
+        for (Job j : jobs.values()) latest.merge(j.request.student(), j, (a, b) -> a.id > b.id ? a : b);
+        latest.forEach((student, j) -> {
+            if (snapshot(j).state() == TrainingProgress.State.DONE) done.add(student);
+        });
+        return done;
+    }
+
     /** The model a finished job of this student learned, if it finished well. */
     public java.util.Optional<TrainedModel> trained(StudentId student, long jobId) {
         Job job = jobs.get(jobId);

@@ -181,6 +181,11 @@ class TopologyIT {
             while (rs.next()) rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
             assertThat(rows).containsExactlyInAnyOrder("app1 worker1 ENDED", "app2 worker1 ENDED");
         }
+        // the roster, on the instructor's node, knows that both finished, whichever node each trained from
+        instructor.navigate(BASE + "clase");
+        String done = spanish("class.activity.done");
+        instructor.waitForCondition(() -> dashboard.roster().textContent().split(java.util.regex.Pattern.quote(done), -1).length - 1 == 2,
+                new Page.WaitForConditionOptions().setTimeout(15_000));
         // a model saved before the faults below
         pages.getFirst().type("models-name", "antes");
         ana.page().locator("#models-save").click();
