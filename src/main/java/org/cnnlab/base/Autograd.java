@@ -26,4 +26,16 @@ public final class Autograd {
         LOCK.lock();
         return LOCK::unlock;
     }
+
+    /**
+     * Forward passes that nobody differentiates (a prediction, feature maps, occlusion, LIME), like
+     * PyTorch's {@code torch.no_grad()}: until closed, this thread records no graph for a backward
+     * pass, which a model whose weights require gradients would otherwise build on every operation.
+     * PyTorch's gradient mode is per thread, so a collector on another thread is not affected.
+     */
+    public static Held withoutGradients() {
+        boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        return () -> ai.djl.pytorch.jni.JniUtils.setGradMode(was);
+    }
 }

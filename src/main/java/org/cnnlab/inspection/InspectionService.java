@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnlab.base.Autograd;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.imaging.Colormap;
 import org.cnnlab.imaging.ImageDecoder;
@@ -67,7 +68,7 @@ public class InspectionService {
         List<Inspection.Layer> layers = new ArrayList<>();
         double[] probabilities;
         List<Inspection.Filter> filters;
-        try (OpenNetwork network = subject.open(); NDManager scope = network.scope()) {
+        try (OpenNetwork network = subject.open(); NDManager scope = network.scope(); Autograd.Held off = Autograd.withoutGradients()) {
             OpenNetwork.Insides insides = network.insides(scope.create(x, new Shape(1, in.channels(), in.height(), in.width())));  // (1, C, H, W)
             int i = 0;
             for (OpenNetwork.Named a : insides.layers()) layers.add(layer(i++, a));

@@ -275,7 +275,7 @@ public class SaliencyService {
 
     /** softmax(z)_c for a batch of b inputs, no gradient. */
     private static float[] probabilities(OpenNetwork loaded, float[] batch, int b, TensorShape in, int c) {
-        try (NDManager s = loaded.scope()) {
+        try (NDManager s = loaded.scope(); Autograd.Held off = Autograd.withoutGradients()) {
             NDArray x = s.create(batch, new Shape(b, in.channels(), in.height(), in.width()));
             return loaded.logits(x).softmax(-1).get(":, " + c).toFloatArray();
         }
@@ -368,7 +368,7 @@ public class SaliencyService {
 
     /** S_c for a batch of b inputs, no gradient. */
     private static float[] scores(OpenNetwork loaded, float[] batch, int b, TensorShape in, int c) {
-        try (NDManager s = loaded.scope()) {
+        try (NDManager s = loaded.scope(); Autograd.Held off = Autograd.withoutGradients()) {
             NDArray x = s.create(batch, new Shape(b, in.channels(), in.height(), in.width()));
             return loaded.logits(x).get(":, " + c).toFloatArray();
         }
