@@ -135,6 +135,18 @@ class ClassServerIT extends BrowserTest {
         ana.navigate(baseUrl() + "clase");
         ana.waitForURL("**/login");
         screenshot(ana, "class-08-student-sent-to-login");
+
+        // the instructor removes Caro (the third row's ✕, labelled "Quitar"): her page leaves the class, the roster has two
+        page.navigate(baseUrl() + "clase");
+        Locator remove = page.locator("#roster-grid .roster-remove");
+        remove.nth(2).waitFor();
+        assertThat(remove.nth(2).getAttribute("aria-label")).isEqualTo(spanish("class.roster.remove"));
+        page.waitForTimeout(500);
+        page.locator("#roster-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("class-09-dashboard-roster.png")));
+        remove.nth(2).click();
+        three.get(2).page().locator("#class-bar").filter(new Locator.FilterOptions().setHasText("Caro"))
+                .waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        page.locator("#roster-panel h2").filter(new Locator.FilterOptions().setHasText(spanish("class.roster.heading", 2, 0).split("\\(")[0])).waitFor();
     }
 
     @Test

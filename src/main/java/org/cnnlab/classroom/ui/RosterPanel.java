@@ -19,17 +19,20 @@ class RosterPanel extends Div {
     private final Grid<Member> grid = new Grid<>();
     private final H2 heading = new H2();
     private long classId;
+    private java.util.List<Member> shown = java.util.List.of();
 
     RosterPanel(ClassAdmin admin) {
         this.admin = admin;
         addClassName("dashboard-panel");
         setId("roster-panel");
-        grid.addColumn(Member::nickname).setHeader(getTranslation("class.roster.nickname")).setAutoWidth(true);
-        grid.addColumn(m -> getTranslation(m.online() ? "class.roster.online" : "class.roster.offline")).setHeader(getTranslation("class.roster.here"));
+        // the nickname with its actions (small icons, labelled): the other columns stay readable in a half-width panel
+        grid.addComponentColumn(this::nickname).setHeader(getTranslation("class.roster.nickname")).setAutoWidth(true);
+        grid.addColumn(m -> getTranslation(m.online() ? "class.roster.online" : "class.roster.offline")).setHeader(getTranslation("class.roster.here"))
+                .setAutoWidth(true);
         grid.addColumn(m -> m.page().isEmpty() ? "—" : "/" + m.page()).setHeader(getTranslation("class.roster.page"));
         grid.addColumn(m -> m.status() == Member.Status.WAITING ? getTranslation("class.roster.waiting")
-                : getTranslation("class.activity." + m.activity().name().toLowerCase(Locale.ROOT))).setHeader(getTranslation("class.roster.activity"));
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+                : getTranslation("class.activity." + m.activity().name().toLowerCase(Locale.ROOT))).setHeader(getTranslation("class.roster.activity"))
+                .setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.setId("roster-grid");
         add(heading, grid);
@@ -39,22 +42,34 @@ class RosterPanel extends Div {
         classId = id;
         var members = admin.roster(id);
         heading.setText(getTranslation("class.roster.heading", members.size(), members.stream().filter(Member::online).count()));
+        if (members.equals(shown)) return;   // rows rebuilt every refresh would swallow a click landing as they are replaced
+        shown = members;
         grid.setItems(members);
     }
 
-    private HorizontalLayout actions(Member m) {
-        HorizontalLayout row = new HorizontalLayout();
+    /** A one-glyph button (as the network builder's), labelled and with a tooltip. */
+    private Button icon(String glyph, String labelKey, Runnable action) {
+        Button b = new Button(glyph, e -> action.run());
+        b.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        b.setAriaLabel(getTranslation(labelKey));
+        b.setTooltipText(getTranslation(labelKey));
+        return b;
+    }
+
+    private HorizontalLayout nickname(Member m) {
+        HorizontalLayout row = new HorizontalLayout(new com.vaadin.flow.component.html.Span(m.nickname()));
+        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         if (m.status() == Member.Status.WAITING) {
             Button approve = new Button(getTranslation("class.roster.approve"), e -> act(() -> admin.approve(classId, m.id())));
             approve.addClassName("roster-approve");
             row.add(approve);
         }
-        Button rename = new Button(getTranslation("class.roster.rename"), e -> rename(m));
-        rename.addThemeVariants(ButtonVariant.TERTIARY);
-        Button remove = new Button(getTranslation("class.roster.remove"), e -> act(() -> admin.remove(classId, m.id())));
-        remove.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
+        Button rename = icon("✎", "class.roster.rename", () -> rename(m));
+        Button remove = icon("✕", "class.roster.remove", () -> act(() -> admin.remove(classId, m.id())));
+        remove.addThemeVariants(ButtonVariant.ERROR);
         remove.addClassName("roster-remove");
         row.add(rename, remove);
+        row.setSpacing(false);
         return row;
     }
 
