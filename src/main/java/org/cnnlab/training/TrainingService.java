@@ -190,7 +190,7 @@ public class TrainingService implements StudentState {
         java.util.Map<StudentId, Job> latest = new java.util.HashMap<>();
         for (Job j : jobs.values()) latest.merge(j.request.student(), j, (a, b) -> a.id > b.id ? a : b);
         latest.forEach((student, j) -> {
-            if (snapshot(j).state() == TrainingProgress.State.DONE) done.add(student);
+            if (j.state == TrainingProgress.State.DONE) done.add(student);
         });
         return done;
     }

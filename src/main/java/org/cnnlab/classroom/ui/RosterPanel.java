@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
+import org.cnnlab.base.ui.GlyphButton;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.classroom.ClassAdmin;
 import org.cnnlab.classroom.Member;
@@ -25,7 +26,7 @@ class RosterPanel extends Div {
         this.admin = admin;
         addClassName("dashboard-panel");
         setId("roster-panel");
-        // the nickname with its actions (small icons, labelled): the other columns stay readable in a half-width panel
+        // the nickname with its actions (labelled glyph buttons): the other columns stay readable in a half-width panel
         grid.addComponentColumn(this::nickname).setHeader(getTranslation("class.roster.nickname")).setAutoWidth(true);
         grid.addColumn(m -> getTranslation(m.online() ? "class.roster.online" : "class.roster.offline")).setHeader(getTranslation("class.roster.here"))
                 .setAutoWidth(true);
@@ -47,15 +48,6 @@ class RosterPanel extends Div {
         grid.setItems(members);
     }
 
-    /** A one-glyph button (as the network builder's), labelled and with a tooltip. */
-    private Button icon(String glyph, String labelKey, Runnable action) {
-        Button b = new Button(glyph, e -> action.run());
-        b.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        b.setAriaLabel(getTranslation(labelKey));
-        b.setTooltipText(getTranslation(labelKey));
-        return b;
-    }
-
     private HorizontalLayout nickname(Member m) {
         HorizontalLayout row = new HorizontalLayout(new com.vaadin.flow.component.html.Span(m.nickname()));
         row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
@@ -64,8 +56,8 @@ class RosterPanel extends Div {
             approve.addClassName("roster-approve");
             row.add(approve);
         }
-        Button rename = icon("✎", "class.roster.rename", () -> rename(m));
-        Button remove = icon("✕", "class.roster.remove", () -> act(() -> admin.remove(classId, m.id())));
+        Button rename = GlyphButton.of("✎", getTranslation("class.roster.rename"), () -> rename(m));
+        Button remove = GlyphButton.of("✕", getTranslation("class.roster.remove"), () -> act(() -> admin.remove(classId, m.id())));
         remove.addThemeVariants(ButtonVariant.ERROR);
         remove.addClassName("roster-remove");
         row.add(rename, remove);

@@ -1,7 +1,6 @@
 package org.cnnlab.network.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import com.vaadin.flow.function.SerializableConsumer;
 import java.util.Locale;
+import org.cnnlab.base.ui.GlyphButton;
 import org.cnnlab.network.CostFormula;
 import org.cnnlab.network.LayerReport;
 import org.cnnlab.network.NetworkAnalysis;
@@ -87,11 +87,8 @@ class LayerTable extends VerticalLayout {
     }
 
     private Button icon(String text, String labelKey, String id, Runnable action) {
-        Button b = new Button(text, e -> action.run());
-        b.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        Button b = GlyphButton.of(text, getTranslation(labelKey), action);
         b.setId(id);
-        b.setAriaLabel(getTranslation(labelKey));
-        b.setTooltipText(getTranslation(labelKey));
         return b;
     }
 
