@@ -27,6 +27,11 @@ public final class Autograd {
         return LOCK::unlock;
     }
 
+    /** Whether this thread records operations for a backward pass (PyTorch's grad mode: on inside DJL's gradient collectors, off outside). */
+    public static boolean recording() {
+        return ai.djl.pytorch.jni.JniUtils.isGradMode();
+    }
+
     /**
      * Forward passes that nobody differentiates (a prediction, feature maps, occlusion, LIME), like
      * PyTorch's {@code torch.no_grad()}: until closed, this thread records no graph for a backward

@@ -47,7 +47,7 @@ public class NetworkFactory {
                         .optPadding(new Shape(c.padding(), c.padding()))
                         .optDilation(new Shape(c.dilation(), c.dilation()))
                         .build();
-                case LayerSpec.MaxPool p -> Pool.maxPool2dBlock(new Shape(p.kernel(), p.kernel()), new Shape(p.stride(), p.stride()));
+                case LayerSpec.MaxPool p -> MaxPooling.block(p.kernel(), p.stride());
                 case LayerSpec.AvgPool p -> Pool.avgPool2dBlock(new Shape(p.kernel(), p.kernel()), new Shape(p.stride(), p.stride()));
                 case LayerSpec.GlobalAvgPool g -> Pool.globalAvgPool2dBlock();
                 case LayerSpec.Activation a -> switch (a.kind()) {
