@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.cnnlab.base.Autograd;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.imaging.Colormap;
@@ -92,7 +93,7 @@ public class SaliencyService {
                     }
                     if (!(r.noise() >= 0 && r.noise() <= 1)) throw new InvalidInputException("saliency.error.noise");
                     budget(2L * samples, in);
-                    Random random = new Random(r.seed());
+                    SplittableRandom random = new SplittableRandom(r.seed());   // seeded; its Gaussians (ziggurat) take half java.util.Random's time
                     for (int start = 0; start < samples; start += CHUNK) {
                         int b = Math.min(CHUNK, samples - start);
                         float[] batch = new float[b * n];

@@ -222,7 +222,7 @@ class SaliencyServiceIT {
         // batches of 2+ through one backward pass gave NaN in about 2 % of calls here (then the service redoes them one by one);
         // every answer must equal the mean of vanilla maps of the same noisy inputs, each from its own backward pass
         for (int samples : new int[] {2, 10}) {
-            java.util.Random random = new java.util.Random(42);   // the service's noise, drawn the same way
+            java.util.SplittableRandom random = new java.util.SplittableRandom(42);   // the service's noise, drawn the same way
             float[] expected = new float[64];
             for (int i = 0; i < samples; i++) {
                 float[] noisy = new float[64];

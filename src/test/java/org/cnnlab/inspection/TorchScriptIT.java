@@ -81,7 +81,7 @@ class TorchScriptIT {
         float[] vanilla = floats("vanilla");
         for (int p = 0; p < vanilla.length; p++) assertThat(s.map()[p]).as("pixel %d", p).isCloseTo(vanilla[p], within(1e-4f + 1e-4f * vanilla[p]));
         // SmoothGrad's samples: each the vanilla map of its noisy input (TorchScript's first batched backward passes are off, see OpenNetwork)
-        java.util.Random random = new java.util.Random(5);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);   // the service's noise, drawn the same way
         float[] mean = new float[256];
         for (int i = 0; i < 10; i++) {
             float[] noisy = new float[x.length];
