@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.SplittableRandom;
 import org.cnnlab.base.Autograd;
 import org.cnnlab.base.InvalidInputException;
@@ -241,20 +240,24 @@ public class SaliencyService {
         }
         int segments = org.cnnlab.imaging.Superpixels.count(segment);
         if (segments > limits.maxLimeSegments()) throw new InvalidInputException("saliency.error.segments", segments, limits.maxLimeSegments());
-        Random random = new Random(r.seed());
+        SplittableRandom random = new SplittableRandom(r.seed());
         double[][] z = new double[r.samples()][segments];
         double[] target = new double[r.samples()];
+        boolean[] on = new boolean[segments];
+        int plane = h * w;
         for (int start = 0; start < r.samples(); start += CHUNK) {
             int b = Math.min(CHUNK, r.samples() - start);
-            float[] batch = new float[b * n];
+            float[] batch = new float[b * n];   // zeros: what is off stays black
             for (int i = 0; i < b; i++) {
                 double[] zi = z[start + i];
-                for (int s = 0; s < segments; s++) zi[s] = start + i == 0 || random.nextBoolean() ? 1 : 0;   // sample 0: the image itself
+                for (int s = 0; s < segments; s++) {
+                    on[s] = start + i == 0 || random.nextBoolean();   // sample 0: the image itself
+                    zi[s] = on[s] ? 1 : 0;
+                }
                 for (int ch = 0; ch < in.channels(); ch++) {
-                    for (int q = 0; q < h * w; q++) {
-                        int at = ch * h * w + q;
-                        batch[i * n + at] = zi[segment[q]] == 1 ? x[at] : 0;
-                    }
+                    int from = ch * plane;
+                    int to = i * n + from;
+                    for (int q = 0; q < plane; q++) if (on[segment[q]]) batch[to + q] = x[from + q];
                 }
             }
             float[] probabilities = probabilities(loaded, batch, b, in, r.classIndex());
@@ -262,9 +265,9 @@ public class SaliencyService {
         }
         double[] weights = new double[r.samples()];
         for (int i = 0; i < r.samples(); i++) {
-            double on = 0;
-            for (double v : z[i]) on += v;
-            double cosine = on == 0 ? 0 : on / (Math.sqrt(on) * Math.sqrt(segments));
+            double kept = 0;
+            for (double v : z[i]) kept += v;
+            double cosine = kept == 0 ? 0 : kept / (Math.sqrt(kept) * Math.sqrt(segments));
             double d = 1 - cosine;
             weights[i] = Math.exp(-d * d / (r.kernelWidth() * r.kernelWidth()));
         }
