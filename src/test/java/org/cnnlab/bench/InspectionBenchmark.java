@@ -216,8 +216,8 @@ public final class InspectionBenchmark {
 
             lime_inputs = None
 
-            def lime_forward(samples=500, patch=6):
-                # LIME's network part alone: the masked copies made once, then the no-grad passes in chunks of 32
+            def lime_forward(chunk=CHUNK, samples=500, patch=6):
+                # LIME's network part alone: the masked copies made once, then the no-grad passes in chunks (of 32 unless told)
                 global lime_inputs
                 if lime_inputs is None:
                     gen.manual_seed(1)
@@ -227,9 +227,30 @@ public final class InspectionBenchmark {
                     masks = z.reshape(samples, 1, rows, cols).repeat_interleave(patch, 2).repeat_interleave(patch, 3)[:, :, :h, :w]
                     lime_inputs = image() * masks
                 with torch.no_grad():
-                    return torch.cat([torch.softmax(model(lime_inputs[s:s + CHUNK]), -1)[:, cls] for s in range(0, samples, CHUNK)])
+                    return torch.cat([torch.softmax(model(lime_inputs[s:s + chunk]), -1)[:, cls] for s in range(0, samples, chunk)])
 
-            FUNCTIONS = {"lime_forward": lime_forward, "maps": maps, "vanilla": vanilla, "smoothgrad": smoothgrad, "ig": integrated_gradients,
+            grads_batch = None
+
+            def grads25():
+                # SmoothGrad-25's gradient pass alone: 25 fixed noisy copies through one backward, input gradients only (as DJL's weights are fixed)
+                global grads_batch
+                if grads_batch is None:
+                    gen.manual_seed(1)
+                    grads_batch = image() + 0.15 * torch.randn(25, c, h, w, generator=gen)
+                xs = grads_batch.clone().requires_grad_()
+                return torch.autograd.grad(model(xs)[:, cls].sum(), xs)[0].numpy()
+
+            pool_input = None
+
+            def pool():
+                # the reference model's first max pooling on 32 copies of the drawing: layers 0-1 (convolution, ReLU) done once
+                global pool_input
+                with torch.no_grad():
+                    if pool_input is None:
+                        pool_input = model[1](model[0](image().repeat(32, 1, 1, 1)))
+                    return model[2](pool_input)
+
+            FUNCTIONS = {"grads25": grads25, "pool": pool, "lime_forward": lime_forward, "maps": maps, "vanilla": vanilla, "smoothgrad": smoothgrad, "ig": integrated_gradients,
                          "occlusion": occlusion, "lime": lime}
 
             def numbers(values):
@@ -251,12 +272,13 @@ public final class InspectionBenchmark {
                     print("occlusion", numbers(occlusion()))
                 elif command[0] == "time":
                     f = FUNCTIONS[command[1]]
+                    extra = [int(a) for a in command[4:]]   # the function's own arguments, if any
                     for _ in range(int(command[2])):
-                        f()
+                        f(*extra)
                     times = []
                     for _ in range(int(command[3])):
                         t = time.perf_counter()
-                        f()
+                        f(*extra)
                         times.append(1000 * (time.perf_counter() - t))
                     print("times", numbers(times))
                 print("done", flush=True)
@@ -432,7 +454,8 @@ public final class InspectionBenchmark {
                 System.out.println(table.getLast());
             }
 
-            List<String> breakdown = breakdown(runner, inspection, decoder, model, png, x, cls, py, warmup, runs, slowRuns);
+            String torchVersion = header.stream().filter(l -> l.startsWith("threads")).map(l -> l.split(" ")[2]).findFirst().orElse("?");
+            List<String> breakdown = breakdown(runner, inspection, decoder, model, png, x, cls, py, torchVersion, warmup, runs, slowRuns);
             List<String> appThreads = appThreads(computations, oneThread, defaultThreads, warmup, runs, slowRuns);
 
             System.out.println();
@@ -452,7 +475,7 @@ public final class InspectionBenchmark {
             System.out.println("  - saliency: DJL also renders the map and the input as PNGs (28×28, small); SmoothGrad and IG put a chunk of up to 32 "
                     + "samples through one backward pass on both sides (DJL redoes a chunk one by one if it is not finite)."
                     + " No-grad passes (occlusion, LIME, IG's end points) are batched by 32 on both sides");
-            System.out.println("  - random draws differ (java.util.Random vs torch.Generator, both seeded); the rest is the same arithmetic"
+            System.out.println("  - random draws differ (java.util.SplittableRandom for SmoothGrad's noise and java.util.Random for LIME's masks vs torch.Generator, all seeded); the rest is the same arithmetic"
                     + (paramsRequireGradient ? "; DJL's loaded parameters require gradients, as PyTorch's do (weight gradients computed on both sides)"
                     : "; DJL's loaded parameters do not require gradients (PyTorch's do: it also computes weight gradients)"));
             System.out.println();
@@ -473,7 +496,7 @@ public final class InspectionBenchmark {
      * the whole so that they see the same machine load; then LIME's network part next to the same in Python.
      */
     private static List<String> breakdown(ModelRunner runner, InspectionService inspection, ImageDecoder decoder, TrainedModel model, byte[] png,
-                                          float[] x, int cls, Python py, int warmup, int runs, int slowRuns) throws Exception {
+                                          float[] x, int cls, Python py, String torchVersion, int warmup, int runs, int slowRuns) throws Exception {
         TensorShape in = model.network().input();
         int n = x.length;
         List<String> lines = new ArrayList<>();
@@ -526,6 +549,35 @@ public final class InspectionBenchmark {
                     }));
             lines.add(sg.get(0).line(null));
             lines.add(sg.get(1).line(sg.get(0)) + (nan[0] > 0 ? "  (" + nan[0] + " calls with a non-finite gradient)" : "  (no non-finite gradient)"));
+            Stats pyGrads = new Stats("  the same 25 in one backward in PyTorch-Python (input gradients only)", numbers(py.call("time grads25 5 " + slowRuns), "times"));
+            lines.add(pyGrads.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f (libtorch %s vs %s: the kernels differ)", sg.get(1).percentile(50) / pyGrads.percentile(50),
+                    ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), torchVersion));
+
+            // the first max pooling of the reference model on 32 drawings (conv → ReLU → max pool 2×2): PyTorch's max_pool2d vs the strided views
+            try (NDManager s = loaded.model().getNDManager().newSubManager()) {
+                NDArray repeated = s.create(x, new Shape(1, in.channels(), in.height(), in.width())).repeat(0, 32);
+                List<Block> layers = loaded.block().getChildren().values();
+                ParameterStore store = new ParameterStore(s, false);
+                NDArray pooled = layers.get(1).forward(store, layers.get(0).forward(store, new NDList(repeated), false), false).singletonOrThrow();
+                Shape two = new Shape(2, 2);
+                List<Stats> pools = roundRobin(warmup, runs,
+                        new Part("max pooling 2×2 of " + pooled.getShape() + ": max_pool2d (DJL's Pool.maxPool2d)", i -> {
+                            try (NDManager t = s.newSubManager()) {
+                                ai.djl.nn.pooling.Pool.maxPool2d(pooled, two, two, new Shape(0, 0), false).attach(t);
+                            }
+                        }),
+                        new Part("  the maximum of its 4 strided views (MaxPooling.ofViews: the app's passes without gradients)", i -> {
+                            try (NDManager t = s.newSubManager()) {
+                                pooled.tempAttach(t);
+                                org.cnnlab.network.MaxPooling.ofViews(pooled, 2, 2);
+                            }
+                        }));
+                lines.add(pools.get(0).line(null));
+                lines.add(pools.get(1).line(pools.get(0)));
+                Stats pyPool = new Stats("  nn.MaxPool2d in PyTorch-Python, no_grad", numbers(py.call("time pool " + warmup + " " + runs), "times"));
+                lines.add(pyPool.line(null) + String.format(Locale.ROOT, "   → DJL's max_pool2d ×%.2f, the views ×%.2f", pools.get(0).percentile(50) / pyPool.percentile(50),
+                        pools.get(1).percentile(50) / pyPool.percentile(50)));
+            }
 
             // LIME's network part alone: 500 masked copies (6×6 patches on or off: 5×5 of them on 28×28), 16 no-grad passes of ≤ 32, p_c out
             float[] masked = new float[500 * n];
@@ -534,19 +586,21 @@ public final class InspectionBenchmark {
                 for (int seg = 0; seg < 25; seg++) on[seg] = i == 0 || random.nextBoolean();
                 for (int p = 0; p < n; p++) masked[i * n + p] = on[(p / in.width() % in.height() / 6) * 5 + p % in.width() / 6] ? x[p] : 0;
             }
-            Stats djlLime = Stats.measure("LIME-500's network part: 16 no-grad passes of ≤ 32 (model open)", 5, slowRuns, i -> {
-                for (int start = 0; start < 500; start += 32) {
-                    int b = Math.min(32, 500 - start);
-                    try (NDManager s = loaded.model().getNDManager().newSubManager()) {
-                        NDArray xs = s.create(Arrays.copyOfRange(masked, start * n, (start + b) * n), new Shape(b, in.channels(), in.height(), in.width()));
-                        loaded.block().forward(new ParameterStore(s, false), new NDList(xs), false).singletonOrThrow().softmax(-1).get(":, " + cls)
-                                .toFloatArray();
+            for (int chunk : new int[] {32, 4, 8, 16, 64}) {
+                Stats djlLime = Stats.measure("LIME-500's network part: no-grad passes of ≤ " + chunk + " (model open)", 5, slowRuns, i -> {
+                    for (int start = 0; start < 500; start += chunk) {
+                        int b = Math.min(chunk, 500 - start);
+                        try (NDManager s = loaded.model().getNDManager().newSubManager(); Autograd.Held off = Autograd.withoutGradients()) {
+                            NDArray xs = s.create(Arrays.copyOfRange(masked, start * n, (start + b) * n), new Shape(b, in.channels(), in.height(), in.width()));
+                            loaded.block().forward(new ParameterStore(s, false), new NDList(xs), false).singletonOrThrow().softmax(-1).get(":, " + cls)
+                                    .toFloatArray();
+                        }
                     }
-                }
-            });
-            lines.add(djlLime.line(null));
-            Stats pyLime = new Stats("  the same in PyTorch-Python", numbers(py.call("time lime_forward 5 " + slowRuns), "times"));
-            lines.add(pyLime.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f", djlLime.percentile(50) / pyLime.percentile(50)));
+                });
+                lines.add(djlLime.line(null));
+                Stats pyLime = new Stats("  the same in PyTorch-Python", numbers(py.call("time lime_forward 5 " + slowRuns + " " + chunk), "times"));
+                lines.add(pyLime.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f", djlLime.percentile(50) / pyLime.percentile(50)));
+            }
         }
         return lines;
     }
