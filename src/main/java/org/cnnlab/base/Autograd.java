@@ -27,7 +27,11 @@ public final class Autograd {
         return LOCK::unlock;
     }
 
-    /** Whether this thread records operations for a backward pass (PyTorch's grad mode: on inside DJL's gradient collectors, off outside). */
+    /**
+     * Whether this thread records operations for a backward pass: PyTorch's grad mode, per thread. It is on
+     * inside DJL's gradient collectors and off inside {@link #withoutGradients}; elsewhere it is what the
+     * thread last had (libtorch starts threads with it on), so only its being off says no gradient can flow.
+     */
     public static boolean recording() {
         return ai.djl.pytorch.jni.JniUtils.isGradMode();
     }

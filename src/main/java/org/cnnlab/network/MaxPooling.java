@@ -10,14 +10,18 @@ import ai.djl.nn.pooling.Pool;
 import org.cnnlab.base.Autograd;
 
 /**
- * Max pooling (kernel k, stride s, no padding, output ⌊(H − k) / s⌋ + 1). Where no gradient will
- * flow through it (outside a gradient collector: feature maps, occlusion, LIME), it is the element-wise
- * maximum of the k² strided views x[:, :, i::s, j::s]: the same values as PyTorch's max_pool2d, NaN
- * included, in a tenth of its time on the reference model's first pooling layer here (libtorch
- * 2.7.1, one core, 32×16×28×28: 0.18 ms instead of 1.8 ms). Where gradients are recorded (training,
- * input gradients), it is max_pool2d itself, whose backward gives a window's gradient to its first
- * maximum: the maxima of views would share it among equal maxima, and a drawing's flat background
- * is full of them (the vanilla map then differed from PyTorch's by more than its largest value).
+ * Max pooling (kernel k, stride s, no padding, output ⌊(H − k) / s⌋ + 1).
+ * <ul>
+ * <li>Where no gradient can flow through it (PyTorch's grad mode off, {@link Autograd#withoutGradients}:
+ * feature maps, occlusion, LIME), it is the element-wise maximum of the k² strided views
+ * x[:, :, i::s, j::s]: the same values as PyTorch's max_pool2d, NaN included, in about a third of its
+ * time on the reference model's first pooling of 32 drawings here (libtorch 2.7.1, one core; the
+ * inspection benchmark prints both).</li>
+ * <li>Where grad mode is on (in gradient collectors: training, input gradients; and on threads that
+ * never turned it off), it is max_pool2d itself, whose backward gives a window's gradient to its first
+ * maximum. The maxima of views would share it among equal maxima, and a drawing's flat background is
+ * full of them: the vanilla map then differed from PyTorch's by more than its largest value.</li>
+ * </ul>
  */
 public final class MaxPooling {
 

@@ -64,10 +64,20 @@ class MaxPoolingIT {
                         NDArray x = m.create(values((int) shape.size(), 31L * k + s, true), shape);
                         float[] expected = reference(x, k, s).toFloatArray();
                         Block block = MaxPooling.block(k, s);
-                        NDArray viaBlock = block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
-                        assertThat(Autograd.recording()).as("no gradient collector open: the block takes the views").isFalse();
-                        assertThat(viaBlock.getShape()).isEqualTo(reference(x, k, s).getShape());
-                        assertThat(viaBlock.toFloatArray()).as("k %d s %d on %dx%d", k, s, hw[0], hw[1]).containsExactly(expected);
+                        NDArray withoutGradients;
+                        try (Autograd.Held off = Autograd.withoutGradients()) {   // as the app's passes without gradients run it: the views
+                            assertThat(Autograd.recording()).isFalse();
+                            withoutGradients = block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+                        }
+                        NDArray recorded;
+                        try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = m.getEngine().newGradientCollector()) {
+                            assertThat(Autograd.recording()).isTrue();
+                            recorded = block.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
+                        }
+                        for (NDArray viaBlock : new NDArray[] {withoutGradients, recorded}) {
+                            assertThat(viaBlock.getShape()).isEqualTo(reference(x, k, s).getShape());
+                            assertThat(viaBlock.toFloatArray()).as("k %d s %d on %dx%d", k, s, hw[0], hw[1]).containsExactly(expected);
+                        }
                         if (k <= MaxPooling.MAX_STRIDED_KERNEL) {
                             assertThat(MaxPooling.ofViews(x, k, s).toFloatArray()).containsExactly(expected);
                         }
