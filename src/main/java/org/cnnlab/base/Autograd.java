@@ -28,15 +28,6 @@ public final class Autograd {
     }
 
     /**
-     * Whether this thread records operations for a backward pass: PyTorch's grad mode, per thread. It is on
-     * inside DJL's gradient collectors and off inside {@link #withoutGradients}; elsewhere it is what the
-     * thread last had (libtorch starts threads with it on), so only its being off says no gradient can flow.
-     */
-    public static boolean recording() {
-        return ai.djl.pytorch.jni.JniUtils.isGradMode();
-    }
-
-    /**
      * Forward passes that nobody differentiates (a prediction, feature maps, occlusion, LIME), like
      * PyTorch's {@code torch.no_grad()}: until closed, this thread records no graph for a backward
      * pass, which a model whose weights require gradients would otherwise build on every operation.

@@ -47,13 +47,13 @@ public class NetworkFactory {
                         .optPadding(new Shape(c.padding(), c.padding()))
                         .optDilation(new Shape(c.dilation(), c.dilation()))
                         .build();
-                case LayerSpec.MaxPool p -> MaxPooling.block(p.kernel(), p.stride());
+                case LayerSpec.MaxPool p -> ChannelsLast.maxPool(p.kernel(), p.stride());
                 case LayerSpec.AvgPool p -> Pool.avgPool2dBlock(new Shape(p.kernel(), p.kernel()), new Shape(p.stride(), p.stride()));
                 case LayerSpec.GlobalAvgPool g -> Pool.globalAvgPool2dBlock();
                 case LayerSpec.Activation a -> switch (a.kind()) {
-                    case RELU -> ai.djl.nn.Activation.reluBlock();
-                    case SIGMOID -> ai.djl.nn.Activation.sigmoidBlock();
-                    case TANH -> ai.djl.nn.Activation.tanhBlock();
+                    case RELU -> ChannelsLast.activation(ai.djl.nn.Activation::relu, "ReLU");
+                    case SIGMOID -> ChannelsLast.activation(ai.djl.nn.Activation::sigmoid, "sigmoid");
+                    case TANH -> ChannelsLast.activation(ai.djl.nn.Activation::tanh, "Tanh");
                 };
                 case LayerSpec.BatchNorm b -> BatchNorm.builder().build();
                 case LayerSpec.Dropout d -> Dropout.builder().optRate((float) d.rate()).build();

@@ -242,15 +242,29 @@ public final class InspectionBenchmark {
 
             pool_input = None
 
-            def pool():
-                # the reference model's first max pooling on 32 copies of the drawing: layers 0-1 (convolution, ReLU) done once
+            def pool(last=0):
+                # the reference model's first max pooling on 32 copies of the drawing: layers 0-1 (convolution, ReLU) done once;
+                # last=1: in channels_last memory
                 global pool_input
                 with torch.no_grad():
                     if pool_input is None:
-                        pool_input = model[1](model[0](image().repeat(32, 1, 1, 1)))
-                    return model[2](pool_input)
+                        pool_input = model[1](model[0](image().repeat(32, 1, 1, 1))).contiguous()
+                    return model[2](pool_input.contiguous(memory_format=torch.channels_last) if last else pool_input)
 
-            FUNCTIONS = {"grads25": grads25, "pool": pool, "lime_forward": lime_forward, "maps": maps, "vanilla": vanilla, "smoothgrad": smoothgrad, "ig": integrated_gradients,
+            model_last = None
+
+            def grads25_last():
+                # the same gradient pass as grads25, with the model and its input in channels_last memory (what CNN Lab's network does)
+                global grads_batch, model_last
+                if model_last is None:
+                    import copy
+                    model_last = copy.deepcopy(model).to(memory_format=torch.channels_last)
+                if grads_batch is None:
+                    grads25()
+                xs = grads_batch.clone().contiguous(memory_format=torch.channels_last).requires_grad_()
+                return torch.autograd.grad(model_last(xs)[:, cls].sum(), xs)[0].numpy()
+
+            FUNCTIONS = {"grads25": grads25, "grads25_last": grads25_last, "pool": pool, "lime_forward": lime_forward, "maps": maps, "vanilla": vanilla, "smoothgrad": smoothgrad, "ig": integrated_gradients,
                          "occlusion": occlusion, "lime": lime}
 
             def numbers(values):
@@ -550,33 +564,45 @@ public final class InspectionBenchmark {
             lines.add(sg.get(0).line(null));
             lines.add(sg.get(1).line(sg.get(0)) + (nan[0] > 0 ? "  (" + nan[0] + " calls with a non-finite gradient)" : "  (no non-finite gradient)"));
             Stats pyGrads = new Stats("  the same 25 in one backward in PyTorch-Python (input gradients only)", numbers(py.call("time grads25 5 " + slowRuns), "times"));
-            lines.add(pyGrads.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f (libtorch %s vs %s: the kernels differ)", sg.get(1).percentile(50) / pyGrads.percentile(50),
+            lines.add(pyGrads.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f (libtorch %s vs %s)", sg.get(1).percentile(50) / pyGrads.percentile(50),
                     ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), torchVersion));
+            Stats pyGradsLast = new Stats("  the same with PyTorch-Python's model and input in channels_last memory", numbers(py.call("time grads25_last 5 " + slowRuns),
+                    "times"));
+            lines.add(pyGradsLast.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f", sg.get(1).percentile(50) / pyGradsLast.percentile(50)));
 
-            // the first max pooling of the reference model on 32 drawings (conv → ReLU → max pool 2×2): PyTorch's max_pool2d vs the strided views
+            // the first max pooling of the reference model on 32 drawings (conv → ReLU → max pool 2×2): (N, C, H, W) memory vs channels-last
             try (NDManager s = loaded.model().getNDManager().newSubManager()) {
                 NDArray repeated = s.create(x, new Shape(1, in.channels(), in.height(), in.width())).repeat(0, 32);
                 List<Block> layers = loaded.block().getChildren().values();
                 ParameterStore store = new ParameterStore(s, false);
-                NDArray pooled = layers.get(1).forward(store, layers.get(0).forward(store, new NDList(repeated), false), false).singletonOrThrow();
+                NDArray lastChannels = layers.get(1).forward(store, layers.get(0).forward(store, new NDList(repeated), false), false).singletonOrThrow();
+                Shape shape = lastChannels.getShape();
+                NDArray planar = lastChannels.reshape(shape.get(0), -1).reshape(shape);   // the same values in (N, C, H, W) memory (the reshape copies)
                 Shape two = new Shape(2, 2);
                 List<Stats> pools = roundRobin(warmup, runs,
-                        new Part("max pooling 2×2 of " + pooled.getShape() + ": max_pool2d (DJL's Pool.maxPool2d)", i -> {
+                        new Part("max pooling 2×2 of " + shape + " in (N, C, H, W) memory: DJL's Pool.maxPool2d", i -> {
                             try (NDManager t = s.newSubManager()) {
-                                ai.djl.nn.pooling.Pool.maxPool2d(pooled, two, two, new Shape(0, 0), false).attach(t);
+                                ai.djl.nn.pooling.Pool.maxPool2d(planar, two, two, new Shape(0, 0), false).attach(t);
                             }
                         }),
-                        new Part("  the maximum of its 4 strided views (MaxPooling.ofViews: the app's passes without gradients)", i -> {
+                        new Part("  the same in channels-last memory, as the app's network has it after its activation (ChannelsLast)", i -> {
                             try (NDManager t = s.newSubManager()) {
-                                pooled.tempAttach(t);
-                                org.cnnlab.network.MaxPooling.ofViews(pooled, 2, 2);
+                                ai.djl.nn.pooling.Pool.maxPool2d(lastChannels, two, two, new Shape(0, 0), false).attach(t);
+                            }
+                        }),
+                        new Part("  the copy into channels-last memory its activation makes (ChannelsLast.of)", i -> {
+                            try (NDManager t = s.newSubManager()) {
+                                planar.tempAttach(t);
+                                org.cnnlab.network.ChannelsLast.of(planar);
                             }
                         }));
                 lines.add(pools.get(0).line(null));
                 lines.add(pools.get(1).line(pools.get(0)));
-                Stats pyPool = new Stats("  nn.MaxPool2d in PyTorch-Python, no_grad", numbers(py.call("time pool " + warmup + " " + runs), "times"));
-                lines.add(pyPool.line(null) + String.format(Locale.ROOT, "   → DJL's max_pool2d ×%.2f, the views ×%.2f", pools.get(0).percentile(50) / pyPool.percentile(50),
-                        pools.get(1).percentile(50) / pyPool.percentile(50)));
+                lines.add(pools.get(2).line(pools.get(0)));
+                Stats pyPool = new Stats("  nn.MaxPool2d in PyTorch-Python, no_grad, (N, C, H, W)", numbers(py.call("time pool " + warmup + " " + runs + " 0"), "times"));
+                Stats pyPoolLast = new Stats("  nn.MaxPool2d in PyTorch-Python, no_grad, channels_last", numbers(py.call("time pool " + warmup + " " + runs + " 1"), "times"));
+                lines.add(pyPool.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f", pools.get(0).percentile(50) / pyPool.percentile(50)));
+                lines.add(pyPoolLast.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f", pools.get(1).percentile(50) / pyPoolLast.percentile(50)));
             }
 
             // LIME's network part alone: 500 masked copies (6×6 patches on or off: 5×5 of them on 28×28), 16 no-grad passes of ≤ 32, p_c out

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
@@ -18,12 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The app's max pooling against PyTorch's own max_pool2d: the same values (NaN and infinities
- * included) for every kernel and stride the builder allows up to 3 and beyond, and, where
- * gradients are recorded, the same input gradient on inputs full of equal maxima (a drawing's flat
- * background), where the maxima of views would share it.
+ * The network's activations and max pooling in channels-last memory against PyTorch's own kernels
+ * on ordinary (N, C, H, W) memory: the same values (NaN and infinities included) for every kernel
+ * and stride, and the same input gradients on inputs full of equal maxima (a drawing's flat
+ * background), where a pooling that shared a window's gradient among its maxima would differ.
  */
-class MaxPoolingIT {
+class ChannelsLastIT {
 
     private static DjlRuntime djl;
 
@@ -52,8 +53,12 @@ class MaxPoolingIT {
         return Pool.maxPool2d(x, new Shape(k, k), new Shape(s, s), new Shape(0, 0), false);
     }
 
+    private static NDArray forward(Block block, NDManager m, NDArray x, boolean training) {
+        return block.forward(new ParameterStore(m, false), new NDList(x), training).singletonOrThrow();
+    }
+
     @Test
-    void same_values_as_max_pool2d_for_every_kernel_and_stride_nan_and_infinities_included() {
+    void the_same_values_in_the_same_order_for_every_kernel_and_stride_nan_and_infinities_included() {
         int checked = 0;
         for (int k = 1; k <= 5; k++) {
             for (int s = 1; s <= k; s++) {
@@ -62,25 +67,23 @@ class MaxPoolingIT {
                     try (NDManager m = djl.newScope()) {
                         Shape shape = new Shape(3, 2, hw[0], hw[1]);
                         NDArray x = m.create(values((int) shape.size(), 31L * k + s, true), shape);
+                        assertThat(ChannelsLast.of(x).toFloatArray()).as("read back in (N, C, H, W) order").containsExactly(x.toFloatArray());
                         float[] expected = reference(x, k, s).toFloatArray();
-                        Block block = MaxPooling.block(k, s);
+                        Block block = ChannelsLast.maxPool(k, s);
                         NDArray withoutGradients;
-                        try (Autograd.Held off = Autograd.withoutGradients()) {   // as the app's passes without gradients run it: the views
-                            assertThat(Autograd.recording()).isFalse();
-                            withoutGradients = block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+                        try (Autograd.Held off = Autograd.withoutGradients()) {
+                            withoutGradients = forward(block, m, x, false);
                         }
                         NDArray recorded;
                         try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = m.getEngine().newGradientCollector()) {
-                            assertThat(Autograd.recording()).isTrue();
-                            recorded = block.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
+                            recorded = forward(block, m, x, true);
                         }
-                        for (NDArray viaBlock : new NDArray[] {withoutGradients, recorded}) {
-                            assertThat(viaBlock.getShape()).isEqualTo(reference(x, k, s).getShape());
-                            assertThat(viaBlock.toFloatArray()).as("k %d s %d on %dx%d", k, s, hw[0], hw[1]).containsExactly(expected);
+                        for (NDArray y : new NDArray[] {withoutGradients, recorded}) {
+                            assertThat(y.getShape()).isEqualTo(reference(x, k, s).getShape());
+                            assertThat(y.toFloatArray()).as("k %d s %d on %dx%d", k, s, hw[0], hw[1]).containsExactly(expected);
                         }
-                        if (k <= MaxPooling.MAX_STRIDED_KERNEL) {
-                            assertThat(MaxPooling.ofViews(x, k, s).toFloatArray()).containsExactly(expected);
-                        }
+                        assertThat(forward(ChannelsLast.activation(Activation::relu, "ReLU"), m, x, false).toFloatArray())
+                                .containsExactly(Activation.relu(x).toFloatArray());
                         checked++;
                     }
                 }
@@ -90,7 +93,7 @@ class MaxPoolingIT {
     }
 
     @Test
-    void where_gradients_are_recorded_each_window_gives_its_gradient_to_its_first_maximum_as_pytorch_does() {
+    void activation_then_pooling_give_each_window_s_gradient_to_its_first_maximum_as_pytorch_does() {
         for (int[] ks : new int[][] {{2, 2}, {3, 2}, {3, 3}, {2, 1}}) {
             int k = ks[0];
             int s = ks[1];
@@ -101,9 +104,8 @@ class MaxPoolingIT {
                     NDArray x = m.create(values((int) shape.size(), 7L * k + s, false), shape);
                     x.setRequiresGradient(true);
                     try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = m.getEngine().newGradientCollector()) {
-                        assertThat(Autograd.recording()).as("inside a gradient collector").isTrue();
-                        NDArray y = variant == 0 ? reference(x, k, s)
-                                : MaxPooling.block(k, s).forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
+                        NDArray y = variant == 0 ? reference(Activation.relu(x), k, s)
+                                : forward(ChannelsLast.maxPool(k, s), m, forward(ChannelsLast.activation(Activation::relu, "ReLU"), m, x, true), true);
                         NDArray weights = m.arange((float) y.size()).reshape(y.getShape());   // a different weight per output, so misrouting shows
                         collector.backward(y.mul(weights).sum());
                     }
@@ -111,19 +113,6 @@ class MaxPoolingIT {
                 }
             }
             assertThat(gradients[1]).as("k %d s %d", k, s).containsExactly(gradients[0]);
-        }
-    }
-
-    @Test
-    void the_maxima_of_views_would_share_a_tied_gradient_which_is_why_they_are_kept_out_of_recorded_passes() {
-        try (NDManager m = djl.newScope()) {
-            NDArray x = m.create(new float[] {1, 1, 1, 1}, new Shape(1, 1, 2, 2));
-            x.setRequiresGradient(true);
-            try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = m.getEngine().newGradientCollector()) {
-                collector.backward(MaxPooling.ofViews(x, 2, 2).sum());
-            }
-            float[] shared = x.getGradient().toFloatArray();
-            assertThat(shared[0]).as("views: the first maximum gets a share only").isLessThan(1f);
         }
     }
 }
