@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnlab.network.ChannelsLast;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelRunner;
@@ -95,6 +96,7 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner, OpenNetwork
         public NDArray layers(NDArray a, int from, int to) {
             List<Block> blocks = loaded.block().getChildren().values();
             ParameterStore store = store(a);
+            if (from == 0) a = ChannelsLast.of(a);   // as the whole network sees its input
             for (int i = from; i < to; i++) a = blocks.get(i).forward(store, new NDList(a), false).singletonOrThrow();
             return a;
         }
@@ -103,7 +105,7 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner, OpenNetwork
         public Insides insides(NDArray x) {
             List<Named> out = new ArrayList<>();
             ParameterStore store = store(x);
-            NDArray a = x;
+            NDArray a = ChannelsLast.of(x);   // as the whole network sees its input
             int i = 0;
             for (Block layer : loaded.block().getChildren().values()) {
                 a = layer.forward(store, new NDList(a), false).singletonOrThrow();

@@ -5,25 +5,39 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import java.util.function.UnaryOperator;
 
 /**
  * Feature maps kept in channels-last memory: a (N, C, H, W) array whose values lie in memory as
  * (N, H, W, C), as PyTorch's {@code x.to(memory_format=torch.channels_last)}. Shapes, indices and
  * values are unchanged (reading one back gives (N, C, H, W) order); only the kernels PyTorch picks
- * change. PyTorch's max pooling over (N, C, H, W) memory was the largest cost of the reference
- * model's passes here (libtorch 2.7.1, one core); over channels-last memory it takes about a fifth
- * of the time (32 drawings' first pooling: 0.31 ms instead of 1.45 ms), with the same values and
- * the same gradients (each window's to its first maximum), and the input-gradient pass of 25
- * drawings went from 5.5 to 3.5 ms. The network's activations and max pooling take their input
- * this way: a convolution's output is copied once, at its activation (so that the activation's
- * backward does not mix two layouts, which was slower still), and stays so until Flatten.
- * The inspection benchmark prints the figures.
+ * change.
+ * <p>PyTorch's max pooling over (N, C, H, W) memory was the largest cost of the reference model's
+ * passes here (libtorch 2.7.1, one core). Over channels-last memory it takes about a fifth of the
+ * time (32 drawings' first pooling: 0.31 ms instead of 1.45 ms), with the same values and the same
+ * gradients (each window's to its first maximum). With the rest below, the input-gradient pass of
+ * 25 drawings went from 5.5 to about 3 ms. The inspection benchmark prints the figures.
+ * <p>The network sees its input this way ({@link Network}; for one channel that is no copy at all),
+ * so a convolution's output is channels-last too. Activations and max pooling make sure of it (a
+ * copy where a layer gave (N, C, H, W) memory), so that no backward pass mixes two layouts, which
+ * was slower still. It stays so until Flatten.
  */
 public final class ChannelsLast {
 
     private ChannelsLast() {
+    }
+
+    /** The network NetworkFactory builds: a SequentialBlock whose input is seen in channels-last memory (its saved parameters are a SequentialBlock's). */
+    public static final class Network extends SequentialBlock {
+
+        @Override
+        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+            return super.forwardInternal(store, inputs.size() == 1 ? new NDList(of(inputs.singletonOrThrow())) : inputs, training, params);
+        }
     }
 
     /** x itself when it is not an image batch; else x with channels-last memory (a copy unless it already is). */

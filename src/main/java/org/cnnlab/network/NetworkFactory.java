@@ -37,7 +37,7 @@ public class NetworkFactory {
         if (analysis.trainable() > limits.maxTrainableToBuild()) {
             throw new InvalidInputException("network.error.tooBigToBuild", analysis.trainable(), limits.maxTrainableToBuild());
         }
-        SequentialBlock block = new SequentialBlock();
+        SequentialBlock block = new ChannelsLast.Network();
         for (LayerSpec layer : spec.layers()) {
             block.add(switch (layer) {
                 case LayerSpec.Conv2d c -> Conv2d.builder()

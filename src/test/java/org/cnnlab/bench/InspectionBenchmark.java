@@ -590,7 +590,7 @@ public final class InspectionBenchmark {
                                 ai.djl.nn.pooling.Pool.maxPool2d(lastChannels, two, two, new Shape(0, 0), false).attach(t);
                             }
                         }),
-                        new Part("  the copy into channels-last memory its activation makes (ChannelsLast.of)", i -> {
+                        new Part("  copying (N, C, H, W) memory into channels-last (ChannelsLast.of; the network's convolutions mostly give channels-last already)", i -> {
                             try (NDManager t = s.newSubManager()) {
                                 planar.tempAttach(t);
                                 org.cnnlab.network.ChannelsLast.of(planar);

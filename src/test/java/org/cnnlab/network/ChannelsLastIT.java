@@ -115,4 +115,58 @@ class ChannelsLastIT {
             assertThat(gradients[1]).as("k %d s %d", k, s).containsExactly(gradients[0]);
         }
     }
+
+    /** The same network in DJL's own blocks, (N, C, H, W) memory throughout. */
+    private static ai.djl.nn.SequentialBlock plain(NetworkSpec spec) {
+        ai.djl.nn.SequentialBlock block = new ai.djl.nn.SequentialBlock();
+        for (LayerSpec layer : spec.layers()) {
+            block.add(switch (layer) {
+                case LayerSpec.Conv2d c -> ai.djl.nn.convolutional.Conv2d.builder().setFilters(c.filters()).setKernelShape(new Shape(c.kernel(), c.kernel()))
+                        .optStride(new Shape(c.stride(), c.stride())).optPadding(new Shape(c.padding(), c.padding())).build();
+                case LayerSpec.Activation a -> Activation.reluBlock();
+                case LayerSpec.MaxPool p -> Pool.maxPool2dBlock(new Shape(p.kernel(), p.kernel()), new Shape(p.stride(), p.stride()));
+                case LayerSpec.Flatten f -> ai.djl.nn.Blocks.batchFlattenBlock();
+                case LayerSpec.Dense d -> ai.djl.nn.core.Linear.builder().setUnits(d.units()).build();
+                default -> throw new IllegalArgumentException(layer.toString());
+            });
+        }
+        return block;
+    }
+
+    @Test
+    void the_built_network_reads_the_saved_parameters_of_djl_s_own_blocks_and_gives_their_logits_and_input_gradients() throws Exception {
+        for (int channels : new int[] {1, 3}) {
+            NetworkSpec spec = org.cnnlab.training.StarterNetworks.SMALL_CNN.spec(TensorShape.image(channels, 16, 16), 4);
+            Shape shape = new Shape(5, channels, 16, 16);
+            float[][] logits = new float[2][];
+            float[][] gradients = new float[2][];
+            try (NDManager m = djl.newScope()) {
+                ai.djl.nn.SequentialBlock ours = new NetworkFactory(NetworkLimits.defaults()).build(spec);
+                ai.djl.nn.SequentialBlock theirs = plain(spec);
+                ours.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, shape);
+                theirs.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, shape);
+                java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+                ours.saveParameters(new java.io.DataOutputStream(saved));
+                theirs.loadParameters(m, new java.io.DataInputStream(new java.io.ByteArrayInputStream(saved.toByteArray())));
+                float[] values = values((int) shape.size(), channels, false);
+                ai.djl.nn.SequentialBlock[] both = {theirs, ours};
+                for (int v = 0; v < 2; v++) {
+                    NDArray x = m.create(values, shape);
+                    x.setRequiresGradient(true);
+                    try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = m.getEngine().newGradientCollector()) {
+                        NDArray z = forward(both[v], m, x, false);
+                        collector.backward(z.get(":, 1").sum());
+                        logits[v] = z.toFloatArray();
+                    }
+                    gradients[v] = x.getGradient().toFloatArray();
+                }
+            }
+            for (int i = 0; i < logits[0].length; i++) {
+                assertThat(logits[1][i]).as("%d channel(s), logit %d", channels, i).isCloseTo(logits[0][i], org.assertj.core.api.Assertions.within(1e-5f));
+            }
+            for (int i = 0; i < gradients[0].length; i++) {
+                assertThat(gradients[1][i]).as("%d channel(s), ∂/∂x %d", channels, i).isCloseTo(gradients[0][i], org.assertj.core.api.Assertions.within(1e-5f));
+            }
+        }
+    }
 }
