@@ -96,7 +96,7 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner, OpenNetwork
         public NDArray layers(NDArray a, int from, int to) {
             List<Block> blocks = loaded.block().getChildren().values();
             ParameterStore store = store(a);
-            if (from == 0) a = ChannelsLast.of(a);   // as the whole network sees its input
+            if (from == 0) a = ChannelsLast.Network.input(a);
             for (int i = from; i < to; i++) a = blocks.get(i).forward(store, new NDList(a), false).singletonOrThrow();
             return a;
         }
@@ -105,7 +105,7 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner, OpenNetwork
         public Insides insides(NDArray x) {
             List<Named> out = new ArrayList<>();
             ParameterStore store = store(x);
-            NDArray a = ChannelsLast.of(x);   // as the whole network sees its input
+            NDArray a = ChannelsLast.Network.input(x);
             int i = 0;
             for (Block layer : loaded.block().getChildren().values()) {
                 a = layer.forward(store, new NDList(a), false).singletonOrThrow();

@@ -34,9 +34,14 @@ public final class ChannelsLast {
     /** The network NetworkFactory builds: a SequentialBlock whose input is seen in channels-last memory (its saved parameters are a SequentialBlock's). */
     public static final class Network extends SequentialBlock {
 
+        /** What the network does to its input before its first layer; code that runs its layers one at a time starts here too. */
+        public static NDArray input(NDArray x) {
+            return of(x);
+        }
+
         @Override
         protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-            return super.forwardInternal(store, inputs.size() == 1 ? new NDList(of(inputs.singletonOrThrow())) : inputs, training, params);
+            return super.forwardInternal(store, inputs.size() == 1 ? new NDList(input(inputs.singletonOrThrow())) : inputs, training, params);
         }
     }
 
