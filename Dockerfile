@@ -36,4 +36,4 @@ ENV PORT=8080 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60" CNNLAB_DATA_DIR=/home/
 VOLUME /home/cnnlab/data
 EXPOSE 8080
 # DJL unpacks PyTorch's native libraries into ~/.djl.ai on first start (about 10 s), offline.
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-jar", "/app/cnnlab.jar"]
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError", "-Dai.djl.offline=true", "-jar", "/app/cnnlab.jar"]

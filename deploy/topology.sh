@@ -89,7 +89,7 @@ start_node() {
   [ -f "$JAR" ] || { echo "no $JAR: run ./mvnw -Pproduction -DskipTests package first" >&2; exit 2; }
   CNNLAB_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB" CNNLAB_DB_USER=cnnlab CNNLAB_DB_PASSWORD=$(secret db-password) \
   CNNLAB_DATA_DIR="$DIR/data" CNNLAB_NODE_NAME=$node CNNLAB_INSTRUCTOR_PASSWORD=${CNNLAB_INSTRUCTOR_PASSWORD:-$(secret instructor-password)} \
-  PORT=${port:-0} setsid "$JAVA" -Xmx${CNNLAB_NODE_HEAP:-1g} --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
+  PORT=${port:-0} setsid "$JAVA" -Xmx${CNNLAB_NODE_HEAP:-1g} -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
     -jar "$JAR" --spring.profiles.active="$profile" >"$DIR/logs/$node.log" 2>&1 </dev/null &
   echo $! >"$DIR/pids/$node.pid"
 }

@@ -71,6 +71,17 @@ public class DatasetCatalog {
         return source.load(check(source, classes, perClass), perClass, seed);
     }
 
+    /**
+     * What {@link #load} would give, without reading or drawing an image: the chosen classes
+     * (empty: the default ones), the shape, and {@code perClass} images each (fewer where the set
+     * has fewer). Checks the choice as {@link #load} does.
+     */
+    public DataHeader header(String id, List<String> classes, int perClass) {
+        DatasetSource source = source(id);
+        List<String> chosen = check(source, classes, perClass);
+        return DataHeader.of(id, chosen, 1, source.side(), source.side(), Math.min(perClass, source.maxPerClass()));
+    }
+
     /** The set's held-out test images for the same classes, {@code perClass} of each, if it has a test set. */
     public java.util.Optional<LabelledImages> test(String id, List<String> classes, int perClass, long seed) {
         DatasetSource source = source(id);

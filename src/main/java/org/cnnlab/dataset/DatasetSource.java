@@ -19,6 +19,14 @@ public interface DatasetSource {
         return classes();
     }
 
+    /**
+     * The side of its square one-channel images (28 for every set here), so that a request can be
+     * checked and priced before any image is read; {@code DatasetCatalogTest} checks it against the images.
+     */
+    default int side() {
+        return 28;
+    }
+
     /** Images per class it has at most. */
     int maxPerClass();
 

@@ -21,6 +21,11 @@ public record LabelledImages(String id, List<String> classes, int channels, int 
         return new LabelledImages(id, classes, channels, height, width, new float[0], new int[0]);
     }
 
+    /** Its id, classes, shape and class counts, without the images. */
+    public DataHeader header() {
+        return new DataHeader(id, classes, channels, height, width, classCounts());
+    }
+
     public int size() {
         return labels.length;
     }

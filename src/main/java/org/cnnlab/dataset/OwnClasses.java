@@ -86,28 +86,46 @@ public class OwnClasses implements StudentState {
 
     /** Every class's examples, each repeated with small shifts to {@code perClass} images, seeded and shuffled. */
     public LabelledImages dataset(StudentId student, int perClass, long seed) {
+        return examples(student).expand(perClass, seed);
+    }
+
+    /** A copy of the student's classes and examples as they are now; refused unless there are two classes, none empty. */
+    public Examples examples(StudentId student) {
         List<OwnClass> own = list(student);
         if (own.size() < 2) throw new InvalidInputException("own.error.tooFewClasses");
         for (OwnClass c : own) {
             if (c.examples().isEmpty()) throw new InvalidInputException("own.error.emptyClass", c.name());
         }
-        Random random = new Random(seed);
-        int n = own.size() * perClass;
-        float[] pixels = new float[n * SIDE * SIDE];
-        int[] labels = new int[n];
-        int i = 0;
-        for (int c = 0; c < own.size(); c++) {
-            List<float[]> examples = own.get(c).examples();
-            for (int k = 0; k < perClass; k++, i++) {
-                float[] example = examples.get(k % examples.size());
-                int dx = k < examples.size() ? 0 : random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT;   // the originals first, unshifted
-                int dy = k < examples.size() ? 0 : random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT;
-                Shift.image(example, 0, 1, SIDE, SIDE, dx, dy, pixels, i * SIDE * SIDE);
-                labels[i] = c;
-            }
+        return new Examples(own.stream().map(OwnClass::name).toList(), own.stream().map(c -> List.copyOf(c.examples())).toList());
+    }
+
+    /** Classes and their examples (28×28, 0…1), kept as they were: what a waiting job of the student's own classes holds. */
+    public record Examples(List<String> names, List<List<float[]>> examples) implements java.io.Serializable {
+        public Examples {
+            names = List.copyOf(names);
+            examples = examples.stream().map(List::copyOf).toList();
         }
-        LabelledImages ordered = new LabelledImages(ID, own.stream().map(OwnClass::name).toList(), 1, SIDE, SIDE, pixels, labels);
-        return ordered.subset(Shuffle.permutation(n, random));
+
+        /** Each class's examples, the originals first, then again with seeded shifts, to {@code perClass} images; shuffled. */
+        public LabelledImages expand(int perClass, long seed) {
+            Random random = new Random(seed);
+            int n = names.size() * perClass;
+            float[] pixels = new float[n * SIDE * SIDE];
+            int[] labels = new int[n];
+            int i = 0;
+            for (int c = 0; c < names.size(); c++) {
+                List<float[]> own = examples.get(c);
+                for (int k = 0; k < perClass; k++, i++) {
+                    float[] example = own.get(k % own.size());
+                    int dx = k < own.size() ? 0 : random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT;   // the originals first, unshifted
+                    int dy = k < own.size() ? 0 : random.nextInt(2 * MAX_SHIFT + 1) - MAX_SHIFT;
+                    Shift.image(example, 0, 1, SIDE, SIDE, dx, dy, pixels, i * SIDE * SIDE);
+                    labels[i] = c;
+                }
+            }
+            LabelledImages ordered = new LabelledImages(ID, names, 1, SIDE, SIDE, pixels, labels);
+            return ordered.subset(Shuffle.permutation(n, random));
+        }
     }
 
     @Override

@@ -68,6 +68,7 @@ public class InspectionService {
         List<Inspection.Layer> layers = new ArrayList<>();
         double[] probabilities;
         List<Inspection.Filter> filters;
+        subject.price(1, 1, false);
         try (OpenNetwork network = subject.open(); NDManager scope = network.scope(); Autograd.Held off = Autograd.withoutGradients()) {
             OpenNetwork.Insides insides = network.insides(scope.create(x, new Shape(1, in.channels(), in.height(), in.width())));  // (1, C, H, W)
             int i = 0;

@@ -60,6 +60,7 @@ public class SaliencyService {
 
     private Saliency compute(Subject model, float[] x, Saliency.Request r) {
         InspectionService.check(model, x);
+        model.price(1, 1, true);   // every method makes at least one pass with a backward pass or its memory
         if (r.classIndex() < 0 || r.classIndex() >= model.classes().size()) throw new InvalidInputException("saliency.error.class");
         TensorShape in = model.input();
         int c = in.channels();
@@ -91,7 +92,7 @@ public class SaliencyService {
                         throw new InvalidInputException("saliency.error.samples", 1, limits.maxSmoothgradSamples());
                     }
                     if (!(r.noise() >= 0 && r.noise() <= 1)) throw new InvalidInputException("saliency.error.noise");
-                    budget(2L * samples, in);
+                    budget(model, 2L * samples, in, true);
                     SplittableRandom random = new SplittableRandom(r.seed());   // seeded; its Gaussians (ziggurat) take half java.util.Random's time
                     for (int start = 0; start < samples; start += CHUNK) {
                         int b = Math.min(CHUNK, samples - start);
@@ -106,7 +107,7 @@ public class SaliencyService {
                 case INTEGRATED_GRADIENTS -> {
                     int steps = r.steps();
                     if (steps < 1 || steps > limits.maxIgSteps()) throw new InvalidInputException("saliency.error.steps", 1, limits.maxIgSteps());
-                    budget(2L * steps + 2, in);
+                    budget(model, 2L * steps + 2, in, true);
                     float[] mean = new float[n];
                     for (int start = 0; start < steps; start += CHUNK) {
                         int b = Math.min(CHUNK, steps - start);
@@ -138,7 +139,7 @@ public class SaliencyService {
                     }
                     List<int[]> windows = new ArrayList<>();
                     for (int y = 0; y + patch <= h; y += stride) for (int xx = 0; xx + patch <= w; xx += stride) windows.add(new int[] {y, xx});
-                    budget(windows.size() + 1L, in);
+                    budget(model, windows.size() + 1L, in, false);
                     float base = scores(loaded, x, 1, in, r.classIndex())[0];
                     float[] covered = new float[h * w];
                     for (int start = 0; start < windows.size(); start += CHUNK) {
@@ -175,7 +176,7 @@ public class SaliencyService {
                     }
                     if (r.patch() < 1 || r.patch() > Math.min(h, w)) throw new InvalidInputException("saliency.error.patch", Math.min(h, w));
                     if (!(r.kernelWidth() > 0 && r.kernelWidth() <= 10)) throw new InvalidInputException("saliency.error.kernelWidth");
-                    budget(r.samples() + 1L, in);
+                    budget(model, r.samples() + 1L, in, false);
                     map = lime(loaded, x, in, r);
                     forward = r.samples();
                     backward = 0;
@@ -306,12 +307,14 @@ public class SaliencyService {
     }
 
     /** Refuses a request over the pass budget, or over the budget of passes × input values (large inputs get fewer passes). */
-    private void budget(long passes, TensorShape in) {
+    private void budget(Subject model, long passes, TensorShape in, boolean gradients) {
         if (passes > limits.maxPasses()) throw new InvalidInputException("saliency.error.budget", passes, limits.maxPasses(), in);
         long values = (long) in.channels() * in.height() * in.width();
         if (passes * values > limits.maxPassValues()) {
             throw new InvalidInputException("saliency.error.budget", passes, Math.max(1, limits.maxPassValues() / values));
         }
+        // a gradient pass is counted as two above (forward and backward); the price counts it as one image with a backward pass
+        model.price((int) Math.min(CHUNK, passes), gradients ? (passes + 1) / 2 : passes, gradients);
     }
 
     private record Gradients(float[] gradients, float[] scores) {

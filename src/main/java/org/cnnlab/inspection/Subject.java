@@ -15,4 +15,12 @@ public interface Subject {
     int camLayer();
 
     OpenNetwork open();
+
+    /**
+     * Refuses {@code passes} passes in batches of {@code batch} (with a backward pass to the input
+     * when {@code gradients}) over the server's budget. A TorchScript model has no design to price
+     * and is bounded by {@code cnnlab.torchscript.max-input-side} instead (only instructors add them).
+     */
+    default void price(int batch, long passes, boolean gradients) {
+    }
 }

@@ -41,6 +41,12 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner, OpenNetwork
     }
 
     @Override
+    public void price(int batch, long passes, boolean gradients) {
+        if (gradients) runner.priceGradients(model, batch, passes);
+        else runner.priceForward(model, batch, passes);
+    }
+
+    @Override
     public OpenNetwork open() {
         if (kept == null) return opened();
         return kept.acquire(new Identity(model.parameters()), this::opened);

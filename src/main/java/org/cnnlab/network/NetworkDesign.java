@@ -2,8 +2,8 @@ package org.cnnlab.network;
 
 import java.util.List;
 
-/** What the builder shows after an edit: the spec, its analysis, its code, and the student's saved designs. */
-public record NetworkDesign(NetworkSpec spec, NetworkAnalysis analysis, String pytorch, String djl, List<String> saved) {
+/** What the builder shows after an edit: the spec, its analysis, its training price (null while a layer is broken), its code, and the student's saved designs. */
+public record NetworkDesign(NetworkSpec spec, NetworkAnalysis analysis, DesignPrice price, String pytorch, String djl, List<String> saved) {
 
     public NetworkDesign {
         saved = List.copyOf(saved);

@@ -33,16 +33,19 @@ public class NetworkDesignService implements StudentState {
     private final ShapeInference inference;
     private final Map<StudentId, Workbench> benches;
     private final SavedWork savedWork;
+    private final BudgetLimits budget;
     static final String KIND = "network";
 
     public NetworkDesignService(NetworkLimits limits, int maxStudents) {
-        this(limits, maxStudents, SavedWork.NONE);
+        this(limits, maxStudents, SavedWork.NONE, BudgetLimits.defaults());
     }
 
     /** Saved designs of class members also go to {@code savedWork}, and come back from it after a restart. */
     @Autowired
-    public NetworkDesignService(NetworkLimits limits, @Value("${cnnlab.playground.max-students:1000}") int maxStudents, SavedWork savedWork) {
+    public NetworkDesignService(NetworkLimits limits, @Value("${cnnlab.playground.max-students:1000}") int maxStudents, SavedWork savedWork,
+                                BudgetLimits budget) {
         this.limits = limits;
+        this.budget = budget;
         this.inference = new ShapeInference(limits);
         this.benches = StudentState.store(maxStudents);
         this.savedWork = savedWork;
@@ -166,6 +169,6 @@ public class NetworkDesignService implements StudentState {
         NetworkAnalysis analysis = inference.analyse(next);   // refuses a spec no design should have
         benches.put(student, new Workbench(next, bench.saved()));
         String pytorch = analysis.valid() ? PytorchCode.of(analysis) : "";
-        return new NetworkDesign(next, analysis, pytorch, DjlCode.of(next), List.copyOf(bench.saved().keySet()));
+        return new NetworkDesign(next, analysis, analysis.valid() ? DesignPrice.of(analysis, budget) : null, pytorch, DjlCode.of(next), List.copyOf(bench.saved().keySet()));
     }
 }

@@ -28,6 +28,11 @@ public class NetworkFactory {
         this.inference = new ShapeInference(limits);
     }
 
+    /** The layer-by-layer costs of a design (as the builder shows them): what {@link Budget} prices. */
+    public NetworkAnalysis analyse(NetworkSpec spec) {
+        return inference.analyse(spec);
+    }
+
     public SequentialBlock build(NetworkSpec spec) {
         NetworkAnalysis analysis = inference.analyse(spec);
         if (!analysis.valid()) {

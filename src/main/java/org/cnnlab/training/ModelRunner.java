@@ -14,6 +14,8 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.cnnlab.network.Budget;
+import org.cnnlab.network.BudgetLimits;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.TensorShape;
 import org.springframework.stereotype.Component;
@@ -23,9 +25,36 @@ import org.springframework.stereotype.Component;
 public class ModelRunner {
 
     private final NetworkFactory factory;
+    private final Budget budget;
 
     public ModelRunner(NetworkFactory factory) {
+        this(factory, new Budget(BudgetLimits.defaults()));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ModelRunner(NetworkFactory factory, Budget budget) {
         this.factory = factory;
+        this.budget = budget;
+    }
+
+    /**
+     * Refuses, before anything is built, running {@code passes} forward passes of the model in
+     * batches of {@code batch} when that is over the server's budget (a valid file can declare a
+     * 1,024×1,024 input to a network of thousands of filters).
+     */
+    public void priceForward(TrainedModel trained, int batch, long passes) {
+        budget.checkForward(analysis(trained), batch, passes);
+    }
+
+    /** As {@link #priceForward}, with a backward pass to the input for each (saliency). */
+    public void priceGradients(TrainedModel trained, int batch, long passes) {
+        budget.checkGradients(analysis(trained), batch, passes);
+    }
+
+    private org.cnnlab.network.NetworkAnalysis analysis(TrainedModel trained) {
+        org.cnnlab.network.NetworkAnalysis analysis = factory.analyse(trained.network());
+        if (!analysis.valid()) throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+        return analysis;
     }
 
     /**
@@ -34,10 +63,11 @@ public class ModelRunner {
      */
     public void check(TrainedModel trained) {
         TensorShape in = trained.network().input();
+        priceForward(trained, 1, 2);   // checkShapes and the all-zero image
         double[] p;
         try {
             checkShapes(trained);
-            p = probabilities(trained, new float[in.channels() * in.height() * in.width()]);
+            p = probabilities(trained, new float[Math.toIntExact(in.size())]);
         } catch (org.cnnlab.base.InvalidInputException e) {
             throw e;
         } catch (RuntimeException | IOException | ai.djl.MalformedModelException e) {  // DJL's refusals of a parameter file that does not match the block
@@ -75,6 +105,7 @@ public class ModelRunner {
 
     /** softmax(z) for every image of {@code data}: one model, batches of 64, no gradient. */
     public float[][] probabilities(TrainedModel trained, org.cnnlab.dataset.LabelledImages data) {
+        priceForward(trained, Math.min(64, Math.max(1, data.size())), data.size());
         float[][] out = new float[data.size()][];
         try (Loaded loaded = open(trained)) {
             for (int start = 0; start < data.size(); start += 64) {
@@ -121,6 +152,7 @@ public class ModelRunner {
 
     /** @param pixels C×H×W values in 0…1, the network's input shape */
     public double[] probabilities(TrainedModel trained, float[] pixels) {
+        priceForward(trained, 1, 1);
         TensorShape in = trained.network().input();
         try (Model model = Model.newInstance("cnnlab-predict", Device.cpu(), "PyTorch")) {
             Block block = factory.build(trained.network());

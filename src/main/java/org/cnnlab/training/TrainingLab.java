@@ -5,6 +5,7 @@ import java.util.List;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.dataset.DataHeader;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.OwnClasses;
@@ -207,20 +208,26 @@ public class TrainingLab {
     }
 
     /**
-     * Held-out test images for a run, a quarter as many per class as it trains on (at least 5): the
-     * data set's own test files or fresh images; null for sets without one (the student's own
-     * classes), where the validation images stand in.
+     * What a run of the form trains on, as a description (its images are made when the run starts):
+     * the chosen classes, and held-out test images a quarter as many per class as it trains on (at
+     * least 5) — the data set's own test files or fresh images; the student's own classes have none,
+     * and the validation images stand in.
      */
-    private LabelledImages test(Choice c) {
-        if (OwnClasses.ID.equals(c.dataset())) return null;
-        return catalog.test(c.dataset(), c.classes(), Math.max(5, c.perClass() / 4), c.seed()).orElse(null);
+    private TrainingData trainingData(StudentId student, Choice c) {
+        checkPerClass(c);
+        if (OwnClasses.ID.equals(c.dataset())) return new TrainingData.Own(own.examples(student), c.perClass(), c.seed());
+        return TrainingData.catalog(catalog, c.dataset(), c.classes(), c.perClass(), Math.max(5, c.perClass() / 4), c.seed());
+    }
+
+    private static void checkPerClass(Choice c) {
+        if (c.perClass() < 2 || c.perClass() > DatasetCatalog.MAX_PER_CLASS) {
+            throw new InvalidInputException("dataset.error.perClass", 2, DatasetCatalog.MAX_PER_CLASS);
+        }
     }
 
     private LabelledImages data(StudentId student, Choice c) {
         if (OwnClasses.ID.equals(c.dataset())) {
-            if (c.perClass() < 2 || c.perClass() > DatasetCatalog.MAX_PER_CLASS) {
-                throw new InvalidInputException("dataset.error.perClass", 2, DatasetCatalog.MAX_PER_CLASS);
-            }
+            checkPerClass(c);
             return own.dataset(student, c.perClass(), c.seed());
         }
         return catalog.load(c.dataset(), c.classes(), c.perClass(), c.seed());
@@ -245,20 +252,21 @@ public class TrainingLab {
     }
 
     public TrainingProgress start(StudentId student, Choice c) {
-        LabelledImages data = data(student, c);
-        TensorShape shape = TensorShape.image(data.channels(), data.height(), data.width());
+        TrainingData data = trainingData(student, c);
+        DataHeader header = data.header();
+        TensorShape shape = TensorShape.image(header.channels(), header.height(), header.width());
         NetworkSpec network = switch (c.network()) {
             case "builder" -> designs.current(student).spec();
             default -> {
                 try {
-                    yield StarterNetworks.valueOf(c.network()).spec(shape, data.classes().size());
+                    yield StarterNetworks.valueOf(c.network()).spec(shape, header.classes().size());
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException("training.error.network");
                 }
             }
         };
         return training.submit(new TrainingRequest(student, network, data, c.optimizer(), c.batchSize(), c.epochs(),
-                c.validationSplit(), c.seed(), c.network(), test(c)));
+                c.validationSplit(), c.seed(), c.network()));
     }
 
     /**
@@ -266,13 +274,13 @@ public class TrainingLab {
      * in global average pooling, trained one after the other on the same data with the same settings.
      */
     public TrainingProgress compare(StudentId student, Choice c) {
-        LabelledImages data = data(student, c);
-        TensorShape shape = TensorShape.image(data.channels(), data.height(), data.width());
-        LabelledImages test = test(c);
+        TrainingData data = trainingData(student, c);
+        DataHeader header = data.header();
+        TensorShape shape = TensorShape.image(header.channels(), header.height(), header.width());
         List<TrainingRequest> runs = new ArrayList<>();
         for (StarterNetworks n : List.of(StarterNetworks.MLP, StarterNetworks.SMALL_CNN, StarterNetworks.GAP_CNN)) {
-            runs.add(new TrainingRequest(student, n.spec(shape, data.classes().size()), data, c.optimizer(), c.batchSize(), c.epochs(),
-                    c.validationSplit(), c.seed(), n.name(), test));
+            runs.add(new TrainingRequest(student, n.spec(shape, header.classes().size()), data, c.optimizer(), c.batchSize(), c.epochs(),
+                    c.validationSplit(), c.seed(), n.name()));
         }
         return training.submitSeries(runs).getFirst();
     }

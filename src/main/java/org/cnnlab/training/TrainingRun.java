@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.cnnlab.base.Autograd;
 import org.cnnlab.base.NativeMemory;
+import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.Shift;
 import org.cnnlab.dataset.Shuffle;
@@ -85,8 +86,11 @@ final class TrainingRun {
     private TrainingRun() {
     }
 
-    static Outcome run(NetworkFactory factory, TrainingRequest r, long wallMillis, BooleanSupplier cancelled, Listener listener) {
-        LabelledImages[] split = split(r.data(), r.validationSplit(), r.seed());
+    /** Makes the request's images (they live as long as this call), trains, and reports to {@code listener}. */
+    static Outcome run(NetworkFactory factory, DatasetCatalog catalog, TrainingRequest r, long wallMillis, BooleanSupplier cancelled,
+                       Listener listener) {
+        TrainingData.Made made = r.data().make(catalog);
+        LabelledImages[] split = split(made.train(), r.validationSplit(), r.seed());
         LabelledImages train = split[0];
         LabelledImages validation = split[1];
         int batch = Math.min(r.batchSize(), train.size());
@@ -101,7 +105,7 @@ final class TrainingRun {
             Optimizer optimizer = optimizer(r.optimizer());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
             try (Trainer trainer = model.newTrainer(config)) {
-                Outcome outcome = train(trainer, train, validation, r, batch, total, started, wallMillis, random, cancelled, listener);
+                Outcome outcome = train(trainer, train, validation, made.test(), r, batch, total, started, wallMillis, random, cancelled, listener);
                 if (outcome.state() == TrainingProgress.State.DONE) {
                     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
                     model.getBlock().saveParameters(new java.io.DataOutputStream(bytes));
@@ -116,7 +120,7 @@ final class TrainingRun {
         }
     }
 
-    private static Outcome train(Trainer trainer, LabelledImages train, LabelledImages validation, TrainingRequest r, int batch,
+    private static Outcome train(Trainer trainer, LabelledImages train, LabelledImages validation, LabelledImages test, TrainingRequest r, int batch,
                                  long total, long started, long wallMillis, Random random, BooleanSupplier cancelled,
                                  Listener listener) {
         trainer.initialize(new Shape(1, train.channels(), train.height(), train.width()));
@@ -129,8 +133,7 @@ final class TrainingRun {
             double lossSum = 0;
             long correct = 0;
             for (int start = 0; start < train.size(); start += batch) {
-                long held = listener.holdWhilePaused();  // a pause counts neither against the wall-time limit nor in the epoch's time
-                started += held;
+                long held = listener.holdWhilePaused();  // a pause counts against the wall-time limit (it holds the worker), not in the epoch's time
                 pausedNanos += held * 1_000_000L;
                 if (cancelled.getAsBoolean()) {
                     return new Outcome(TrainingProgress.State.CANCELLED, null);
@@ -149,14 +152,14 @@ final class TrainingRun {
                 correct += (long) lossAndCorrect[1];
                 listener.batch(epoch, step, total, lossAndCorrect[0]);
             }
-            Evaluation val = validation.size() == 0 ? null : evaluate(trainer, validation, batch, epoch == r.epochs() && r.test() == null);
+            Evaluation val = validation.size() == 0 ? null : evaluate(trainer, validation, batch, epoch == r.epochs() && test == null);
             listener.epoch(new EpochMetrics(epoch, lossSum / train.size(), (double) correct / train.size(),
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
                     (System.nanoTime() - epochStart - pausedNanos) / 1e9));
-            LabelledImages heldOut = r.test() != null ? r.test() : validation;
+            LabelledImages heldOut = test != null ? test : validation;
             if (epoch == r.epochs() && heldOut.size() > 0) {
-                Evaluation last = r.test() != null ? evaluate(trainer, heldOut, batch, true) : val;
-                listener.confusion(last.confusion(), r.test() != null);
+                Evaluation last = test != null ? evaluate(trainer, heldOut, batch, true) : val;
+                listener.confusion(last.confusion(), test != null);
                 listener.mistakes(last.mistakes());
                 double[] byShift = new double[MAX_SHIFT + 1];
                 for (int shift = 0; shift <= MAX_SHIFT; shift++) {

@@ -17,14 +17,15 @@ import java.util.function.Consumer;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
-import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.dataset.DataHeader;
+import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
-import org.cnnlab.network.NetworkAnalysis;
+import org.cnnlab.network.Budget;
+import org.cnnlab.network.BudgetLimits;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.ShapeInference;
-import org.cnnlab.network.TensorShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,7 @@ public class TrainingService implements StudentState {
     private final TrainingLimits configured;
     private volatile TrainingLimits limits;   // the configured ones until the instructor changes them for the class
     private final NetworkFactory factory;
-    private final ShapeInference inference;
+    private final RequestCheck check;
     private final ExecutorService workers;
     private final TrainingExecutor executor;
     private final RemoteTraining remote;   // null unless this is an app node of the scale-out profile
@@ -91,7 +92,7 @@ public class TrainingService implements StudentState {
 
     /** Training on this JVM's own DJL: the one-machine server, and tests. */
     public TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits) {
-        this(limits, factory, networkLimits, null, 1, "");
+        this(limits, factory, networkLimits, new Budget(BudgetLimits.defaults()), new DatasetCatalog(), null, 1, "");
     }
 
     /**
@@ -100,21 +101,21 @@ public class TrainingService implements StudentState {
      * {@code cnnlab.node.tasks-in-flight} at a time. Queue order, limits, pause and cancel stay here.
      */
     @org.springframework.beans.factory.annotation.Autowired
-    public TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits,
+    public TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits, Budget budget, DatasetCatalog catalog,
                            org.springframework.beans.factory.ObjectProvider<RemoteTraining> remote, org.cnnlab.base.NodeSettings node) {
-        this(limits, factory, networkLimits, remote.getIfAvailable(), node.tasksInFlight(),
+        this(limits, factory, networkLimits, budget, catalog, remote.getIfAvailable(), node.tasksInFlight(),
                 node.role() == org.cnnlab.base.NodeSettings.Role.SINGLE ? "" : node.name());
     }
 
-    private TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits, RemoteTraining remote,
-                            int remoteSlots, String here) {
+    private TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits, Budget budget, DatasetCatalog catalog,
+                            RemoteTraining remote, int remoteSlots, String here) {
         this.remote = remote;
         this.here = here;
         this.limits = limits;
         this.configured = limits;
         this.factory = factory;
-        this.inference = new ShapeInference(networkLimits);
-        this.executor = remote != null ? remote : (request, wallMillis, stop, listener) -> TrainingRun.run(factory, request, wallMillis, stop, listener);
+        this.check = new RequestCheck(new ShapeInference(networkLimits), budget);
+        this.executor = remote != null ? remote : (request, wallMillis, stop, listener) -> TrainingRun.run(factory, catalog, request, wallMillis, stop, listener);
         int threads = remote != null ? remoteSlots : limits.workers();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cnnlab-training");
@@ -140,7 +141,7 @@ public class TrainingService implements StudentState {
         if (requests.isEmpty() || requests.stream().map(TrainingRequest::student).distinct().count() != 1) {
             throw new IllegalArgumentException("a series is one student's runs");
         }
-        List<Long> parameters = requests.stream().map(r -> validate(r).trainable()).toList();
+        List<Long> parameters = requests.stream().map(r -> check.check(r, limits).trainable()).toList();
         StudentId student = requests.getFirst().student();
         List<Job> series = new ArrayList<>();
         synchronized (lock) {
@@ -202,24 +203,33 @@ public class TrainingService implements StudentState {
     }
 
     /**
-     * Pauses or resumes a running job (only its own student may). A paused job keeps the worker, so
-     * a pause ends by itself after {@code cnnlab.training.max-pause-seconds} and the run goes on.
+     * Pauses or resumes a running job (only its own student may). A paused job keeps the one
+     * training worker, so each job has a pause budget of {@code cnnlab.training.max-pause-seconds}
+     * in all: the pause ends by itself when it is spent, a pause asked for after that is refused,
+     * and paused time counts toward the job's wall-time limit.
      */
     public void pause(StudentId student, long jobId, boolean pause) {
         Job job = jobs.get(jobId);
         if (job == null || !job.request.student().equals(student)) return;
+        if (pause && pauseLeftMillis(job) <= 0) throw new InvalidInputException("training.error.pauseSpent", limits.maxPauseSeconds());
         job.paused = pause;
         publish(job);
+    }
+
+    private long pauseLeftMillis(Job job) {
+        return limits.maxPauseSeconds() * 1000L - job.pausedMillis;
     }
 
     /** Runs on the job's worker before every batch. */
     private long holdWhilePaused(Job job) {
         if (!job.paused) return 0;
         long start = System.currentTimeMillis();
+        long wallLeft = job.startedMillis + limits.maxWallSeconds() * 1000L - start;   // the run then stops at its next batch
+        long left = Math.min(pauseLeftMillis(job), wallLeft);
         job.state = TrainingProgress.State.PAUSED;
         publish(job);
         try {
-            while (job.paused && !job.cancelled && !closed && System.currentTimeMillis() - start < limits.maxPauseSeconds() * 1000L) {
+            while (job.paused && !job.cancelled && !closed && System.currentTimeMillis() - start < left) {
                 Thread.sleep(50);
             }
         } catch (InterruptedException e) {
@@ -392,43 +402,6 @@ public class TrainingService implements StudentState {
         }
     }
 
-    /** The request's network analysis, once everything about the request is acceptable. */
-    private NetworkAnalysis validate(TrainingRequest r) {
-        int n = r.data().size();
-        if (r.test() != null && (!r.test().classes().equals(r.data().classes()) || r.test().imageSize() != r.data().imageSize())) {
-            throw new IllegalArgumentException("a test set must have the training data's classes and image shape");
-        }
-        if (n < 2 || n > limits.maxSamples()) throw new InvalidInputException("training.error.samples", 2, limits.maxSamples());
-        for (int count : r.data().classCounts()) {
-            if (count == 0) throw new InvalidInputException("training.error.emptyClass");
-        }
-        if (r.epochs() < 1 || r.epochs() > limits.maxEpochs()) throw new InvalidInputException("training.error.epochs", 1, limits.maxEpochs());
-        if (!(r.validationSplit() >= 0 && r.validationSplit() <= 0.5)) throw new InvalidInputException("training.error.split");
-        int trainSize = n - (int) Math.floor(n * r.validationSplit());
-        if (r.batchSize() < 1 || r.batchSize() > Math.min(limits.maxBatch(), trainSize)) {
-            throw new InvalidInputException("training.error.batch", 1, Math.min(limits.maxBatch(), trainSize));
-        }
-        double lr = r.optimizer().learningRate();
-        if (!(lr > 0) || !Double.isFinite(lr) || lr > limits.maxLearningRate()) throw new InvalidInputException("training.error.learningRate");
-        if (r.optimizer().kind() == OptimizerSpec.Kind.NOISY_SGD && !(r.optimizer().noiseSigma() >= 0 && r.optimizer().noiseSigma() <= 10)) {
-            throw new InvalidInputException("training.error.noise");
-        }
-        TensorShape dataShape = TensorShape.image(r.data().channels(), r.data().height(), r.data().width());
-        if (!r.network().input().equals(dataShape)) {
-            throw new InvalidInputException("training.error.shape", r.network().input().toString(), dataShape.toString());
-        }
-        NetworkAnalysis analysis = inference.analyse(r.network());
-        if (!analysis.valid()) throw new InvalidInputException("network.error.layer",
-                analysis.layers().stream().filter(l -> l.failed()).findFirst().orElseThrow().index() + 1);
-        if (!TensorShape.vector(r.data().classes().size()).equals(analysis.output())) {
-            throw new InvalidInputException("training.error.output", analysis.output().toString(), r.data().classes().size());
-        }
-        if (analysis.trainable() > limits.maxParameters()) {
-            throw new InvalidInputException("network.error.tooBigToBuild", analysis.trainable(), limits.maxParameters());
-        }
-        return analysis;
-    }
-
     private void work() {
         while (!closed) {
             Job job;
@@ -490,14 +463,14 @@ public class TrainingService implements StudentState {
                             }
                             double accuracy = job.confusion == null ? Double.NaN : TrainingProgress.accuracy(job.confusion);
                             double seconds = (System.currentTimeMillis() - job.startedMillis - job.pausedMillis) / 1000.0;
-                            job.trained = new TrainedModel(r.network(), r.data().classes(), parameters,
-                                    new TrainingRecord(r.data().id(), r.name(), r.optimizer(), r.batchSize(), r.epochs(), r.seed(),
+                            job.trained = new TrainedModel(r.network(), r.data().header().classes(), parameters,
+                                    new TrainingRecord(r.data().header().id(), r.name(), r.optimizer(), r.batchSize(), r.epochs(), r.seed(),
                                             curves, accuracy, job.onTestSet, seconds));
                         }
 
                         @Override
                         public void mistakes(List<TrainingRun.Mistake> mistakes) {
-                            LabelledImages data = job.request.data();
+                            DataHeader data = job.request.data().header();
                             job.mistakes = mistakes.stream().map(m -> new TrainingProgress.WrongExample(
                                     PngEncoder.encode(PixelImage.fromUnit(data.channels(), data.height(), data.width(), m.pixels())),
                                     data.classes().get(m.trueClass()), data.classes().get(m.predicted()), m.confidence())).toList();

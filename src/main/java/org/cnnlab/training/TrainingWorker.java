@@ -33,9 +33,15 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
     private final JdbcClient db;
     private final NetworkFactory factory;
     private final NodeSettings node;
+    private final org.cnnlab.dataset.DatasetCatalog catalog;
 
-    TrainingWorker(JdbcClient db, NetworkFactory factory, NodeSettings node) {
+    private final RequestCheck check;
+
+    TrainingWorker(JdbcClient db, NetworkFactory factory, NodeSettings node, org.cnnlab.dataset.DatasetCatalog catalog,
+                   org.cnnlab.network.NetworkLimits networkLimits, org.cnnlab.network.Budget budget) {
         this.db = db;
+        this.check = new RequestCheck(new org.cnnlab.network.ShapeInference(networkLimits), budget);
+        this.catalog = catalog;
         this.factory = factory;
         this.node = node;
     }
@@ -48,7 +54,8 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
         Reporter reporter = new Reporter(t.taskId(), claimed.get());
         TrainingRun.Outcome outcome;
         try {
-            outcome = TrainingRun.run(factory, claimed.get().request(), claimed.get().wallMillis(), reporter::cancelled, reporter);
+            check.price(claimed.get().request(), (int) Math.min(Integer.MAX_VALUE, claimed.get().wallMillis() / 1000));  // refused here, not run out of memory
+            outcome = TrainingRun.run(factory, catalog, claimed.get().request(), claimed.get().wallMillis(), reporter::cancelled, reporter);
         } catch (InvalidInputException e) {
             outcome = new TrainingRun.Outcome(TrainingProgress.State.FAILED, e.messageKey(), e.args());
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -13,6 +13,19 @@ class DatasetCatalogTest {
     private final DatasetCatalog catalog = new DatasetCatalog();
 
     @Test
+    void the_header_of_every_available_set_is_what_its_images_are_without_reading_them() {
+        for (String id : catalog.ids()) {
+            if (!catalog.source(id).available()) continue;
+            java.util.List<String> two = catalog.source(id).defaultClasses().subList(0, 2);
+            for (int perClass : new int[] {3, 150}) {
+                assertThat(catalog.header(id, two, perClass)).as(id + " at " + perClass + " per class")
+                        .isEqualTo(catalog.load(id, two, perClass, 1).header());
+            }
+        }
+        assertThatThrownBy(() -> catalog.header("mnist", java.util.List.of("0"), 10)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void mnist_is_installed_by_the_build_and_samples_are_balanced_and_seeded() {
         assertThat(catalog.ids()).contains("mnist");
         LabelledImages a = catalog.load("mnist", 7, 3);

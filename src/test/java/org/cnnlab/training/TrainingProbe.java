@@ -59,7 +59,7 @@ public final class TrainingProbe {
         List<Long> ends = new ArrayList<>();
         List<Long> cpuEnds = new ArrayList<>();
         long[] perEpoch = new long[1];
-        TrainingRun.Outcome outcome = TrainingRun.run(factory, request, Long.MAX_VALUE / 4, () -> false, new TrainingRun.Listener() {
+        TrainingRun.Outcome outcome = TrainingRun.run(factory, new org.cnnlab.dataset.DatasetCatalog(), request, Long.MAX_VALUE / 4, () -> false, new TrainingRun.Listener() {
             @Override
             public void batch(int epoch, long step, long totalSteps, double loss) {
                 ends.add(System.nanoTime());

@@ -12,6 +12,7 @@ import com.vaadin.flow.function.SerializableConsumer;
 import java.util.Locale;
 import org.cnnlab.base.ui.GlyphButton;
 import org.cnnlab.network.CostFormula;
+import org.cnnlab.network.DesignPrice;
 import org.cnnlab.network.LayerReport;
 import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.NetworkDesign;
@@ -21,6 +22,7 @@ class LayerTable extends VerticalLayout {
 
     private final Grid<LayerReport> grid = new Grid<>();
     private final Paragraph totals = new Paragraph();
+    private final Paragraph price = new Paragraph();
     private NetworkDesign design;
 
     LayerTable(SerializableBiConsumer<Integer, Integer> onMove, SerializableConsumer<Integer> onRemove,
@@ -37,12 +39,14 @@ class LayerTable extends VerticalLayout {
         grid.addColumn(r -> CostFormula.group(r.buffers())).setHeader(getTranslation("builder.col.buffers")).setFlexGrow(1);
         grid.addColumn(r -> CostFormula.group(r.macs())).setHeader(getTranslation("builder.col.macs")).setFlexGrow(1);
         grid.addColumn(r -> kilobytes(r.activationBytes())).setHeader(getTranslation("builder.col.memory")).setFlexGrow(1);
+        grid.addColumn(this::trainingMemory).setHeader(getTranslation("builder.col.trainingMemory", DesignPrice.BATCH)).setFlexGrow(1);
         grid.addComponentColumn(this::shareBar).setHeader(getTranslation("builder.col.share")).setFlexGrow(1);
         grid.addComponentColumn(r -> actions(r.index(), onMove, onRemove)).setHeader("").setWidth("11em").setFlexGrow(0);
         grid.setPartNameGenerator(r -> r.failed() ? "layer-error" : null);
         grid.addItemClickListener(e -> onSelect.accept(e.getItem().index()));
         totals.setId("network-totals");
-        add(grid, totals);
+        price.setId("network-price");
+        add(grid, totals, price);
     }
 
     void show(NetworkDesign next) {
@@ -53,6 +57,22 @@ class LayerTable extends VerticalLayout {
                 ? getTranslation("builder.totals", CostFormula.group(a.trainable()), CostFormula.group(a.buffers()),
                         CostFormula.group(a.macs()), kilobytes(a.activationBytes()), a.output().toString(), a.layers().size())
                 : getTranslation("builder.totals.invalid", a.layers().size()));
+        DesignPrice p = next.price();
+        price.setVisible(p != null);
+        if (p == null) return;
+        double mb = 1024.0 * 1024.0;
+        price.setText(p.fits()
+                ? getTranslation("builder.price", p.batch(), p.totalBytes() / mb, p.budgetBytes() / mb, 100.0 * p.totalBytes() / p.budgetBytes(),
+                        p.largestBatch(), p.secondsPerThousandImages())
+                : getTranslation("builder.price.over", p.batch(), p.totalBytes() / mb, p.budgetBytes() / mb, (double) p.totalBytes() / p.budgetBytes(),
+                        p.largestBatch()));
+        price.getElement().setAttribute("theme", p.fits() ? "" : "over-budget");
+    }
+
+    private String trainingMemory(LayerReport r) {
+        DesignPrice p = design == null ? null : design.price();
+        if (p == null || r.failed()) return "—";
+        return getTranslation("builder.megabytes", p.layerBytes().get(r.index()) / (1024.0 * 1024.0));
     }
 
     private Div layerCell(LayerReport r) {

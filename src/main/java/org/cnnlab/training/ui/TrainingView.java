@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import java.util.concurrent.atomic.AtomicLong;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import org.cnnlab.base.ClassEvent;
@@ -18,6 +17,7 @@ import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.ui.Coalescer;
 import org.cnnlab.base.ui.ClassListener;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.base.ui.DrawCanvas;
@@ -54,7 +54,7 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
         monitor = new TrainingMonitor(ShareButton.disabled(classRoom, student, () -> lab.submission(student, jobId)));
         addClassName("network-lesson");
         setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::compare, this::stop,
-                pause -> lab.pause(student, jobId, pause));
+                this::pause);
         tryModel = new TryModelPanel(png -> lab.predict(student, trying, png));
         models = new ModelsPanel(lab, student, saved -> {
             trying = TrainingLab.ModelRef.saved(saved.id());
@@ -95,34 +95,39 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
         }
     }
 
+    private void pause(boolean pause) {
+        try {
+            lab.pause(student, jobId, pause);
+        } catch (InvalidInputException e) {
+            Messages.error(this, e);
+        }
+    }
+
     private void stop() {
         if (jobId >= 0) lab.stop(student, jobId);
     }
 
-    /** Shows a job's snapshots as they come, at most every {@value #REFRESH_MILLIS} ms, and always the last one. */
+    /** Shows a job's snapshots as they come, at most every {@value #REFRESH_MILLIS} ms, and always the latest one. */
     private void follow(long id) {
         unwatch.run();
         jobId = id;
         UI ui = UI.getCurrent();
-        AtomicLong shown = new AtomicLong();
-        unwatch = lab.watch(id, p -> {
-            long now = System.currentTimeMillis();
-            if (p.finished() || now - shown.get() >= REFRESH_MILLIS) {
-                shown.set(now);
-                ui.access(() -> {
-                    monitor.show(p);
-                    setup.running(!p.finished(), p.state() == TrainingProgress.State.PAUSED);
-                    boolean done = p.state() == TrainingProgress.State.DONE;
-                    models.finishedRun(done ? p.jobId() : -1);
-                    if (done && !TrainingLab.ModelRef.job(p.jobId()).equals(trying)) {
-                        trying = TrainingLab.ModelRef.job(p.jobId());
-                        tryModel.trying(getTranslation("training.try.run", p.jobId()));
-                    }
-                    if (p.finished()) compare.show(lab.finished(student));
-                    if (p.finished() && p.nextJobId() >= 0) follow(p.nextJobId());   // the next run of a comparison
-                });
-            }
-        });
+        Coalescer<TrainingProgress> shown = new Coalescer<>(REFRESH_MILLIS, p -> ui.access(() -> show(p)));
+        unwatch = lab.watch(id, p -> shown.offer(p, p.finished()));
+    }
+
+    private void show(TrainingProgress p) {
+        if (p.jobId() != jobId) return;   // a late snapshot of a run this page no longer follows
+        monitor.show(p);
+        setup.running(!p.finished(), p.state() == TrainingProgress.State.PAUSED);
+        boolean done = p.state() == TrainingProgress.State.DONE;
+        models.finishedRun(done ? p.jobId() : -1);
+        if (done && !TrainingLab.ModelRef.job(p.jobId()).equals(trying)) {
+            trying = TrainingLab.ModelRef.job(p.jobId());
+            tryModel.trying(getTranslation("training.try.run", p.jobId()));
+        }
+        if (p.finished()) compare.show(lab.finished(student));
+        if (p.finished() && p.nextJobId() >= 0) follow(p.nextJobId());   // the next run of a comparison
     }
 
     /** {@code ?dataset=<id>}: the link of a data set the instructor pushed. */
