@@ -81,7 +81,9 @@ public class RemoteTraining implements TrainingExecutor {
                 Task t = task(task);
                 if (t.state().equals("ENDED")) {
                     if (seq < t.lastSeq()) continue;   // the last updates came in with the end
-                    return Wire.read(t.outcome(), TrainingRun.Outcome.class);
+                    TrainingRun.Outcome outcome = Wire.read(t.outcome(), TrainingRun.Outcome.class);
+                    tidy(task);
+                    return outcome;
                 }
                 if (!cancelSent && cancelled.getAsBoolean()) {
                     db.sql("update training_task set cancel_requested = true where id = ?").param(task).update();
@@ -153,6 +155,20 @@ public class RemoteTraining implements TrainingExecutor {
                     }
                 });
         return done;
+    }
+
+    /** How long an ended task's row (its student, name and outcome: a few hundred bytes) is kept for the roster. */
+    static final java.time.Duration ENDED_KEPT = java.time.Duration.ofHours(24);
+
+    /**
+     * After its result has reached the job: the task's updates (curves, mistakes, the learned
+     * parameters) and its request are removed, and rows that ended over {@link #ENDED_KEPT} ago are
+     * deleted, so the tables stay bounded over a day of classes.
+     */
+    void tidy(long task) {
+        db.sql("delete from training_update where task_id = ?").param(task).update();
+        db.sql("update training_task set request = ? where id = ?").params(new byte[0], task).update();
+        db.sql("delete from training_task where state = 'ENDED' and updated_at < ?").param(LocalDateTime.now().minus(ENDED_KEPT)).update();
     }
 
     /** The instructor stops a job at the workers, whichever app node it came from (its node then hears CANCELLED). */

@@ -16,6 +16,9 @@ class NetworkLessonIT extends BrowserTest {
     @Autowired
     NetworkDesignService designs;
 
+    @Autowired
+    org.cnnlab.network.BudgetLimits budgetLimits;
+
     private String computed(NetworkPresets preset) {
         NetworkAnalysis a = designs.analyse(preset.spec());
         return CostFormula.group(a.trainable());
@@ -51,6 +54,51 @@ class NetworkLessonIT extends BrowserTest {
         page.locator("#copy-pytorch").click();
         assertThat(page.locator("vaadin-notification-card").last().textContent()).contains(spanish("builder.copied"));
         screenshot(page, "network-builder-quiz-net");
+    }
+
+    @Test
+    void the_activation_bomb_is_priced_live_and_shown_over_the_servers_budget_with_the_batch_that_fits() {
+        NetworkPage net = new NetworkPage(page).open(baseUrl());
+        net.openBuilder();
+        net.removeAllLayers();
+        net.type("input-channels", "1");
+        net.type("input-height", "28");
+        net.type("input-width", "28");
+        net.addLayer(spanish("layer.conv2d"));
+        net.select(1);
+        net.edit("edit-filters", "4096");
+        net.addLayer(spanish("layer.relu"));
+        net.addLayer(spanish("layer.globalavgpool"));
+        net.addLayer(spanish("layer.dense"));                        // 10 units by default
+        // the price worked out here from the design's analysis (Price's formula), against the configured budget
+        double mb = 1024.0 * 1024.0;
+        long budget = budgetLimits.trainingMemoryBytes();
+        org.cnnlab.network.Price price = price(28);
+        long total = price.trainingBytes(32);
+        assertThat(total).isLessThan(budget);
+        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price", 32, total / mb, budget / mb, 100.0 * total / budget,
+                price.largestTrainingBatch(budget), price.seconds(1000, true, budgetLimits.macsPerSecond())));
+        // each layer's part: the convolution's output at batch 32, ×3 for the backward pass
+        assertThat(page.locator("#layer-table vaadin-grid-cell-content").allTextContents())
+                .contains(spanish("builder.megabytes", 3.0 * 32 * 4096 * 26 * 26 * 4 / mb));
+
+        net.edit("input-height", "64");                              // the same filters on 64×64: over the budget at batch 32
+        net.edit("input-width", "64");
+        price = price(64);
+        total = price.trainingBytes(32);
+        assertThat(total).isGreaterThan(budget);
+        page.locator("#network-price[theme~='over-budget']").waitFor();
+        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price.over", 32, total / mb, budget / mb, (double) total / budget,
+                price.largestTrainingBatch(budget)));
+        screenshot(page, "network-builder-over-budget");
+    }
+
+    /** 1×side×side → 4,096 filters 3×3 → ReLU → global average pooling → 10 classes, priced. */
+    private org.cnnlab.network.Price price(int side) {
+        return org.cnnlab.network.Price.of(designs.analyse(org.cnnlab.network.NetworkSpec.of(org.cnnlab.network.TensorShape.image(1, side, side),
+                org.cnnlab.network.LayerSpec.Conv2d.of(4096, 3),
+                new org.cnnlab.network.LayerSpec.Activation(org.cnnlab.network.LayerSpec.Activation.Kind.RELU),
+                new org.cnnlab.network.LayerSpec.GlobalAvgPool(), new org.cnnlab.network.LayerSpec.Dense(10))));
     }
 
     @Test

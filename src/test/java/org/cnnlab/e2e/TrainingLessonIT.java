@@ -91,6 +91,25 @@ class TrainingLessonIT extends BrowserTest {
     }
 
     @Test
+    void the_first_pause_shows_at_once_then_resume_and_stop_follow() {
+        open();
+        type("train-per-class", "2000");
+        page.waitForFunction("() => document.querySelector('#dataset-counts').textContent.includes(': 2')");
+        type("train-epochs", "50");
+        type("train-batch", "8");
+        page.locator("#train-start").click();
+        page.locator("#loss-curves[data-points]").waitFor();
+        page.locator("#train-pause").click();   // mid-burst of batch snapshots: the paused one must still be shown
+        page.waitForFunction("t => document.querySelector('#train-status').textContent.startsWith(t)",
+                spanish("training.status.paused", 1, 50).substring(0, 8));
+        assertThat(page.locator("#train-pause").textContent()).isEqualTo(spanish("training.resume"));
+        page.locator("#train-pause").click();   // resume
+        page.waitForFunction("t => document.querySelector('#train-pause').textContent === t", spanish("training.pause"));
+        page.locator("#train-stop").click();
+        page.waitForFunction("() => document.querySelector('#train-pause').hasAttribute('disabled')");
+    }
+
+    @Test
     void absurd_settings_get_translated_reasons() {
         open();
         type("train-batch", "0");
