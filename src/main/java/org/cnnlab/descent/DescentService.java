@@ -77,6 +77,16 @@ public class DescentService implements StudentState {
         return t;
     });
     private final Map<StudentId, List<Session>> sessions = new ConcurrentHashMap<>();
+    /**
+     * Width sweeps and surfaces take seconds of CPU: they run one at a time on a thread of their own,
+     * so the live fits on {@link #threads} never wait behind them, and a student has one sweep at a time.
+     */
+    private final java.util.concurrent.ExecutorService heavy = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cnnlab-descent-sweep");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.Set<StudentId> sweeping = ConcurrentHashMap.newKeySet();
 
     public DescentService(DjlRuntime djl) {
         this.djl = djl;
@@ -107,7 +117,7 @@ public class DescentService implements StudentState {
                 max = Math.max(max, v);
             }
             return new SurfaceResult(s, SurfacePicture.render(s, values, SURFACE_SIZE, runs), SURFACE_SIZE, min, max, runs);
-        }, threads);
+        }, heavy);
     }
 
     /** The parameters under a clicked pixel of the surface's picture. */
@@ -137,28 +147,45 @@ public class DescentService implements StudentState {
         return new Trajectory(o.optimizer(), o.learningRate(), points, diverged);
     }
 
-    /** The same target fitted with each width, {@code steps} steps each: the final loss falls as the width grows. */
-    public CompletableFuture<Sweep> widthSweep(FitSettings base, List<Integer> widths, int steps, Consumer<Double> progress) {
+    /**
+     * The same target fitted with each width, {@code steps} steps each: the final loss falls as the
+     * width grows. One sweep per student at a time; sweeps of the class take turns on their own thread.
+     */
+    public CompletableFuture<Sweep> widthSweep(StudentId student, FitSettings base, List<Integer> widths, int steps, Consumer<Double> progress) {
         if (steps < 1 || steps > MAX_SWEEP_STEPS) throw new InvalidInputException("descent.error.steps", 1, MAX_SWEEP_STEPS);
         widths.forEach(w -> base.withWidth(w).checked());
-        return CompletableFuture.supplyAsync(() -> {
-            List<Double> losses = new ArrayList<>();
-            List<List<double[]>> curves = new ArrayList<>();
-            for (int i = 0; i < widths.size(); i++) {
-                FitRun run = new FitRun(base.withWidth(widths.get(i)), djl::newScope);
-                int done = 0;
-                while (done < steps && !run.diverged()) {
-                    int chunk = Math.min(100, steps - done);
-                    run.advance(chunk);
-                    done += chunk;
-                    progress.accept((i + done / (double) steps) / widths.size());
+        if (!sweeping.add(student)) throw new InvalidInputException("descent.error.sweepBusy");
+        CompletableFuture<Sweep> sweep = sweep(base, widths, steps, progress);
+        sweep.whenComplete((done, failed) -> sweeping.remove(student));
+        return sweep;   // itself, not a dependent future: cancelling it stops the sweep
+    }
+
+    /** Runs on {@link #heavy}; cancelling the returned future stops the sweep at its next 100 steps. */
+    private CompletableFuture<Sweep> sweep(FitSettings base, List<Integer> widths, int steps, Consumer<Double> progress) {
+        CompletableFuture<Sweep> result = new CompletableFuture<>();
+        heavy.execute(() -> {
+            try {
+                List<Double> losses = new ArrayList<>();
+                List<List<double[]>> curves = new ArrayList<>();
+                for (int i = 0; i < widths.size() && !result.isDone(); i++) {
+                    FitRun run = new FitRun(base.withWidth(widths.get(i)), djl::newScope);
+                    int done = 0;
+                    while (done < steps && !run.diverged() && !result.isDone()) {
+                        int chunk = Math.min(100, steps - done);
+                        run.advance(chunk);
+                        done += chunk;
+                        progress.accept((i + done / (double) steps) / widths.size());
+                    }
+                    FitSnapshot last = run.snapshot();
+                    losses.add(last.diverged() ? Double.NaN : last.loss());
+                    curves.add(last.lossHistory());
                 }
-                FitSnapshot last = run.snapshot();
-                losses.add(last.diverged() ? Double.NaN : last.loss());
-                curves.add(last.lossHistory());
+                result.complete(new Sweep(List.copyOf(widths), losses, curves));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
-            return new Sweep(List.copyOf(widths), losses, curves);
-        }, threads);
+        });
+        return result;
     }
 
     private static double lossAndGradient(NDManager scope, LossSurface s, double[] theta, double[] gradient) {
@@ -205,6 +232,7 @@ public class DescentService implements StudentState {
     public void close() {
         sessions.values().forEach(list -> list.forEach(Session::stop));
         threads.shutdownNow();
+        heavy.shutdownNow();
     }
 
     private final class Session implements FitSession {

@@ -23,7 +23,7 @@ public class DescentView extends Div implements HasDynamicTitle {
         tabs.setId("descent-tabs");
         tabs.setWidthFull();
         tabs.add(getTranslation("descent.tab.fit"), new FitPanel(service, student));
-        tabs.add(getTranslation("descent.tab.width"), new WidthPanel(service));
+        tabs.add(getTranslation("descent.tab.width"), new WidthPanel(service, student));
         tabs.add(getTranslation("descent.tab.surface"), new SurfacePanel(service));
         add(new H1(getTranslation("lesson.recap.title")), new Paragraph(getTranslation("descent.intro")), tabs);
     }

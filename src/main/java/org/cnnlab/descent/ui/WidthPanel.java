@@ -26,7 +26,7 @@ import org.cnnlab.descent.UpdateRule;
 class WidthPanel extends VerticalLayout {
     static final List<Integer> WIDTHS = List.of(1, 2, 4, 8, 16, 32, 64);
 
-    WidthPanel(DescentService service) {
+    WidthPanel(DescentService service, org.cnnlab.base.StudentId student) {
         setPadding(false);
         Select<Target> target = new Select<>();
         target.setId("sweep-target");
@@ -50,7 +50,7 @@ class WidthPanel extends VerticalLayout {
                 run.setEnabled(false);
                 progress.setVisible(true);
                 progress.setValue(0);
-                service.widthSweep(base, WIDTHS, Fields.valueOr(steps, 0), p -> ui.access(() -> progress.setValue(p)))
+                service.widthSweep(student, base, WIDTHS, Fields.valueOr(steps, 0), p -> ui.access(() -> progress.setValue(p)))
                         .whenComplete((sweep, error) -> ui.access(() -> {
                             run.setEnabled(true);
                             progress.setVisible(false);
