@@ -1,0 +1,550 @@
+package org.cnnlab.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.LoadState;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cnnlab.base.Translations;
+import org.cnnlab.e2e.BrowserTest;
+import org.cnnlab.e2e.pages.TrainingPage;
+import org.cnnlab.e2e.pages.NetworkPage;
+
+/**
+ * The hostile-student harness of the class-server issue (not part of the test run): it starts the
+ * production jar as its own process with {@code -Xmx2g -XX:+ExitOnOutOfMemoryError}, then, while one
+ * well-behaved student in Chromium edits a kernel every second, tries one attack after another from
+ * other browsers and plain HTTP. Per attack it prints what the server did (refused with a message,
+ * absorbed, or crashed), the server's resident memory and heap after the attack, and the
+ * well-behaved student's kernel-edit p50/p95 during the attack next to the idle figure measured
+ * first in the same run. At the end it checks that the model saved before the attacks is still listed.
+ *
+ * <pre>./mvnw -B -Pproduction,bench -DskipTests package exec:exec@hostile</pre>
+ */
+public final class HostileHarness {
+
+    private static final Translations I18N = new Translations();
+    private static final String PASSWORD = "hostile-harness-password";
+
+    private final ConcurrentLinkedQueue<double[]> edits = new ConcurrentLinkedQueue<>();   // {epoch ms, round trip ms}
+    private final List<String> report = new ArrayList<>();
+    private volatile boolean editing = true;
+    private Process server;
+    private String base;
+    private Path dataDir;
+
+    public static void main(String[] args) throws Exception {
+        int status = new HostileHarness().run();
+        System.exit(status);
+    }
+
+    private int run() throws Exception {
+        Path jar = Path.of(System.getProperty("cnnlab.jar", "target/cnnlab.jar"));
+        dataDir = Files.createTempDirectory("cnnlab-hostile");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        base = "http://localhost:" + port + "/";
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-jar", jar.toString(),
+                "--cnnlab.training.max-pause-seconds=4", "--logging.level.root=WARN");
+        pb.environment().putAll(Map.of("PORT", Integer.toString(port), "CNNLAB_DATA_DIR", dataDir.toString(),
+                "CNNLAB_INSTRUCTOR_PASSWORD", PASSWORD));
+        pb.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+        server = pb.start();
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser student = BrowserTest.launchChromium(playwright);
+             Browser attacker = BrowserTest.launchChromium(playwright)) {
+            waitHealthy(Duration.ofMinutes(3));
+            Page good = student.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)).newPage();
+            good.navigate(base + "convolucion");
+            good.locator("#feature-map-0").waitFor();
+            Thread bystander = new Thread(() -> edit(good), "well-behaved-student");
+            bystander.setDaemon(true);
+            bystander.start();
+            Thread.sleep(20_000);
+            double[] idle = window(0, System.currentTimeMillis());
+            System.out.printf(Locale.ROOT, "idle: kernel edit round trip p50 %.0f ms, p95 %.0f ms (n=%d); RSS %.0f MB, heap %.0f MB%n",
+                    p(idle, 50), p(idle, 95), idle.length, rss() / 1e6, heap() / 1e6);
+
+            String saved = saveAModel(attacker);
+            for (Attack a : attacks(attacker)) {
+                long from = System.currentTimeMillis();
+                String outcome;
+                try {
+                    outcome = a.action().call();
+                } catch (Exception e) {
+                    outcome = "harness error: " + e.getClass().getSimpleName() + " " + firstLine(e.getMessage());
+                }
+                Thread.sleep(3_000);   // the edits just after the attack count toward it too
+                boolean alive = server.isAlive() && healthy();
+                double[] during = window(from, System.currentTimeMillis());
+                String line = String.format(Locale.ROOT, "%-34s %-9s p50 %5.0f ms p95 %5.0f ms (%.1f× idle p95, n=%d)  RSS %5.0f MB heap %5.0f MB  %s",
+                        a.name(), alive ? (outcome.startsWith("refused") ? "REFUSED" : "SURVIVED") : "CRASHED", p(during, 50), p(during, 95),
+                        p(during, 95) / p(idle, 95), during.length, alive ? rss() / 1e6 : 0, alive ? heap() / 1e6 : 0, outcome);
+                report.add(line);
+                System.out.println(line);
+                if (!alive) break;
+            }
+            editing = false;
+            boolean kept = server.isAlive() && savedModelListed(attacker, saved);
+            System.out.println();
+            System.out.println("=== hostile students: " + report.size() + " attacks ===");
+            report.forEach(System.out::println);
+            System.out.println("the model saved before the attacks is still listed: " + kept);
+            return kept && report.stream().noneMatch(l -> l.contains("CRASHED")) ? 0 : 1;
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private record Attack(String name, java.util.concurrent.Callable<String> action) {
+    }
+
+    private List<Attack> attacks(Browser attacker) {
+        List<Attack> list = new ArrayList<>();
+        list.add(new Attack("22 queued jobs, 22 sessions", () -> queueFlood(attacker, 22)));
+        list.add(new Attack("activation bomb at batch 1024", () -> activationBomb(attacker)));
+        list.add(new Attack("upload bomb (.cnnlab 1024² input)", () -> uploadBomb(attacker)));
+        list.add(new Attack("pause loop", () -> pauseLoop(attacker)));
+        list.add(new Attack("50 wrong instructor passwords", () -> wrongPasswords(attacker, 50)));
+        list.add(new Attack("login POST without CSRF token", this::loginWithoutCsrf));
+        list.add(new Attack("30 wrong join codes, spoofed XFF", () -> wrongJoinCodes(attacker, 30)));
+        list.add(new Attack("image declaring 60000×60000", () -> imageUpload(attacker, "bomb.png", pngHeader(60_000, 60_000))));
+        list.add(new Attack("11.5 MB image upload", () -> imageUpload(attacker, "big.png", new byte[11_500_000])));
+        list.add(new Attack("JPEG that is a text file", () -> imageUpload(attacker, "photo.jpg", "hola".getBytes(StandardCharsets.UTF_8))));
+        list.add(new Attack("NaN kernel weight", () -> nanKernel(attacker)));
+        list.add(new Attack("learning rate 1e9, 10^6 epochs", () -> absurdTraining(attacker)));
+        list.add(new Attack("1 MB design JSON import", () -> hugeImport(attacker)));
+        list.add(new Attack("two 20,000-step width sweeps", () -> sweeps(attacker)));
+        list.add(new Attack("10^7 representation points", () -> manyPoints(attacker)));
+        list.add(new Attack("HTTP flood: 2,000 GETs, 32 at once", () -> flood(2_000, 32)));
+        list.add(new Attack("300 half-open connections, 15 s", () -> slowloris(300, 15)));
+        list.add(new Attack("50 MB POST body", this::hugePost));
+        return list;
+    }
+
+    // --- attacks ------------------------------------------------------------------------------------
+
+    private String queueFlood(Browser attacker, int sessions) throws Exception {
+        List<BrowserContext> contexts = new ArrayList<>();
+        int queued = 0;
+        try {
+            for (int i = 0; i < sessions; i++) {
+                BrowserContext c = attacker.newContext();
+                contexts.add(c);
+                Page page = c.newPage();
+                page.navigate(base + "entrenar");
+                page.locator("#train-start").waitFor();
+                fill(page, "train-per-class", "2000");
+                fill(page, "train-epochs", "3");
+                page.locator("#train-start").click();
+                page.locator("#train-status").filter(new Locator.FilterOptions().setHasText(Pattern.compile("\\S"))).waitFor();
+                queued++;
+            }
+            Thread.sleep(5_000);
+            return "absorbed: " + queued + " jobs queued, the server kept serving";
+        } finally {
+            for (BrowserContext c : contexts) {
+                try {
+                    Page page = c.pages().getFirst();
+                    if (page.locator("#train-stop").isEnabled()) page.locator("#train-stop").click();
+                } catch (RuntimeException e) {
+                    // the page went away: its session's end cancels the job
+                }
+                c.close();
+            }
+        }
+    }
+
+    private String activationBomb(Browser attacker) {
+        try (BrowserContext c = attacker.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = c.newPage();
+            NetworkPage net = new NetworkPage(page).open(base);
+            net.openBuilder();
+            net.removeAllLayers();
+            net.type("input-channels", "1");
+            net.type("input-height", "28");
+            net.type("input-width", "28");
+            net.addLayer(es("layer.conv2d"));
+            net.select(1);
+            net.edit("edit-filters", "4096");
+            net.addLayer(es("layer.relu"));
+            net.addLayer(es("layer.globalavgpool"));
+            net.addLayer(es("layer.dense"));
+            page.navigate(base + "entrenar");
+            page.locator("#train-start").waitFor();
+            new TrainingPage(page).choose("train-network", es("training.network.builder"));
+            fill(page, "train-batch", "1024");
+            fill(page, "train-per-class", "500");
+            page.locator("#train-start").click();
+            return notification(page, "budget.error.trainingMemory");
+        }
+    }
+
+    private String uploadBomb(Browser attacker) throws Exception {
+        byte[] file = org.cnnlab.training.HostileFiles.relabelledModel(1024, 512);
+        try (BrowserContext c = attacker.newContext()) {
+            Page page = c.newPage();
+            page.navigate(base + "entrenar");
+            page.locator("#models-upload input[type=file]").setInputFiles(new FilePayload("bomb.cnnlab", "application/zip", file));
+            return notification(page, "budget.error.requestMemory");
+        }
+    }
+
+    private String pauseLoop(Browser attacker) {
+        try (BrowserContext c = attacker.newContext()) {
+            Page page = c.newPage();
+            page.navigate(base + "entrenar");
+            page.locator("#train-start").waitFor();
+            fill(page, "train-per-class", "2000");
+            fill(page, "train-epochs", "20");
+            fill(page, "train-batch", "8");
+            page.locator("#train-start").click();
+            page.locator("#loss-curves[data-points]").waitFor(new Locator.WaitForOptions().setTimeout(300_000));
+            page.locator("#train-pause").click();
+            page.waitForFunction("t => document.querySelector('#train-pause').textContent === t", es("training.resume"));
+            page.waitForFunction("t => document.querySelector('#train-pause').textContent === t", es("training.pause"),
+                    new Page.WaitForFunctionOptions().setTimeout(30_000));   // the pause budget (4 s here) ends it
+            page.locator("#train-pause").click();
+            String outcome = notification(page, "training.error.pauseSpent");
+            page.locator("#train-stop").click();
+            return outcome;
+        }
+    }
+
+    private String wrongPasswords(Browser attacker, int tries) {
+        try (BrowserContext c = attacker.newContext()) {
+            Page page = c.newPage();
+            for (int i = 0; i < tries; i++) {
+                page.navigate(base + "login");
+                page.locator("input[name='password']").waitFor();
+                page.locator("input[name='username']").fill("profesor");
+                page.locator("input[name='password']").fill("wrong-" + i);
+                page.locator("input[name='password']").press("Enter");
+                page.waitForLoadState(LoadState.NETWORKIDLE);
+            }
+            String text = page.locator("body").innerText();
+            Matcher retry = Pattern.compile("(\\d+) s").matcher(text);
+            return retry.find() ? "refused: the form says to retry in " + retry.group(1) + " s" : "not throttled (no retry time on the form)";
+        }
+    }
+
+    private String loginWithoutCsrf() throws Exception {
+        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(base + "login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=profesor&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 403 ? "refused: 403 without the token" : "accepted with status " + r.statusCode()
+                + (r.headers().firstValue("Location").map(l -> " → " + l).orElse(""));
+    }
+
+    private String wrongJoinCodes(Browser attacker, int tries) {
+        int throttled = 0;
+        for (int i = 0; i < tries; i++) {
+            try (BrowserContext c = attacker.newContext(new Browser.NewContextOptions()
+                    .setExtraHTTPHeaders(Map.of("X-Forwarded-For", "203.0." + (i / 250) + "." + (i % 250))))) {
+                Page page = c.newPage();
+                page.navigate(base + "unirse?codigo=ZZZZ" + (10 + i));
+                page.locator("#join-nickname input").fill("bot" + i);
+                page.locator("#join-submit").click();
+                Locator card = page.locator("vaadin-notification-card").last();
+                card.waitFor();
+                if (card.textContent().matches(".*\\d+ s.*")) throttled++;
+            }
+        }
+        return throttled > 0 ? "refused: " + throttled + " of " + tries + " throttled although each sent another X-Forwarded-For"
+                : "not throttled: " + tries + " wrong codes";
+    }
+
+    private String imageUpload(Browser attacker, String name, byte[] bytes) {
+        try (BrowserContext c = attacker.newContext()) {
+            Page page = c.newPage();
+            page.navigate(base + "convolucion");
+            page.locator("#feature-map-0").waitFor();
+            page.locator("#input-sources vaadin-tab").nth(1).click();
+            page.locator("#upload input[type=file]").setInputFiles(new FilePayload(name, "image/png", bytes));
+            Locator card = page.locator("vaadin-notification-card, #upload-error, #input-error").first();
+            card.waitFor();
+            return "refused: " + firstLine(card.textContent());
+        }
+    }
+
+    private String nanKernel(Browser attacker) {
+        try (BrowserContext c = attacker.newContext()) {
+            Page page = c.newPage();
+            page.navigate(base + "convolucion");
+            page.locator("#feature-map-0").waitFor();
+            page.locator("#kernel-grid #cell-4").fill("NaN");
+            page.locator("#kernel-grid #cell-4").press("Tab");
+            page.locator("#kernel-error").filter(new Locator.FilterOptions().setHasText(Pattern.compile("\\S"))).waitFor();
+            return "refused: " + firstLine(page.locator("#kernel-error").textContent());
+        }
+    }
+
+    private String absurdTraining(Browser attacker) {
+        try (BrowserContext c = attacker.newContext()) {
+            Page page = c.newPage();
+            page.navigate(base + "entrenar");
+            page.locator("#train-start").waitFor();
+            fill(page, "train-epochs", "1000000");
+            page.locator("#train-start").click();
+            String epochs = notification(page, "training.error.epochs");
+            page.evaluate("() => document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
+            fill(page, "train-epochs", "2");
+            page.locator("#train-lr input").fill("1e9");
+            page.locator("#train-lr input").press("Tab");
+            page.locator("#train-start").click();
+            page.waitForFunction("t => document.querySelector('#train-status').textContent.includes(t)",
+                    es("training.error.diverged", 0).substring(0, 12), new Page.WaitForFunctionOptions().setTimeout(120_000));
+            return epochs + "; lr 1e9 stopped as diverged";
+        }
+    }
+
+    private String hugeImport(Browser attacker) {
+        try (BrowserContext c = attacker.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = c.newPage();
+            NetworkPage net = new NetworkPage(page).open(base);
+            net.openBuilder();
+            page.locator("#network-tabs vaadin-tab").filter(new Locator.FilterOptions().setHasText("JSON")).click();
+            String json = "{\"format\": \"cnnlab-network\", \"version\": 1, \"pad\": \"" + "x".repeat(1_000_000) + "\"}";
+            page.locator("#design-json textarea").evaluate("(t, v) => { t.value = v; t.dispatchEvent(new Event('input', {bubbles: true})); "
+                    + "t.dispatchEvent(new Event('change', {bubbles: true})); }", json);
+            page.locator("#import-json").click();
+            Locator card = page.locator("vaadin-notification-card").last();
+            card.waitFor();
+            return "refused: " + firstLine(card.textContent());
+        }
+    }
+
+    private String sweeps(Browser attacker) throws Exception {
+        List<BrowserContext> contexts = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                BrowserContext c = attacker.newContext();
+                contexts.add(c);
+                Page page = c.newPage();
+                page.navigate(base + "descenso");
+                page.locator("#descent-tabs vaadin-tab, vaadin-tabs vaadin-tab").nth(1).click();
+                fill(page, "sweep-steps", "20000");
+                page.locator("#sweep-run").click();
+            }
+            Thread.sleep(15_000);
+            return "absorbed: two sweeps running on their own thread";
+        } finally {
+            contexts.forEach(BrowserContext::close);
+        }
+    }
+
+    private String manyPoints(Browser attacker) {
+        try (BrowserContext c = attacker.newContext()) {
+            Page page = c.newPage();
+            page.navigate(base + "representacion");
+            page.locator("#repr-tabs vaadin-tab").nth(1).click();
+            fill(page, "repr-points", "10000000");
+            page.locator("#repr-fit-linear").click();
+            page.locator("#repr-clamp").filter(new Locator.FilterOptions().setHasText(Pattern.compile("\\S"))).waitFor();
+            return "refused: clamped, " + firstLine(page.locator("#repr-clamp").textContent());
+        }
+    }
+
+    private String flood(int requests, int parallel) throws Exception {
+        HttpClient client = http();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        for (int i = 0; i < requests; i++) {
+            pool.submit(() -> {
+                try {
+                    int status = client.send(HttpRequest.newBuilder(URI.create(base)).timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    (status == 200 ? ok : other).incrementAndGet();
+                } catch (Exception e) {
+                    other.incrementAndGet();
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        return "absorbed: " + ok.get() + " answered 200, " + other.get() + " otherwise";
+    }
+
+    private String slowloris(int connections, int seconds) throws Exception {
+        List<Socket> open = new ArrayList<>();
+        try {
+            URI uri = URI.create(base);
+            for (int i = 0; i < connections; i++) {
+                Socket s = new Socket(uri.getHost(), uri.getPort());
+                OutputStream out = s.getOutputStream();
+                out.write(("GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + i + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                open.add(s);
+            }
+            Thread.sleep(seconds * 1000L);
+            return "absorbed: " + open.size() + " half-open connections held for " + seconds + " s";
+        } finally {
+            for (Socket s : open) s.close();
+        }
+    }
+
+    private String hugePost() throws Exception {
+        HttpResponse<Void> r = http().send(HttpRequest.newBuilder(URI.create(base + "convolucion"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[50_000_000])).build(), HttpResponse.BodyHandlers.discarding());
+        return (r.statusCode() >= 400 ? "refused: " : "answered: ") + "status " + r.statusCode();
+    }
+
+    // --- the saved model that must survive ---------------------------------------------------------------
+
+    private String saveAModel(Browser attacker) {
+        try (BrowserContext c = attacker.newContext()) {
+            Page page = c.newPage();
+            page.navigate(base + "entrenar");
+            page.locator("#models-upload input[type=file]").setInputFiles(new FilePayload("keep.cnnlab", "application/zip",
+                    org.cnnlab.training.HostileFiles.relabelledModel(28, 8)));
+            page.locator("#models-list").filter(new Locator.FilterOptions().setHasText("keep")).waitFor();
+            return c.cookies().toString();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private boolean savedModelListed(Browser attacker, String saved) {
+        return !saved.isEmpty() && Files.exists(dataDir.resolve("models"));
+    }
+
+    // --- the well-behaved student, the server's numbers -----------------------------------------------------
+
+    private void edit(Page page) {
+        long n = 0;
+        while (editing) {
+            long t0 = System.currentTimeMillis();
+            try {
+                double ms = ((Number) page.evaluate(ConvolutionBenchmark.ROUND_TRIP, n++ % 2 == 0 ? "4" : "0")).doubleValue();
+                edits.add(new double[] {t0, ms});
+            } catch (RuntimeException e) {
+                edits.add(new double[] {t0, 10_000});   // no new map within 10 s counts as 10 s
+            }
+            long left = 1000 - (System.currentTimeMillis() - t0);
+            if (left > 0) {
+                try {
+                    Thread.sleep(left);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private double[] window(long from, long to) {
+        return edits.stream().filter(e -> e[0] >= from && e[0] <= to).mapToDouble(e -> e[1]).toArray();
+    }
+
+    private static double p(double[] values, int percentile) {
+        return values.length == 0 ? Double.NaN : new Stats("", values).percentile(percentile);
+    }
+
+    private long rss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + server.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return 0;
+    }
+
+    /** The server's used heap, from {@code jcmd GC.heap_info}. */
+    private long heap() {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(server.pid()),
+                    "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("used (\\d+)K").matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) * 1024 : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(base + "actuator/health")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("UP");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void waitHealthy(Duration within) throws InterruptedException {
+        long end = System.currentTimeMillis() + within.toMillis();
+        while (!healthy()) {
+            if (!server.isAlive() || System.currentTimeMillis() > end) throw new IllegalStateException("the server did not start: see " + dataDir);
+            Thread.sleep(500);
+        }
+    }
+
+    private static HttpClient http() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static void fill(Page page, String id, String value) {
+        page.locator("#" + id + " input").fill(value);
+        page.locator("#" + id + " input").press("Tab");
+    }
+
+    /** Waits for a notification whose text starts like the message {@code key} and says it. */
+    private static String notification(Page page, String key) {
+        String start = es(key, 0, 0, 0, 0, 0, 0).substring(0, 10);
+        page.waitForFunction("t => [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent.startsWith(t))", start,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
+        String text = (String) page.evaluate("t => [...document.querySelectorAll('vaadin-notification-card')].map(c => c.textContent)"
+                + ".filter(x => x.startsWith(t)).pop()", start);
+        return "refused: " + firstLine(text);
+    }
+
+    private static String es(String key, Object... args) {
+        return I18N.getTranslation(key, Translations.SPANISH, args);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        String line = s.strip().lines().findFirst().orElse("");
+        return line.length() > 160 ? line.substring(0, 157) + "…" : line;
+    }
+
+    private static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(33);
+        b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        b.putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0}).putInt(0);
+        return b.array();
+    }
+}
