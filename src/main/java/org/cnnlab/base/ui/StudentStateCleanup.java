@@ -32,12 +32,16 @@ public class StudentStateCleanup implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionDestroyListener(e -> {
             StudentId student = CurrentStudent.of(e.getSession());
-            if (student == null) return;
-            if (lasting(student)) {
-                states.forEach(state -> state.release(student));   // a class member keeps saved work for when they come back
-            } else {
-                states.forEach(state -> state.forget(student));
-            }
+            if (student != null) ended(student);
         });
+    }
+
+    /** The browser session of this student ended (idle timeout, server stopping): what each service keeps goes. */
+    public void ended(StudentId student) {
+        if (lasting(student)) {
+            states.forEach(state -> state.release(student));   // a class member keeps saved work for when they come back
+        } else {
+            states.forEach(state -> state.forget(student));
+        }
     }
 }
