@@ -17,6 +17,7 @@ import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.StudentState;
 import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingService;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,11 +41,13 @@ public class ClassAdmin {
     private final org.cnnlab.imaging.SampleImages samples;
     private final org.cnnlab.dataset.DatasetCatalog datasets;
     private final org.cnnlab.convolution.ConvolutionService convolution;
+    private final List<StudentState> states;
 
     public ClassAdmin(JdbcClient db, ClassEvents events, ClassroomLimits limits, ClassroomService classroom, Presence presence,
                       TrainingService training, org.cnnlab.imaging.SampleImages samples, org.cnnlab.dataset.DatasetCatalog datasets,
-                      org.cnnlab.convolution.ConvolutionService convolution) {
+                      org.cnnlab.convolution.ConvolutionService convolution, List<StudentState> states) {
         this.convolution = convolution;
+        this.states = states;
         this.samples = samples;
         this.datasets = datasets;
         this.db = db;
@@ -104,7 +107,9 @@ public class ClassAdmin {
         return session(classId);
     }
 
-    /** Archived: the code closes, students leave the class (their saved work stays), the records stay for export. */
+    /**
+     * Archived: the code closes, students leave the class (their saved work stays), the records stay for export.
+     */
     public void archive(long classId) {
         db.sql("update class_session set archived = true, code_open = false, paused = false where id = ?").param(classId).update();
         events.publish(new ClassEvent.Paused(classId, false, null));
@@ -116,7 +121,7 @@ public class ClassAdmin {
     public List<Member> roster(long classId) {
         Map<StudentId, Member.Activity> activity = activities();
         java.util.Set<StudentId> done = training.finishedWell();
-        return db.sql("select id, nickname, status, joined_at, last_seen from student where class_id = ? and status <> 'REMOVED' order by nickname")
+        return db.sql("select id, nickname, status, joined_at, last_seen from student where class_id = ? and status in ('WAITING', 'APPROVED') order by nickname")
                 .param(classId).query((rs, n) -> {
                     StudentId id = new StudentId(rs.getString(1));
                     Member.Activity idle = done.contains(id) ? Member.Activity.DONE : Member.Activity.IDLE;   // DONE once the latest run finished well
@@ -135,14 +140,14 @@ public class ClassAdmin {
     }
 
     public void approve(long classId, StudentId student) {
-        member(classId, student);
+        member(classId, student, true);
         db.sql("update student set status = 'APPROVED' where id = ? and class_id = ?").params(student.value(), classId).update();
         events.publish(new ClassEvent.MemberChanged(classId, student, null, false));
     }
 
     @Transactional
     public void rename(long classId, StudentId student, String nickname) {
-        member(classId, student);
+        member(classId, student, true);
         String clean = nickname == null ? "" : nickname.strip();
         if (clean.isEmpty() || clean.length() > ClassroomService.MAX_NICKNAME) throw new InvalidInputException("class.join.nickname", ClassroomService.MAX_NICKNAME);
         try {
@@ -153,16 +158,39 @@ public class ClassAdmin {
         events.publish(new ClassEvent.MemberChanged(classId, student, clean, false));
     }
 
-    /** Removed: the student's pages leave the class and their cookie stops working; the nickname is freed. */
+    /**
+     * Removed: the student's cookie stops working for good (a new secret nobody holds), their pages
+     * leave the class and become an anonymous student's, their waiting and running training jobs are
+     * cancelled, and their nickname stays reserved (refused at the join) until {@link #allowBack}.
+     * Their saved work stays on the server.
+     */
     public void remove(long classId, StudentId student) {
-        member(classId, student);
-        db.sql("update student set status = 'REMOVED', nickname = ? where id = ? and class_id = ?")
-                .params("~" + student.value().substring(0, 8), student.value(), classId).update();
+        member(classId, student, true);
+        db.sql("update student set status = 'REMOVED', rejoin_hash = ? where id = ? and class_id = ?")
+                .params(ClassroomService.unusableHash(), student.value(), classId).update();
+        training.forget(student);   // their queue place; every node does the same when it hears the event (RemovedStudents)
+        states.forEach(state -> state.release(student));   // what is kept for their open pages; saved work stays
         events.publish(new ClassEvent.MemberChanged(classId, student, null, true));
     }
 
-    private void member(long classId, StudentId student) {
-        int n = db.sql("select count(*) from student where id = ? and class_id = ?").params(student.value(), classId).query(Integer.class).single();
+    /** The students removed from this session, by nickname (those allowed back, and not back yet, too). */
+    public List<Member> removed(long classId) {
+        return db.sql("select id, nickname, status, joined_at, last_seen from student where class_id = ? and status in ('REMOVED', 'ALLOWED_BACK') order by nickname")
+                .param(classId).query((rs, n) -> new Member(new StudentId(rs.getString(1)), rs.getString(2), Member.Status.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), false, "", Member.Activity.IDLE)).list();
+    }
+
+    /** A removed student may join again under their nickname, and is then their own identity (and saved work) again. */
+    public void allowBack(long classId, StudentId student) {
+        int n = db.sql("update student set status = 'ALLOWED_BACK' where id = ? and class_id = ? and status = 'REMOVED'")
+                .params(student.value(), classId).update();
+        if (n == 0) throw new InvalidInputException("class.notMember");
+        events.publish(new ClassEvent.DashboardChanged(classId));
+    }
+
+    private void member(long classId, StudentId student, boolean active) {
+        int n = db.sql("select count(*) from student where id = ? and class_id = ?" + (active ? " and status in ('WAITING', 'APPROVED')" : ""))
+                .params(student.value(), classId).query(Integer.class).single();
         if (n == 0) throw new InvalidInputException("class.notMember");
     }
 
