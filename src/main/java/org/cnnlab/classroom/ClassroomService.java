@@ -109,6 +109,15 @@ public class ClassroomService implements ClassRoom {
         return student;
     }
 
+    /**
+     * Whether this student has a lasting identity: they joined a class, whatever became of it since
+     * (archived) or of them (removed). Their saved work is kept when their browser session ends.
+     */
+    @Override
+    public boolean lasting(StudentId student) {
+        return student != null && db.sql("select count(*) from student where id = ?").param(student.value()).query(Integer.class).single() > 0;
+    }
+
     /** Whether this student was removed from their class (a page of theirs must stop being them). */
     public boolean removed(StudentId student) {
         return student != null && db.sql("select count(*) from student where id = ? and status in ('REMOVED', 'ALLOWED_BACK')")

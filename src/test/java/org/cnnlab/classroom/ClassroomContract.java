@@ -371,6 +371,57 @@ abstract class ClassroomContract {
         assertThat(classroom.join(s.joinCode(), "Otra red", "10.78.0.1").classId()).isEqualTo(s.id());
     }
 
+    @Autowired org.cnnlab.base.ui.StudentStateCleanup cleanup;
+    @Autowired org.cnnlab.training.ModelStore models;
+    @org.springframework.beans.factory.annotation.Value("${cnnlab.data-dir}") java.nio.file.Path dataDir;
+
+    /**
+     * Archiving the session and removing a student never delete saved work: after their browser
+     * sessions ended and the cleanup ran, the models are still files in the data directory and the
+     * instructor lists them (and their designs) and downloads them, until deleting them explicitly.
+     */
+    @Test
+    void archiving_or_removing_keeps_saved_models_and_designs_on_disk_and_listed_for_the_instructor() throws Exception {
+        ClassSession s = newClass(false);
+        var ana = join(s, "Ana");
+        var beto = join(s, "Beto");
+        var run = TinyRuns.train(training, ana.student());
+        var model = training.trained(ana.student(), run.jobId()).orElseThrow();
+        String anas = models.save(ana.student(), model, "de Ana").id();
+        String betos = models.save(beto.student(), model, "de Beto").id();
+        designs.usePreset(ana.student(), org.cnnlab.network.NetworkPresets.LENET5);
+        designs.save(ana.student(), "LeNet de Ana");
+        admin.remove(s.id(), beto.student());
+        admin.archive(s.id());
+        cleanup.ended(ana.student());   // their browser sessions end (idle timeout): the real cleanup runs
+        cleanup.ended(beto.student());
+        java.nio.file.Path anaFile = dataDir.resolve("models").resolve(ana.student().folderName()).resolve(anas + ".cnnlab");
+        java.nio.file.Path betoFile = dataDir.resolve("models").resolve(beto.student().folderName()).resolve(betos + ".cnnlab");
+        assertThat(anaFile).exists();
+        assertThat(betoFile).exists();
+
+        List<ClassAdmin.StudentWork> work = admin.savedWork(s.id());
+        assertThat(work).extracting(ClassAdmin.StudentWork::nickname).containsExactly("Ana", "Beto");
+        assertThat(work.get(0).models()).extracting(org.cnnlab.training.ModelStore.Saved::name).containsExactly("de Ana");
+        assertThat(work.get(0).designs()).containsExactly("LeNet de Ana");
+        assertThat(work.get(1).models()).extracting(org.cnnlab.training.ModelStore.Saved::name).containsExactly("de Beto");
+        java.util.Map<String, byte[]> zipped = new java.util.TreeMap<>();
+        var bytes = new java.io.ByteArrayOutputStream();
+        admin.writeSavedWorkZip(s.id(), bytes);
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) zipped.put(e.getName(), zip.readAllBytes());
+        }
+        assertThat(zipped.keySet()).containsExactly("Ana/designs/LeNet-de-Ana.json", "Ana/models/de-Ana-" + anas + ".cnnlab",
+                "Beto/models/de-Beto-" + betos + ".cnnlab");
+        assertThat(zipped.get("Ana/models/de-Ana-" + anas + ".cnnlab")).isEqualTo(java.nio.file.Files.readAllBytes(anaFile));
+        assertThat(new String(zipped.get("Ana/designs/LeNet-de-Ana.json"), java.nio.charset.StandardCharsets.UTF_8)).contains("conv2d");
+
+        admin.deleteSavedWork(s.id(), beto.student());   // only when the instructor says so
+        assertThat(betoFile).doesNotExist();
+        assertThat(anaFile).exists();
+        assertThat(admin.savedWork(s.id())).extracting(ClassAdmin.StudentWork::nickname).containsExactly("Ana");
+    }
+
     static ClassRoom.Submission kernelEntry() {
         return new ClassRoom.Submission(ClassRoom.Submission.Kind.KERNEL, "Kernel 3×3", "-1 0 1; -2 0 2; -1 0 1", PNG, null);
     }

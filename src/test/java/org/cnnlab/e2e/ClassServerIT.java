@@ -164,11 +164,13 @@ class ClassServerIT extends BrowserTest {
         page.locator("#roster-panel h2").filter(new Locator.FilterOptions().setHasText(spanish("class.roster.heading", 2, 0).split("\\(")[0])).waitFor();
 
         // Caro is signed out of her class identity: her pages are a new anonymous student's, who does not
-        // see her saved model, and her cookie does not bring her back
+        // see her saved model (it stays on the server, for the instructor), and her cookie does not bring her back
         caro.navigate(baseUrl() + "entrenar");
         caro.locator("#models-list").waitFor();
         assertThat(caroModel.count()).isZero();
         assertThat(caro.locator("#class-bar").textContent()).doesNotContain("Caro");
+        page.locator("#saved-work-refresh").click();
+        page.locator("#saved-work-grid").filter(new Locator.FilterOptions().setHasText("modelo de Caro")).waitFor();
         // she cannot join again as Caro until the instructor allows her back, on the removed list
         caro.navigate(baseUrl() + "unirse?codigo=" + code);
         caro.locator("#join-nickname input").fill("Caro");

@@ -19,10 +19,13 @@ public class StudentStateCleanup implements VaadinServiceInitListener {
         this.classRoom = classRoom;
     }
 
-    /** A class member, or unknown because the database is gone (the server is stopping): keep saved work either way. */
+    /**
+     * Someone who joined a class (even if it was archived or they were removed since), or unknown
+     * because the database is gone (the server is stopping): keep saved work either way.
+     */
     private boolean lasting(StudentId student) {
         try {
-            return classRoom.membership(student).isPresent();
+            return classRoom.lasting(student);
         } catch (RuntimeException e) {
             return true;
         }
