@@ -166,8 +166,8 @@ class ClassServerIT extends BrowserTest {
         // Caro is signed out of her class identity: her pages are a new anonymous student's, who does not
         // see her saved model (it stays on the server, for the instructor), and her cookie does not bring her back
         caro.navigate(baseUrl() + "entrenar");
-        caro.locator("#models-list").waitFor();
-        assertThat(caroModel.count()).isZero();
+        caro.locator("#models-list").waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        assertThat(caroModel.count()).isZero();   // the list comes with the page, in the same response
         assertThat(caro.locator("#class-bar").textContent()).doesNotContain("Caro");
         page.locator("#saved-work-refresh").click();
         page.locator("#saved-work-grid").filter(new Locator.FilterOptions().setHasText("modelo de Caro")).waitFor();
