@@ -29,6 +29,15 @@ public interface ClassRoom {
 
     Optional<Membership> membership(StudentId student);
 
+    /**
+     * Whether the student has a lasting identity (they joined a class, even one since archived or one
+     * they were removed from): their saved work outlives their browser session. Without a class
+     * server: whether they are in a class now.
+     */
+    default boolean lasting(StudentId student) {
+        return membership(student).isPresent();
+    }
+
     void answer(StudentId student, long pollId, int option);
 
     void submit(StudentId student, Submission submission);

@@ -17,6 +17,8 @@ import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.StudentState;
+import org.cnnlab.training.ModelStore;
 import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingService;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @RolesAllowed(Instructors.ROLE)
 public class ClassAdmin {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassAdmin.class);
     private final JdbcClient db;
     private final ClassEvents events;
     private final ClassroomLimits limits;
@@ -40,11 +43,15 @@ public class ClassAdmin {
     private final org.cnnlab.imaging.SampleImages samples;
     private final org.cnnlab.dataset.DatasetCatalog datasets;
     private final org.cnnlab.convolution.ConvolutionService convolution;
+    private final ModelStore models;
+    private final List<StudentState> states;
 
     public ClassAdmin(JdbcClient db, ClassEvents events, ClassroomLimits limits, ClassroomService classroom, Presence presence,
                       TrainingService training, org.cnnlab.imaging.SampleImages samples, org.cnnlab.dataset.DatasetCatalog datasets,
-                      org.cnnlab.convolution.ConvolutionService convolution) {
+                      org.cnnlab.convolution.ConvolutionService convolution, ModelStore models, List<StudentState> states) {
         this.convolution = convolution;
+        this.models = models;
+        this.states = states;
         this.samples = samples;
         this.datasets = datasets;
         this.db = db;
@@ -104,7 +111,10 @@ public class ClassAdmin {
         return session(classId);
     }
 
-    /** Archived: the code closes, students leave the class (their saved work stays), the records stay for export. */
+    /**
+     * Archived: the code closes, students leave the class, the records stay for export. Their saved
+     * work stays on the server, listed in {@link #savedWork}, until the instructor deletes it.
+     */
     public void archive(long classId) {
         db.sql("update class_session set archived = true, code_open = false, paused = false where id = ?").param(classId).update();
         events.publish(new ClassEvent.Paused(classId, false, null));
@@ -116,7 +126,7 @@ public class ClassAdmin {
     public List<Member> roster(long classId) {
         Map<StudentId, Member.Activity> activity = activities();
         java.util.Set<StudentId> done = training.finishedWell();
-        return db.sql("select id, nickname, status, joined_at, last_seen from student where class_id = ? and status <> 'REMOVED' order by nickname")
+        return db.sql("select id, nickname, status, joined_at, last_seen from student where class_id = ? and status in ('WAITING', 'APPROVED') order by nickname")
                 .param(classId).query((rs, n) -> {
                     StudentId id = new StudentId(rs.getString(1));
                     Member.Activity idle = done.contains(id) ? Member.Activity.DONE : Member.Activity.IDLE;   // DONE once the latest run finished well
@@ -135,14 +145,14 @@ public class ClassAdmin {
     }
 
     public void approve(long classId, StudentId student) {
-        member(classId, student);
+        member(classId, student, true);
         db.sql("update student set status = 'APPROVED' where id = ? and class_id = ?").params(student.value(), classId).update();
         events.publish(new ClassEvent.MemberChanged(classId, student, null, false));
     }
 
     @Transactional
     public void rename(long classId, StudentId student, String nickname) {
-        member(classId, student);
+        member(classId, student, true);
         String clean = nickname == null ? "" : nickname.strip();
         if (clean.isEmpty() || clean.length() > ClassroomService.MAX_NICKNAME) throw new InvalidInputException("class.join.nickname", ClassroomService.MAX_NICKNAME);
         try {
@@ -153,17 +163,135 @@ public class ClassAdmin {
         events.publish(new ClassEvent.MemberChanged(classId, student, clean, false));
     }
 
-    /** Removed: the student's pages leave the class and their cookie stops working; the nickname is freed. */
+    /**
+     * Removed: the student's cookie stops working for good (a new secret nobody holds), their pages
+     * leave the class and become an anonymous student's, their waiting and running training jobs are
+     * cancelled, and their nickname stays reserved (refused at the join) until {@link #allowBack}.
+     * Their saved work stays on the server (see {@link #savedWork}).
+     */
     public void remove(long classId, StudentId student) {
-        member(classId, student);
-        db.sql("update student set status = 'REMOVED', nickname = ? where id = ? and class_id = ?")
-                .params("~" + student.value().substring(0, 8), student.value(), classId).update();
+        member(classId, student, true);
+        db.sql("update student set status = 'REMOVED', rejoin_hash = ? where id = ? and class_id = ?")
+                .params(ClassroomService.unusableHash(), student.value(), classId).update();
+        training.forget(student);   // their queue place; every node does the same when it hears the event (RemovedStudents)
+        states.forEach(state -> state.release(student));   // what is kept for their open pages; saved work stays
         events.publish(new ClassEvent.MemberChanged(classId, student, null, true));
     }
 
-    private void member(long classId, StudentId student) {
-        int n = db.sql("select count(*) from student where id = ? and class_id = ?").params(student.value(), classId).query(Integer.class).single();
+    /** The students removed from this session, by nickname (those allowed back, and not back yet, too). */
+    public List<Member> removed(long classId) {
+        return db.sql("select id, nickname, status, joined_at, last_seen from student where class_id = ? and status in ('REMOVED', 'ALLOWED_BACK') order by nickname")
+                .param(classId).query((rs, n) -> new Member(new StudentId(rs.getString(1)), rs.getString(2), Member.Status.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), false, "", Member.Activity.IDLE)).list();
+    }
+
+    /** A removed student may join again under their nickname, and is then their own identity (and saved work) again. */
+    public void allowBack(long classId, StudentId student) {
+        int n = db.sql("update student set status = 'ALLOWED_BACK' where id = ? and class_id = ? and status = 'REMOVED'")
+                .params(student.value(), classId).update();
         if (n == 0) throw new InvalidInputException("class.notMember");
+        events.publish(new ClassEvent.DashboardChanged(classId));
+    }
+
+    private void member(long classId, StudentId student, boolean active) {
+        int n = db.sql("select count(*) from student where id = ? and class_id = ?" + (active ? " and status in ('WAITING', 'APPROVED')" : ""))
+                .params(student.value(), classId).query(Integer.class).single();
+        if (n == 0) throw new InvalidInputException("class.notMember");
+    }
+
+    // --- saved work (never deleted by archiving or removal; only here, on purpose) ---
+
+    /** One student's saved work on the server: models (files in the data directory), network designs and kernels (database). */
+    public record StudentWork(StudentId student, String nickname, Member.Status status, List<ModelStore.Saved> models, List<String> designs,
+                              List<String> kernels) {
+    }
+
+    /** Everyone of the session (removed students too, an archived session too) who has saved something, by nickname. */
+    public List<StudentWork> savedWork(long classId) {
+        record Row(String id, String nickname, String status) {
+        }
+        List<Row> students = db.sql("select id, nickname, status from student where class_id = ? order by nickname").param(classId)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        Map<String, Map<String, List<String>>> saved = new LinkedHashMap<>();
+        db.sql("select w.student_id, w.kind, w.name from saved_work w join student s on s.id = w.student_id where s.class_id = ? order by w.saved_at, w.name")
+                .param(classId).query((rs, n) -> saved.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3))).list();
+        List<StudentWork> work = new ArrayList<>();
+        for (Row r : students) {
+            StudentId id = new StudentId(r.id());
+            Map<String, List<String>> rows = saved.getOrDefault(r.id(), Map.of());
+            StudentWork w = new StudentWork(id, r.nickname(), Member.Status.valueOf(r.status()), models.list(id),
+                    List.copyOf(rows.getOrDefault(DESIGNS, List.of())), List.copyOf(rows.getOrDefault(KERNELS, List.of())));
+            if (!w.models().isEmpty() || !w.designs().isEmpty() || !w.kernels().isEmpty()) work.add(w);
+        }
+        return work;
+    }
+
+    private static final String DESIGNS = "network";
+    private static final String KERNELS = "kernel";
+
+    /**
+     * Everything {@link #savedWork} lists, as one ZIP written to {@code out}: per student (a folder
+     * named for the nickname) {@code models/<name>-<id>.cnnlab} (the file a student downloads and can
+     * upload again), {@code designs/<name>.json} (the builder's import format) and {@code kernels/<name>.txt}.
+     */
+    public void writeSavedWorkZip(long classId, java.io.OutputStream out) throws java.io.IOException {
+        java.util.Set<String> folders = new java.util.HashSet<>();
+        java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out, java.nio.charset.StandardCharsets.UTF_8);   // out stays open: the caller's
+        for (StudentWork w : savedWork(classId)) {
+            String folder = safe(w.nickname(), "student");
+            for (int i = 2; !folders.add(folder); i++) folder = safe(w.nickname(), "student") + "-" + i;
+            for (ModelStore.Saved m : w.models()) {
+                byte[] file;
+                try {
+                    file = models.file(w.student(), m.id());
+                } catch (RuntimeException gone) {
+                    continue;   // deleted meanwhile
+                }
+                entry(zip, folder + "/models/" + safe(m.name(), "model") + "-" + m.id() + ".cnnlab", file);
+            }
+            Map<String, Map<String, String>> contents = new LinkedHashMap<>();
+            db.sql("select kind, name, content from saved_work where student_id = ? order by saved_at, name").param(w.student().value())
+                    .query((rs, n) -> contents.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3))).list();
+            java.util.Set<String> names = new java.util.HashSet<>();   // two names may look alike as file names
+            for (var d : contents.getOrDefault(DESIGNS, Map.of()).entrySet()) {
+                entry(zip, unique(names, folder + "/designs/" + safe(d.getKey(), "design"), ".json"), d.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (var k : contents.getOrDefault(KERNELS, Map.of()).entrySet()) {
+                entry(zip, unique(names, folder + "/kernels/" + safe(k.getKey(), "kernel"), ".txt"), k.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    private static String unique(java.util.Set<String> used, String stem, String extension) {
+        String name = stem + extension;
+        for (int i = 2; !used.add(name); i++) name = stem + "-" + i + extension;
+        return name;
+    }
+
+    private static void entry(java.util.zip.ZipOutputStream zip, String name, byte[] bytes) throws java.io.IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /** A name as a file name: letters, digits, '.', '_' and '-', the rest one '-' (never a path). */
+    private static String safe(String name, String otherwise) {
+        String s = name == null ? "" : name.strip().replaceAll("[^\\p{L}\\p{N}._-]+", "-").replaceAll("^[.-]+", "");
+        return s.isEmpty() ? otherwise : s.substring(0, Math.min(80, s.length()));
+    }
+
+    /** Deletes one student's saved models, designs and kernels from the server: the only way they go. */
+    @Transactional
+    public void deleteSavedWork(long classId, StudentId student) {
+        member(classId, student, false);
+        models.forget(student);
+        db.sql("delete from saved_work where student_id = ?").param(student.value()).update();
+        states.stream().filter(state -> state != models).forEach(state -> state.release(student));   // their lists in memory
+        LOG.info("The instructor deleted the saved work of student {} of class {}", student.value(), classId);
+        events.publish(new ClassEvent.DashboardChanged(classId));
     }
 
     // --- teaching controls (pushed to every student at once) ---

@@ -41,7 +41,7 @@ public class ClassroomService implements ClassRoom {
         this.events = events;
         this.limits = limits;
         this.presence = presence;
-        this.throttle = new JoinThrottle(limits.joinAttemptsPerMinute());
+        this.throttle = new JoinThrottle(limits);
     }
 
     /** A student who joined: their id, the secret their rejoin cookie carries, and whether they wait for approval. */
@@ -50,24 +50,44 @@ public class ClassroomService implements ClassRoom {
 
     /**
      * Joins the class whose open code this is. The nickname must be free in that class; whoever holds
-     * it keeps it, because coming back goes by the cookie ({@link #rejoin}), not by the name.
+     * it keeps it, because coming back goes by the cookie ({@link #rejoin}), not by the name. A removed
+     * student's nickname stays theirs, refused, until the instructor allows them back; then joining
+     * under it gives them their own identity (and saved work) again, with a new cookie. Joins are
+     * throttled per network address (a wrong code costs more than a right one) and per class.
      */
     @Transactional
     public Joined join(String code, String nickname, String address) {
-        throttle.attempt(address, System.currentTimeMillis());
+        throttle.admit(address);
         String name = nickname == null ? "" : nickname.strip().replaceAll("\\s+", " ");
         if (name.isEmpty() || name.length() > MAX_NICKNAME || name.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("class.join.nickname", MAX_NICKNAME);
         }
-        ClassSession session = db.sql("select " + ClassRows.COLUMNS + " from class_session where join_code = ? and archived = false")
-                .param(JoinCodes.normalise(code)).query(ClassRows::session).optional()
-                .filter(ClassSession::codeOpen).orElseThrow(() -> new InvalidInputException("class.join.badCode"));
-        int count = db.sql("select count(*) from student where class_id = ? and status <> 'REMOVED'").param(session.id()).query(Integer.class).single();
+        Optional<ClassSession> found = db.sql("select " + ClassRows.COLUMNS + " from class_session where join_code = ? and archived = false")
+                .param(JoinCodes.normalise(code)).query(ClassRows::session).optional().filter(ClassSession::codeOpen);
+        throttle.charge(address, found.isPresent());
+        ClassSession session = found.orElseThrow(() -> new InvalidInputException("class.join.badCode"));
+        throttle.enter(session.id());
+        int count = db.sql("select count(*) from student where class_id = ? and status in ('WAITING', 'APPROVED')")
+                .param(session.id()).query(Integer.class).single();
         if (count >= limits.maxStudentsPerClass()) throw new InvalidInputException("class.join.full", limits.maxStudentsPerClass());
         String token = token();
-        StudentId id = StudentId.random();
         Instant now = Instant.now();
         Member.Status status = session.approveEach() ? Member.Status.WAITING : Member.Status.APPROVED;
+        record Holder(String id, String status) {
+        }
+        Optional<Holder> holder = db.sql("select id, status from student where class_id = ? and nickname = ?").params(session.id(), name)
+                .query((rs, n) -> new Holder(rs.getString(1), rs.getString(2))).optional();
+        if (holder.isPresent() && holder.get().status().equals(Member.Status.REMOVED.name())) {
+            throw new InvalidInputException("class.join.removed", name);
+        }
+        if (holder.isPresent() && holder.get().status().equals(Member.Status.ALLOWED_BACK.name())) {
+            int back = db.sql("update student set status = ?, rejoin_hash = ?, last_seen = ? where id = ? and status = ?")
+                    .params(status.name(), hash(token), Timestamp.from(now), holder.get().id(), Member.Status.ALLOWED_BACK.name()).update();
+            if (back == 0) throw new InvalidInputException("class.join.taken", name);   // someone else came back under it just now
+            events.publish(new ClassEvent.DashboardChanged(session.id()));
+            return new Joined(new StudentId(holder.get().id()), session.id(), name, token, status == Member.Status.WAITING);
+        }
+        StudentId id = StudentId.random();
         try {
             db.sql("insert into student (id, class_id, nickname, rejoin_hash, status, joined_at, last_seen) values (?, ?, ?, ?, ?, ?, ?)")
                     .params(id.value(), session.id(), name, hash(token), status.name(), Timestamp.from(now), Timestamp.from(now)).update();
@@ -83,10 +103,25 @@ public class ClassroomService implements ClassRoom {
         if (token == null || token.isBlank() || token.length() > 100) return Optional.empty();
         Optional<StudentId> student = db.sql("""
                         select s.id from student s join class_session c on c.id = s.class_id
-                        where s.rejoin_hash = ? and s.status <> 'REMOVED' and c.archived = false""")
+                        where s.rejoin_hash = ? and s.status in ('WAITING', 'APPROVED') and c.archived = false""")
                 .param(hash(token)).query(String.class).optional().map(StudentId::new);
         student.ifPresent(s -> db.sql("update student set last_seen = ? where id = ?").params(Timestamp.from(Instant.now()), s.value()).update());
         return student;
+    }
+
+    /**
+     * Whether this student has a lasting identity: they joined a class, whatever became of it since
+     * (archived) or of them (removed). Their saved work is kept when their browser session ends.
+     */
+    @Override
+    public boolean lasting(StudentId student) {
+        return student != null && db.sql("select count(*) from student where id = ?").param(student.value()).query(Integer.class).single() > 0;
+    }
+
+    /** Whether this student was removed from their class (a page of theirs must stop being them). */
+    public boolean removed(StudentId student) {
+        return student != null && db.sql("select count(*) from student where id = ? and status in ('REMOVED', 'ALLOWED_BACK')")
+                .param(student.value()).query(Integer.class).single() > 0;
     }
 
     @Override
@@ -96,7 +131,7 @@ public class ClassroomService implements ClassRoom {
         }
         Optional<Row> row = db.sql("select class_id, nickname, status from student where id = ?").param(student.value())
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).optional()
-                .filter(r -> !r.status().equals(Member.Status.REMOVED.name()));
+                .filter(r -> r.status().equals(Member.Status.APPROVED.name()) || r.status().equals(Member.Status.WAITING.name()));
         if (row.isEmpty()) return Optional.empty();
         Optional<ClassSession> session = ClassRows.byId(db, row.get().classId()).filter(s -> !s.archived());
         if (session.isEmpty()) return Optional.empty();
@@ -174,6 +209,13 @@ public class ClassroomService implements ClassRoom {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A rejoin hash no cookie has: a removed student's (the column is unique and not null). */
+    static String unusableHash() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return hash("removed:" + HexFormat.of().formatHex(bytes));
     }
 
     static String hash(String token) {

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Service;
  * ({@code cnnlab.classroom.instructor-password}, env {@code CNNLAB_INSTRUCTOR_PASSWORD}), or, when
  * none is set, a one-time password is printed once at the first start and must be replaced at the
  * first login. Only BCrypt hashes are stored.
+ * <p>
+ * Which wins: the configured password sets the account at start, until the instructor changes it on
+ * the password page; from then on the page's password stays, whatever the configuration says (a
+ * warning at start says it is ignored), until {@code cnnlab.classroom.instructor-password-reset=true}
+ * (env {@code CNNLAB_INSTRUCTOR_PASSWORD_RESET}) makes the configured one replace it, e.g. when it was forgotten.
  */
 @Service
 public class Instructors implements UserDetailsService {
@@ -47,8 +52,18 @@ public class Instructors implements UserDetailsService {
             if (configured.length() < MIN_PASSWORD) {
                 throw new IllegalStateException("cnnlab.classroom.instructor-password must have at least " + MIN_PASSWORD + " characters");
             }
-            String hash = exists ? db.sql("select password_hash from instructor where username = ?").param(name).query(String.class).single() : null;
-            if (hash == null || !encoder.matches(configured, hash)) {
+            record Stored(String hash, java.sql.Timestamp changedInApp) {
+            }
+            Stored stored = exists ? db.sql("select password_hash, password_changed_at from instructor where username = ?").param(name)
+                    .query((rs, n) -> new Stored(rs.getString(1), rs.getTimestamp(2))).single() : null;
+            if (stored != null && stored.changedInApp() != null && !limits.instructorPasswordReset()) {
+                if (!encoder.matches(configured, stored.hash())) {
+                    LOG.warn("The instructor password of '{}' was changed on the password page on {}: the configured one "
+                            + "(cnnlab.classroom.instructor-password) is ignored. To set it anyway, start once with "
+                            + "cnnlab.classroom.instructor-password-reset=true (CNNLAB_INSTRUCTOR_PASSWORD_RESET=true).", name, stored.changedInApp().toInstant());
+                }
+            } else if (stored == null || stored.changedInApp() != null || !encoder.matches(configured, stored.hash())) {
+                if (stored != null && stored.changedInApp() != null) LOG.warn("The instructor password of '{}' is reset to the configured one", name);
                 store(name, configured, false, exists);
             }
         } else if (!exists) {
@@ -65,10 +80,12 @@ public class Instructors implements UserDetailsService {
         }
     }
 
+    /** From the configuration or a one-time password: it does not count as changed on the password page. */
     private void store(String name, String password, boolean mustChange, boolean exists) {
         String hash = encoder.encode(password);
         if (exists) {
-            db.sql("update instructor set password_hash = ?, must_change = ? where username = ?").params(hash, mustChange, name).update();
+            db.sql("update instructor set password_hash = ?, must_change = ?, password_changed_at = null where username = ?")
+                    .params(hash, mustChange, name).update();
         } else {
             db.sql("insert into instructor (username, password_hash, must_change, created_at) values (?, ?, ?, ?)")
                     .params(name, hash, mustChange, Timestamp.from(Instant.now())).update();
@@ -99,6 +116,8 @@ public class Instructors implements UserDetailsService {
         if (next == null || next.length() < MIN_PASSWORD) throw new InvalidInputException("class.password.short", MIN_PASSWORD);
         if (!next.equals(repeated)) throw new InvalidInputException("class.password.mismatch");
         if (next.equals(current)) throw new InvalidInputException("class.password.same");
-        store(username, next, false, true);
+        db.sql("update instructor set password_hash = ?, must_change = false, password_changed_at = ? where username = ?")
+                .params(encoder.encode(next), Timestamp.from(Instant.now()), username).update();
+        LOG.info("The instructor password of '{}' was changed on the password page; it wins over the configured one from now on", username);
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +21,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Every saved model goes through here: one {@link ModelFile} per model under
- * {@code <cnnlab.data-dir>/models/<student>/}, written to a temporary file and moved into place, so
- * a crash never leaves half a model. The list of a student's models is kept in memory; the
- * parameters stay on disk until a model is used. A student's models go when their session ends
- * (students are anonymous until the class server gives them lasting identities).
+ * {@code <cnnlab.data-dir>/models/<student>/}, written to a temporary file, forced to the disk and
+ * moved into place, so a crash or a power cut never leaves half a model; temporary files a crash left
+ * behind are deleted at start. The list of a student's models is kept in memory; the parameters stay
+ * on disk until a model is used. An anonymous student's models go when their session ends; a class
+ * member's stay (also when their class is archived or they are removed) until the instructor deletes them.
  */
 @Service
 public class ModelStore implements StudentState {
@@ -45,7 +45,11 @@ public class ModelStore implements StudentState {
         this.limits = limits;
         this.runner = runner;
         this.inference = new ShapeInference(networkLimits);
+        AtomicFiles.removeOrphans(root, PART);
+        AtomicFiles.removeOrphans(root.getParent().resolve("shared"), PART);
     }
+
+    private static final String PART = ".part";
 
     public ModelLimits limits() {
         return limits;
@@ -131,10 +135,7 @@ public class ModelStore implements StudentState {
     public void writeShared(String name, TrainedModel model) {
         Path target = root.getParent().resolve("shared").resolve(name + ModelFile.EXTENSION);
         try {
-            Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), name, ".part");
-            Files.write(partial, ModelFile.write(new ModelFile.Contents(name, Instant.now(), model)));
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(target, ModelFile.write(new ModelFile.Contents(name, Instant.now(), model)), PART);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -180,10 +181,7 @@ public class ModelStore implements StudentState {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Path target = path(student, id);
         try {
-            Files.createDirectories(target.getParent());
-            Path partial = Files.createTempFile(target.getParent(), id, ".part");
-            Files.write(partial, bytes);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, bytes, PART);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -107,7 +107,7 @@ class ClassSecurityIT {
     @Test
     void the_password_is_stored_as_a_bcrypt_hash_and_changed_only_with_the_current_one() {
         String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        ClassroomLimits limits = new ClassroomLimits(name, "first-password-1", 0, 0, 0, 0, 0);
+        ClassroomLimits limits = limits(name, "first-password-1", false);
         Instructors instructors = new Instructors(db, encoder, limits);
         String hash = instructors.loadUserByUsername(name).getPassword();
         assertThat(hash).startsWith("$2").doesNotContain("first-password-1");
@@ -117,16 +117,41 @@ class ClassSecurityIT {
         assertThatThrownBy(() -> instructors.changePassword(name, "first-password-1", "second-password-2", "second-password-3")).hasMessageContaining("class.password.mismatch");
         instructors.changePassword(name, "first-password-1", "second-password-2", "second-password-2");
         assertThat(encoder.matches("second-password-2", instructors.loadUserByUsername(name).getPassword())).isTrue();
-        assertThatThrownBy(() -> new Instructors(db, encoder, new ClassroomLimits(name, "short", 0, 0, 0, 0, 0))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new Instructors(db, encoder, limits(name, "short", false))).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** An account's settings as configuration gives them; every limit at its default. */
+    static ClassroomLimits limits(String name, String password, boolean reset) {
+        return new ClassroomLimits(name, password, reset, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
+    }
+
+    /**
+     * The configured password sets the account; once the instructor changes it on the password page,
+     * that one wins over the configuration at every start (a warning says so), until the operator
+     * asks for the configured one with cnnlab.classroom.instructor-password-reset.
+     */
+    @Test
+    void a_password_changed_on_the_password_page_survives_a_restart_with_the_configured_one() {
+        String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        Instructors instructors = new Instructors(db, encoder, limits(name, "configured-password-1", false));
+        instructors.changePassword(name, "configured-password-1", "changed-on-the-page-2", "changed-on-the-page-2");
+        new Instructors(db, encoder, limits(name, "configured-password-1", false));   // a restart with the same configuration
+        assertThat(encoder.matches("changed-on-the-page-2", instructors.loadUserByUsername(name).getPassword())).isTrue();
+        new Instructors(db, encoder, limits(name, "configured-password-3", false));   // nor does another configured one undo it
+        assertThat(encoder.matches("changed-on-the-page-2", instructors.loadUserByUsername(name).getPassword())).isTrue();
+        new Instructors(db, encoder, limits(name, "configured-password-3", true));    // the operator resets it on purpose
+        assertThat(encoder.matches("configured-password-3", instructors.loadUserByUsername(name).getPassword())).isTrue();
+        new Instructors(db, encoder, limits(name, "configured-password-4", false));   // never changed on the page since: configuration rules
+        assertThat(encoder.matches("configured-password-4", instructors.loadUserByUsername(name).getPassword())).isTrue();
     }
 
     @Test
     void without_a_configured_password_a_new_account_gets_a_one_time_password_that_must_be_replaced() {
         String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        Instructors instructors = new Instructors(db, encoder, new ClassroomLimits(name, "", 0, 0, 0, 0, 0));
+        Instructors instructors = new Instructors(db, encoder, limits(name, "", false));
         assertThat(instructors.mustChangePassword(name)).isTrue();
         String hash = instructors.loadUserByUsername(name).getPassword();
-        new Instructors(db, encoder, new ClassroomLimits(name, "", 0, 0, 0, 0, 0));   // a restart keeps it: no second password
+        new Instructors(db, encoder, limits(name, "", false));   // a restart keeps it: no second password
         assertThat(instructors.loadUserByUsername(name).getPassword()).isEqualTo(hash);
     }
 

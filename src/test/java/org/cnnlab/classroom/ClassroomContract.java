@@ -163,7 +163,7 @@ abstract class ClassroomContract {
     }
 
     @Test
-    void renaming_keeps_the_student_and_removing_frees_the_nickname_and_stops_the_cookie() {
+    void renaming_keeps_the_student_and_removing_stops_the_cookie() {
         ClassSession s = newClass(false);
         var dani = join(s, "Dani");
         var eva = join(s, "Eva");
@@ -173,7 +173,6 @@ abstract class ClassroomContract {
         admin.remove(s.id(), eva.student());
         assertThat(classroom.membership(eva.student())).isEmpty();
         assertThat(classroom.rejoin(eva.rejoinToken())).isEmpty();
-        assertThat(join(s, "Eva").student()).isNotEqualTo(eva.student());
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.MemberChanged m && m.student().equals(eva.student()) && m.removed());
         // an id of another class's student is refused, not acted on
         var other = join(newClass(false), "Otro");
@@ -311,6 +310,116 @@ abstract class ClassroomContract {
         shelf.forget(anonymous);
         assertThat(shelf.names(anonymous)).isEmpty();
         assertThatThrownBy(() -> shelf.save(a.student(), " ")).hasMessageContaining("kernel.save.name");
+    }
+
+    @Autowired org.cnnlab.training.TrainingService training;
+
+    /**
+     * A removed student loses their place in the queue at once, and cannot come back under that
+     * nickname (by cookie or by typing it) until the instructor allows it; then they get their own
+     * identity back, with a new cookie.
+     */
+    @Test
+    void a_removed_student_loses_their_queue_place_and_cannot_rejoin_under_that_nickname_until_allowed_back() {
+        ClassSession s = newClass(false);
+        var eva = join(s, "Eva");
+        training.holdQueue(true);   // the job waits in the queue: removal must take its place
+        try {
+            training.submit(TinyRuns.request(eva.student()));
+            assertThat(training.queue()).anyMatch(e -> e.student().equals(eva.student()));
+            admin.remove(s.id(), eva.student());
+            assertThat(training.queue()).noneMatch(e -> e.student().equals(eva.student()));
+        } finally {
+            training.holdQueue(false);
+        }
+        assertThat(classroom.rejoin(eva.rejoinToken())).isEmpty();
+        assertThat(classroom.membership(eva.student())).isEmpty();
+        assertThatThrownBy(() -> join(s, "Eva")).hasMessageContaining("class.join.removed");
+        assertThat(admin.roster(s.id())).isEmpty();
+        assertThat(admin.removed(s.id())).singleElement().extracting(Member::nickname).isEqualTo("Eva");
+        assertThat(join(s, "Otra Eva").student()).isNotEqualTo(eva.student());   // other nicknames are free
+
+        admin.allowBack(s.id(), eva.student());
+        var back = join(s, "Eva");
+        assertThat(back.student()).isEqualTo(eva.student());   // her own work again
+        assertThat(classroom.rejoin(eva.rejoinToken())).isEmpty();   // the old cookie stays dead
+        assertThat(classroom.rejoin(back.rejoinToken())).contains(eva.student());
+        assertThat(admin.removed(s.id())).isEmpty();
+        assertThat(admin.roster(s.id())).extracting(Member::nickname).contains("Eva");
+    }
+
+    /**
+     * A lecture hall behind one NAT address all gets in, while wrong codes from that address are
+     * throttled (a wrong code costs more than a right one); another address is not held up.
+     */
+    @Test
+    void twenty_five_students_behind_one_address_all_join_and_thirty_wrong_codes_from_it_are_throttled() {
+        ClassSession s = newClass(false);
+        String hall = "10.77." + (System.nanoTime() % 200) + ".1";
+        for (int i = 0; i < 25; i++) classroom.join(s.joinCode(), "Aula " + i, hall);
+        assertThat(admin.roster(s.id())).hasSize(25);
+        List<String> refusals = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            try {
+                classroom.join("ZZZZZZ", "Bot " + i, hall);
+            } catch (InvalidInputException e) {
+                refusals.add(e.messageKey());
+            }
+        }
+        assertThat(refusals).hasSize(30).contains("class.join.badCode").contains("class.join.wait");
+        assertThat(refusals.getLast()).isEqualTo("class.join.wait");
+        assertThat(classroom.join(s.joinCode(), "Otra red", "10.78.0.1").classId()).isEqualTo(s.id());
+    }
+
+    @Autowired org.cnnlab.base.ui.StudentStateCleanup cleanup;
+    @Autowired org.cnnlab.training.ModelStore models;
+    @org.springframework.beans.factory.annotation.Value("${cnnlab.data-dir}") java.nio.file.Path dataDir;
+
+    /**
+     * Archiving the session and removing a student never delete saved work: after their browser
+     * sessions ended and the cleanup ran, the models are still files in the data directory and the
+     * instructor lists them (and their designs) and downloads them, until deleting them explicitly.
+     */
+    @Test
+    void archiving_or_removing_keeps_saved_models_and_designs_on_disk_and_listed_for_the_instructor() throws Exception {
+        ClassSession s = newClass(false);
+        var ana = join(s, "Ana");
+        var beto = join(s, "Beto");
+        var run = TinyRuns.train(training, ana.student());
+        var model = training.trained(ana.student(), run.jobId()).orElseThrow();
+        String anas = models.save(ana.student(), model, "de Ana").id();
+        String betos = models.save(beto.student(), model, "de Beto").id();
+        designs.usePreset(ana.student(), org.cnnlab.network.NetworkPresets.LENET5);
+        designs.save(ana.student(), "LeNet de Ana");
+        admin.remove(s.id(), beto.student());
+        admin.archive(s.id());
+        cleanup.ended(ana.student());   // their browser sessions end (idle timeout): the real cleanup runs
+        cleanup.ended(beto.student());
+        java.nio.file.Path anaFile = dataDir.resolve("models").resolve(ana.student().folderName()).resolve(anas + ".cnnlab");
+        java.nio.file.Path betoFile = dataDir.resolve("models").resolve(beto.student().folderName()).resolve(betos + ".cnnlab");
+        assertThat(anaFile).exists();
+        assertThat(betoFile).exists();
+
+        List<ClassAdmin.StudentWork> work = admin.savedWork(s.id());
+        assertThat(work).extracting(ClassAdmin.StudentWork::nickname).containsExactly("Ana", "Beto");
+        assertThat(work.get(0).models()).extracting(org.cnnlab.training.ModelStore.Saved::name).containsExactly("de Ana");
+        assertThat(work.get(0).designs()).containsExactly("LeNet de Ana");
+        assertThat(work.get(1).models()).extracting(org.cnnlab.training.ModelStore.Saved::name).containsExactly("de Beto");
+        java.util.Map<String, byte[]> zipped = new java.util.TreeMap<>();
+        var bytes = new java.io.ByteArrayOutputStream();
+        admin.writeSavedWorkZip(s.id(), bytes);
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) zipped.put(e.getName(), zip.readAllBytes());
+        }
+        assertThat(zipped.keySet()).containsExactly("Ana/designs/LeNet-de-Ana.json", "Ana/models/de-Ana-" + anas + ".cnnlab",
+                "Beto/models/de-Beto-" + betos + ".cnnlab");
+        assertThat(zipped.get("Ana/models/de-Ana-" + anas + ".cnnlab")).isEqualTo(java.nio.file.Files.readAllBytes(anaFile));
+        assertThat(new String(zipped.get("Ana/designs/LeNet-de-Ana.json"), java.nio.charset.StandardCharsets.UTF_8)).contains("conv2d");
+
+        admin.deleteSavedWork(s.id(), beto.student());   // only when the instructor says so
+        assertThat(betoFile).doesNotExist();
+        assertThat(anaFile).exists();
+        assertThat(admin.savedWork(s.id())).extracting(ClassAdmin.StudentWork::nickname).containsExactly("Ana");
     }
 
     static ClassRoom.Submission kernelEntry() {

@@ -11,7 +11,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("postgres")
 @SpringBootTest(properties = {
         "spring.datasource.url=${CNNLAB_TEST_DB_URL:jdbc:postgresql://localhost:5432/cnnlab_test}",
-        "spring.datasource.username=cnnlab_test", "spring.datasource.password=cnnlab_test",
-        "cnnlab.classroom.join-attempts-per-minute=1000"})
+        "spring.datasource.username=cnnlab_test", "spring.datasource.password=cnnlab_test"})
 class ClassroomPostgresIT extends ClassroomContract {
 }

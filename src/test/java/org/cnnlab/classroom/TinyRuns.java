@@ -13,14 +13,18 @@ import org.cnnlab.training.TrainingRequest;
 import org.cnnlab.training.TrainingService;
 
 /** A real, tiny training run (a linear layer on 100 easy shapes, one epoch) for a student, awaited. */
-final class TinyRuns {
+public final class TinyRuns {
     private TinyRuns() {
     }
 
-    static TrainingProgress train(TrainingService training, StudentId student) throws Exception {
+    /** The tiny run's request (to submit without waiting for it). */
+    public static TrainingRequest request(StudentId student) {
         NetworkSpec net = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(5));
-        TrainingProgress job = training.submit(new TrainingRequest(student, net, ProceduralShapes.generate(20, false, 1),
-                OptimizerSpec.adam(0.01), 16, 1, 0.2, 7));
+        return new TrainingRequest(student, net, ProceduralShapes.generate(20, false, 1), OptimizerSpec.adam(0.01), 16, 1, 0.2, 7);
+    }
+
+    public static TrainingProgress train(TrainingService training, StudentId student) throws Exception {
+        TrainingProgress job = training.submit(request(student));
         CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
         Runnable stop = training.watch(job.jobId(), p -> {
             if (p.finished()) done.complete(p);

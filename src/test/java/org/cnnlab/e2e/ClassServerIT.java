@@ -20,11 +20,16 @@ import org.springframework.test.context.TestPropertySource;
  * join by its code, and everything the instructor does reaches each student's page by push.
  */
 @TestPropertySource(properties = {"cnnlab.classroom.instructor-password=" + ClassServerIT.PASSWORD,
-        "cnnlab.classroom.join-attempts-per-minute=1000"})
+        // a slower join bucket than the default 120 a minute, so that browsers, slower than a script, still
+        // empty it within 30 wrong codes (ClassroomContract checks the defaults: 25 in, 30 wrong codes throttled)
+        "cnnlab.classroom.join-attempts-per-minute=30"})
 class ClassServerIT extends BrowserTest {
     static final String PASSWORD = "class-server-it-password";
 
     private final List<BrowserContext> students = new ArrayList<>();
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient db;
+    @org.springframework.beans.factory.annotation.Autowired org.cnnlab.training.TrainingService training;
+    @org.springframework.beans.factory.annotation.Autowired org.cnnlab.training.ModelStore models;
 
     private ClassPages.Student student(String code, String nickname) {
         BrowserContext c = newContext();
@@ -43,7 +48,7 @@ class ClassServerIT extends BrowserTest {
     }
 
     @Test
-    void an_instructor_teaches_three_students_by_push() {
+    void an_instructor_teaches_three_students_by_push() throws Exception {
         page.navigate(baseUrl() + "clase");
         page.locator("input[name='username']").waitFor();
         screenshot(page, "class-00-login");
@@ -136,6 +141,16 @@ class ClassServerIT extends BrowserTest {
         ana.waitForURL("**/login");
         screenshot(ana, "class-08-student-sent-to-login");
 
+        // Caro has a saved model (trained and saved for her here, to keep the test short) and sees it on her training page
+        org.cnnlab.base.StudentId caroId = new org.cnnlab.base.StudentId(db.sql("select s.id from student s join class_session c on c.id = s.class_id"
+                + " where c.join_code = ? and s.nickname = 'Caro'").param(code).query(String.class).single());
+        var run = org.cnnlab.classroom.TinyRuns.train(training, caroId);
+        models.save(caroId, training.trained(caroId, run.jobId()).orElseThrow(), "modelo de Caro");
+        Page caro = three.get(2).page();
+        Locator caroModel = caro.locator("#models-list .model-name").filter(new Locator.FilterOptions().setHasText("modelo de Caro"));
+        caro.navigate(baseUrl() + "entrenar");
+        caroModel.waitFor();
+
         // the instructor removes Caro (the third row's ✕, labelled "Quitar"): her page leaves the class, the roster has two
         page.navigate(baseUrl() + "clase");
         Locator remove = page.locator("#roster-grid .roster-remove");
@@ -147,6 +162,76 @@ class ClassServerIT extends BrowserTest {
         three.get(2).page().locator("#class-bar").filter(new Locator.FilterOptions().setHasText("Caro"))
                 .waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         page.locator("#roster-panel h2").filter(new Locator.FilterOptions().setHasText(spanish("class.roster.heading", 2, 0).split("\\(")[0])).waitFor();
+
+        // Caro is signed out of her class identity: her pages are a new anonymous student's, who does not
+        // see her saved model (it stays on the server, for the instructor), and her cookie does not bring her back
+        caro.navigate(baseUrl() + "entrenar");
+        caro.locator("#models-list").waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        assertThat(caroModel.count()).isZero();   // the list comes with the page, in the same response
+        assertThat(caro.locator("#class-bar").textContent()).doesNotContain("Caro");
+        page.locator("#saved-work-refresh").click();
+        page.locator("#saved-work-grid").filter(new Locator.FilterOptions().setHasText("modelo de Caro")).waitFor();
+        // she cannot join again as Caro until the instructor allows her back, on the removed list
+        caro.navigate(baseUrl() + "unirse?codigo=" + code);
+        caro.locator("#join-nickname input").fill("Caro");
+        caro.locator("#join-submit").click();
+        notification(caro, spanish("class.join.removed", "Caro")).waitFor();
+        Locator allow = page.locator("#removed-grid .removed-allow").first();
+        assertThat(allow.getAttribute("aria-label")).isEqualTo(spanish("class.removed.allow"));
+        allow.click();
+        page.locator("#removed-grid .removed-allow").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        new ClassPages.Student(caro).join(baseUrl(), code, "Caro");
+        page.locator("#roster-panel h2").filter(new Locator.FilterOptions().setHasText(spanish("class.roster.heading", 3, 0).split("\\(")[0])).waitFor();
+    }
+
+    /**
+     * A lecture hall behind one address, reached through a hop the app does not trust (a relay whose
+     * connections come from 127.0.0.2): the students all get in, and wrong codes sent with made-up
+     * X-Forwarded-For headers, one per browser, are still counted against that one address.
+     */
+    @Test
+    void joins_are_throttled_by_the_connecting_address_whatever_x_forwarded_for_says() throws Exception {
+        new ClassPages.Dashboard(page).login(baseUrl(), "profesor", PASSWORD);
+        String code = new ClassPages.Dashboard(page).createSession("NAT " + UUID.randomUUID().toString().substring(0, 6));
+        try (DelayProxy hall = new DelayProxy(port, 0, java.net.InetAddress.getByName("127.0.0.2"))) {
+            String through = "http://127.0.0.1:" + hall.port() + "/";
+            for (int i = 0; i < 5; i++) {
+                BrowserContext c = spoofing("198.51.100." + (10 + i));
+                new ClassPages.Student(c.newPage()).join(through, code, "Aula " + i);
+            }
+            int attempts = 0;
+            boolean throttled = false;
+            for (int bot = 0; bot < 3 && !throttled; bot++) {
+                Page p = spoofing("203.0.113." + (10 + bot)).newPage();
+                p.navigate(through + "unirse");
+                p.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                // every notification card the page shows, in order (each attempt adds one; they fade after a few seconds)
+                p.evaluate("() => { window.cards = []; const seen = new WeakSet(); new MutationObserver(() =>"
+                        + " document.querySelectorAll('vaadin-notification-card').forEach(c => { if (!seen.has(c)) { seen.add(c); window.cards.push(c); } }))"
+                        + ".observe(document.body, {childList: true, subtree: true}); }");
+                p.locator("#join-nickname input").fill("Bot " + bot);
+                for (int i = 0; i < 10 && !throttled; i++, attempts++) {
+                    p.locator("#join-code input").fill("ZZZZZ" + (char) ('A' + i));
+                    p.locator("#join-submit").click();
+                    p.waitForFunction("n => window.cards.length > n && window.cards[n].textContent.trim() !== ''", i);
+                    String said = (String) p.evaluate("n => window.cards[n].textContent", i);
+                    throttled = said.contains(spanish("class.join.wait", 1).split("\\d")[0].strip());
+                    if (!throttled) assertThat(said).contains(spanish("class.join.badCode"));
+                }
+            }
+            assertThat(throttled).as("wrong codes throttled within 30 attempts from one address (as three addresses, 10 each, they would not be)").isTrue();
+            System.out.println("wrong codes through one address before the throttle: " + attempts);
+        }
+        page.locator("#roster-panel h2").filter(new Locator.FilterOptions().setHasText(spanish("class.roster.heading", 5, 5).split("\\(")[0])).waitFor();
+    }
+
+    /** A browser context whose every request says it was forwarded for {@code address}. */
+    private BrowserContext spoofing(String address) {
+        BrowserContext c = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 1000)
+                .setExtraHTTPHeaders(java.util.Map.of("X-Forwarded-For", address)));
+        students.add(c);
+        return c;
     }
 
     @Test
@@ -195,5 +280,8 @@ class ClassServerIT extends BrowserTest {
         p.locator("#join-submit").click();
         notification(p, spanish("class.join.badCode")).waitFor();
         screenshot(p, "class-09-join-refused");
+        // where the login throttle sends a refused login (LoginSecurityIT tests the throttle): it says when to retry
+        p.navigate(baseUrl() + "login?throttled=42");
+        p.getByText(spanish("class.login.throttled.message", 42)).waitFor();
     }
 }

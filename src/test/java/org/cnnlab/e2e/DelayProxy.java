@@ -21,10 +21,21 @@ final class DelayProxy implements AutoCloseable {
     private final int targetPort;
     private final long oneWayNanos;
 
+    private final InetAddress from;
+
     DelayProxy(int targetPort, long roundTripMillis) throws IOException {
+        this(targetPort, roundTripMillis, null);
+    }
+
+    /**
+     * A relay whose connections to the target come from {@code from} (e.g. 127.0.0.2: to the target,
+     * a client on another address than the browser's 127.0.0.1); {@code null}: the system's choice.
+     */
+    DelayProxy(int targetPort, long roundTripMillis, InetAddress from) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetPort = targetPort;
         this.oneWayNanos = roundTripMillis * 1_000_000 / 2;
+        this.from = from;
         Thread.ofPlatform().daemon().name("delay-proxy").start(this::accept);
     }
 
@@ -36,7 +47,8 @@ final class DelayProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                Socket upstream = from == null ? new Socket(InetAddress.getLoopbackAddress(), targetPort)
+                        : new Socket(InetAddress.getLoopbackAddress(), targetPort, from, 0);
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
                 relay(client, upstream);

@@ -19,10 +19,13 @@ public class StudentStateCleanup implements VaadinServiceInitListener {
         this.classRoom = classRoom;
     }
 
-    /** A class member, or unknown because the database is gone (the server is stopping): keep saved work either way. */
+    /**
+     * Someone who joined a class (even if it was archived or they were removed since), or unknown
+     * because the database is gone (the server is stopping): keep saved work either way.
+     */
     private boolean lasting(StudentId student) {
         try {
-            return classRoom.membership(student).isPresent();
+            return classRoom.lasting(student);
         } catch (RuntimeException e) {
             return true;
         }
@@ -32,12 +35,16 @@ public class StudentStateCleanup implements VaadinServiceInitListener {
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionDestroyListener(e -> {
             StudentId student = CurrentStudent.of(e.getSession());
-            if (student == null) return;
-            if (lasting(student)) {
-                states.forEach(state -> state.release(student));   // a class member keeps saved work for when they come back
-            } else {
-                states.forEach(state -> state.forget(student));
-            }
+            if (student != null) ended(student);
         });
+    }
+
+    /** The browser session of this student ended (idle timeout, server stopping): what each service keeps goes. */
+    public void ended(StudentId student) {
+        if (lasting(student)) {
+            states.forEach(state -> state.release(student));   // a class member keeps saved work for when they come back
+        } else {
+            states.forEach(state -> state.forget(student));
+        }
     }
 }

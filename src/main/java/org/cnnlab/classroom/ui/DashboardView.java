@@ -30,7 +30,8 @@ import org.cnnlab.imaging.SampleImages;
 
 /**
  * The instructor's dashboard: choose or open a class session, project its code, watch the roster,
- * queue and server load (pushed), and teach — pause, pacing, a pushed kernel, polls, the gallery.
+ * queue and server load (pushed), and teach — pause, pacing, a pushed kernel, polls, the gallery;
+ * and the session's saved work, kept until the instructor deletes it.
  */
 @Route("clase")
 @RolesAllowed(Instructors.ROLE)
@@ -47,6 +48,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final PollPanel polls;
     private final QueuePanel queue;
     private final GalleryPanel gallery;
+    private final SavedWorkPanel savedWork;
     private Runnable stopClock = () -> { };
 
     public DashboardView(ClassAdmin admin, Instructors instructors, AuthenticationContext auth, ClassEvents events, DashboardClock clock,
@@ -62,6 +64,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         polls = new PollPanel(admin);
         queue = new QueuePanel(admin);
         gallery = new GalleryPanel(admin);
+        savedWork = new SavedWorkPanel(admin);
         sessions.setLabel(getTranslation("class.session.choose"));
         sessions.setId("class-session-select");
         sessions.setItemLabelGenerator(s -> s.name() + " · " + s.joinCode() + (s.archived() ? " · " + getTranslation("class.session.archived") : ""));
@@ -77,7 +80,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         top.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         top.setWrap(true);
         body.addClassName("dashboard-panels");
-        body.add(join, roster, teaching, polls, queue, new LimitsPanel(admin), gallery);
+        body.add(join, roster, teaching, polls, queue, new LimitsPanel(admin), gallery, savedWork);
         add(new H1(getTranslation("class.dashboard.title")), top, new Anchor("clase/galeria", getTranslation("class.gallery.project")), body);
         ClassListener.attach(this, events, this::hear);
         reloadSessions(-1);
@@ -99,6 +102,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         body.setVisible(session != null);
         if (session == null) return;
         join.show(admin.session(session.id()));
+        savedWork.show(session.id());
         teaching.show(admin.session(session.id()));
         refresh();
     }

@@ -5,8 +5,10 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
+import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.classroom.ClassroomService;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,35 @@ public class RejoinCookie implements VaadinServiceInitListener {
             String token = read(e.getRequest());
             if (token != null) classroom.rejoin(token).ifPresent(student -> CurrentStudent.become(e.getSession(), student));
         });
+        // A removed student's open session stops being them: every page opened from now on (their
+        // pages reload when they are removed) belongs to a new anonymous student, and the dead cookie goes.
+        event.getSource().addUIInitListener(e -> {
+            VaadinSession session = e.getUI().getSession();
+            StudentId student = CurrentStudent.of(session);
+            boolean removed;
+            try {
+                removed = student != null && classroom.removed(student);
+            } catch (org.springframework.dao.DataAccessException away) {
+                return;   // the database is away: the next page asks again
+            }
+            if (removed) {
+                CurrentStudent.become(session, StudentId.random());
+                forget();
+            }
+        });
+    }
+
+    /** Expires the cookie in the browser (it no longer works anyway). */
+    private static void forget() {
+        VaadinResponse response = VaadinService.getCurrentResponse();
+        VaadinRequest request = VaadinService.getCurrentRequest();
+        if (response == null) return;
+        Cookie cookie = new Cookie(NAME, "");
+        cookie.setHttpOnly(true);
+        cookie.setPath(request == null || request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setMaxAge(0);
+        cookie.setSecure(request != null && request.isSecure());
+        response.addCookie(cookie);
     }
 
     private static String read(VaadinRequest request) {

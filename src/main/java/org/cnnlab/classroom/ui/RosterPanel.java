@@ -6,6 +6,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
@@ -14,13 +16,19 @@ import org.cnnlab.base.ui.Messages;
 import org.cnnlab.classroom.ClassAdmin;
 import org.cnnlab.classroom.Member;
 
-/** Who joined: online or not, on which page, what their training does; approve, rename, remove. */
+/**
+ * Who joined: online or not, on which page, what their training does; approve, rename, remove. Below
+ * it, who was removed, each with "allow back" (their nickname is refused at the join until then).
+ */
 class RosterPanel extends Div {
     private final ClassAdmin admin;
     private final Grid<Member> grid = new Grid<>();
     private final H2 heading = new H2();
+    private final Grid<Member> removedGrid = new Grid<>();
+    private final H3 removedHeading = new H3();
     private long classId;
     private java.util.List<Member> shown = java.util.List.of();
+    private java.util.List<Member> removedShown = null;
 
     RosterPanel(ClassAdmin admin) {
         this.admin = admin;
@@ -36,16 +44,41 @@ class RosterPanel extends Div {
                 .setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.setId("roster-grid");
-        add(heading, grid);
+        removedGrid.addComponentColumn(this::removedRow).setHeader(getTranslation("class.roster.nickname"));
+        removedGrid.setAllRowsVisible(true);
+        removedGrid.setId("removed-grid");
+        add(heading, grid, removedHeading, removedGrid);
     }
 
     void show(long id) {
         classId = id;
         var members = admin.roster(id);
         heading.setText(getTranslation("class.roster.heading", members.size(), members.stream().filter(Member::online).count()));
+        var removed = admin.removed(id);
+        removedHeading.setText(getTranslation("class.removed.heading", removed.size()));
+        removedHeading.setVisible(!removed.isEmpty());
+        removedGrid.setVisible(!removed.isEmpty());
+        if (!removed.equals(removedShown)) {
+            removedShown = removed;
+            removedGrid.setItems(removed);
+        }
         if (members.equals(shown)) return;   // rows rebuilt every refresh would swallow a click landing as they are replaced
         shown = members;
         grid.setItems(members);
+    }
+
+    private HorizontalLayout removedRow(Member m) {
+        HorizontalLayout row = new HorizontalLayout(new Span(m.nickname()));
+        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        if (m.status() == Member.Status.REMOVED) {
+            row.add(new Span("· " + getTranslation("class.removed.status")));
+            Button allow = GlyphButton.of("↩", getTranslation("class.removed.allow"), () -> act(() -> admin.allowBack(classId, m.id())));
+            allow.addClassName("removed-allow");
+            row.add(allow);
+        } else {
+            row.add(new Span("· " + getTranslation("class.removed.allowed")));
+        }
+        return row;
     }
 
     private HorizontalLayout nickname(Member m) {
