@@ -125,6 +125,24 @@ public final class HostileHarness {
         }
     }
 
+    /** A browser context whose close never fails the attack (a page may still be navigating). */
+    private record Quiet(BrowserContext context) implements AutoCloseable {
+        Page page() {
+            Page page = context.pages().isEmpty() ? context.newPage() : context.pages().getFirst();
+            page.setDefaultTimeout(120_000);   // the machine is busy with the attack before it
+            return page;
+        }
+
+        @Override
+        public void close() {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                // already closing
+            }
+        }
+    }
+
     private record Attack(String name, java.util.concurrent.Callable<String> action) {
     }
 
@@ -164,7 +182,7 @@ public final class HostileHarness {
                 page.navigate(base + "entrenar");
                 page.locator("#train-start").waitFor();
                 fill(page, "train-per-class", "2000");
-                fill(page, "train-epochs", "3");
+                fill(page, "train-epochs", "1");
                 page.locator("#train-start").click();
                 page.locator("#train-status").filter(new Locator.FilterOptions().setHasText(Pattern.compile("\\S"))).waitFor();
                 queued++;
@@ -179,14 +197,14 @@ public final class HostileHarness {
                 } catch (RuntimeException e) {
                     // the page went away: its session's end cancels the job
                 }
-                c.close();
+                new Quiet(c).close();
             }
         }
     }
 
     private String activationBomb(Browser attacker) {
-        try (BrowserContext c = attacker.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)))) {
+            Page page = c.page();
             NetworkPage net = new NetworkPage(page).open(base);
             net.openBuilder();
             net.removeAllLayers();
@@ -211,8 +229,8 @@ public final class HostileHarness {
 
     private String uploadBomb(Browser attacker) throws Exception {
         byte[] file = org.cnnlab.training.HostileFiles.relabelledModel(1024, 512);
-        try (BrowserContext c = attacker.newContext()) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext())) {
+            Page page = c.page();
             page.navigate(base + "entrenar");
             page.locator("#models-upload input[type=file]").setInputFiles(new FilePayload("bomb.cnnlab", "application/zip", file));
             return notification(page, "budget.error.requestMemory");
@@ -220,8 +238,8 @@ public final class HostileHarness {
     }
 
     private String pauseLoop(Browser attacker) {
-        try (BrowserContext c = attacker.newContext()) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext())) {
+            Page page = c.page();
             page.navigate(base + "entrenar");
             page.locator("#train-start").waitFor();
             fill(page, "train-per-class", "2000");
@@ -241,8 +259,8 @@ public final class HostileHarness {
     }
 
     private String wrongPasswords(Browser attacker, int tries) {
-        try (BrowserContext c = attacker.newContext()) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext())) {
+            Page page = c.page();
             for (int i = 0; i < tries; i++) {
                 page.navigate(base + "login");
                 page.locator("input[name='password']").waitFor();
@@ -268,9 +286,9 @@ public final class HostileHarness {
     private String wrongJoinCodes(Browser attacker, int tries) {
         int throttled = 0;
         for (int i = 0; i < tries; i++) {
-            try (BrowserContext c = attacker.newContext(new Browser.NewContextOptions()
-                    .setExtraHTTPHeaders(Map.of("X-Forwarded-For", "203.0." + (i / 250) + "." + (i % 250))))) {
-                Page page = c.newPage();
+            try (Quiet c = new Quiet(attacker.newContext(new Browser.NewContextOptions()
+                    .setExtraHTTPHeaders(Map.of("X-Forwarded-For", "203.0." + (i / 250) + "." + (i % 250)))))) {
+                Page page = c.page();
                 page.navigate(base + "unirse?codigo=ZZZZ" + (10 + i));
                 page.locator("#join-nickname input").fill("bot" + i);
                 page.locator("#join-submit").click();
@@ -284,8 +302,8 @@ public final class HostileHarness {
     }
 
     private String imageUpload(Browser attacker, String name, byte[] bytes) {
-        try (BrowserContext c = attacker.newContext()) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext())) {
+            Page page = c.page();
             page.navigate(base + "convolucion");
             page.locator("#feature-map-0").waitFor();
             page.locator("#input-sources vaadin-tab").nth(1).click();
@@ -297,8 +315,8 @@ public final class HostileHarness {
     }
 
     private String nanKernel(Browser attacker) {
-        try (BrowserContext c = attacker.newContext()) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext())) {
+            Page page = c.page();
             page.navigate(base + "convolucion");
             page.locator("#feature-map-0").waitFor();
             page.locator("#kernel-grid #cell-4").fill("NaN");
@@ -309,8 +327,8 @@ public final class HostileHarness {
     }
 
     private String absurdTraining(Browser attacker) {
-        try (BrowserContext c = attacker.newContext()) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext())) {
+            Page page = c.page();
             page.navigate(base + "entrenar");
             page.locator("#train-start").waitFor();
             fill(page, "train-epochs", "1000000");
@@ -328,8 +346,8 @@ public final class HostileHarness {
     }
 
     private String hugeImport(Browser attacker) {
-        try (BrowserContext c = attacker.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)))) {
+            Page page = c.page();
             NetworkPage net = new NetworkPage(page).open(base);
             net.openBuilder();
             page.locator("#network-tabs vaadin-tab").filter(new Locator.FilterOptions().setHasText("JSON")).click();
@@ -358,13 +376,13 @@ public final class HostileHarness {
             Thread.sleep(15_000);
             return "absorbed: two sweeps running on their own thread";
         } finally {
-            contexts.forEach(BrowserContext::close);
+            contexts.forEach(c -> new Quiet(c).close());
         }
     }
 
     private String manyPoints(Browser attacker) {
-        try (BrowserContext c = attacker.newContext()) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext())) {
+            Page page = c.page();
             page.navigate(base + "representacion");
             page.locator("#repr-tabs vaadin-tab").nth(1).click();
             fill(page, "repr-points", "10000000");
@@ -414,22 +432,27 @@ public final class HostileHarness {
     }
 
     private String hugePost() throws Exception {
-        HttpResponse<Void> r = http().send(HttpRequest.newBuilder(URI.create(base + "convolucion"))
+        HttpResponse<Void> r;
+        try {
+            r = http().send(HttpRequest.newBuilder(URI.create(base + "convolucion"))
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[50_000_000])).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            return "refused: the server closed the connection (" + firstLine(e.getMessage()) + ")";
+        }
         return (r.statusCode() >= 400 ? "refused: " : "answered: ") + "status " + r.statusCode();
     }
 
     // --- the saved model that must survive ---------------------------------------------------------------
 
     private String saveAModel(Browser attacker) {
-        try (BrowserContext c = attacker.newContext()) {
-            Page page = c.newPage();
+        try (Quiet c = new Quiet(attacker.newContext())) {
+            Page page = c.page();
             page.navigate(base + "entrenar");
             page.locator("#models-upload input[type=file]").setInputFiles(new FilePayload("keep.cnnlab", "application/zip",
                     org.cnnlab.training.HostileFiles.relabelledModel(28, 8)));
             page.locator("#models-list").filter(new Locator.FilterOptions().setHasText("keep")).waitFor();
-            return c.cookies().toString();
+            return "saved";
         } catch (Exception e) {
             return "";
         }
