@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cnnlab.e2e.pages.ClassPages;
+import org.cnnlab.e2e.pages.Pick;
 import org.cnnlab.e2e.pages.PlaygroundPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -112,8 +113,7 @@ class ClassServerIT extends BrowserTest {
         assertThat(dashboard.gallery().textContent()).doesNotContain("Beto");
         Page projection = page.context().newPage();
         projection.navigate(baseUrl() + "clase/galeria");
-        projection.locator("#gallery-session").click();
-        projection.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(session)).first().click();
+        Pick.byLabel(projection.locator("#gallery-session"), session);
         projection.locator("#gallery-entries .gallery-entry").first().waitFor();
         assertThat(projection.locator("#gallery-entries").textContent()).contains("#1").doesNotContain("Beto");
         screenshot(projection, "class-07-gallery-projected");

@@ -3,6 +3,7 @@ package org.cnnlab.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import org.cnnlab.e2e.pages.Pick;
 import org.cnnlab.e2e.pages.TrainingPage;
 import org.cnnlab.inspection.Saliency;
 import org.junit.jupiter.api.Test;
@@ -89,11 +90,10 @@ class InspectionLessonIT extends BrowserTest {
                 new Page.WaitForFunctionOptions().setTimeout(180_000));
         String table = page.locator("#shortcut-results").textContent();
         assertThat(table).contains(spanish("shortcut.accuracyCounterfactual")).contains(spanish("saliency.method.lime"));
-        // both trained models can now be opened on the page
-        page.locator("#inspect-model").click();
-        page.locator("vaadin-select-list-box vaadin-select-item").first().waitFor();
-        assertThat(page.locator("vaadin-select-list-box vaadin-select-item").count()).as("two trained models and the reference").isEqualTo(3);
-        page.keyboard().press("Escape");
+        // both trained models can now be opened on the page (the picker's items, read without opening its list)
+        var picker = page.locator("#inspect-model");
+        page.waitForCondition(() -> Pick.labels(picker).size() >= 3);
+        assertThat(Pick.labels(picker)).as("two trained models and the reference").hasSize(3);
         page.locator("#shortcut-results").scrollIntoViewIfNeeded();
         screenshot(page, "inspection-shortcut");
     }
@@ -129,12 +129,10 @@ class InspectionLessonIT extends BrowserTest {
         assertThat(page.locator("#inspect-prediction .guess").count()).isEqualTo(2);
         assertThat(page.locator("#inspect-filters .inspect-filter").count()).isEqualTo(2);
         // Grad-CAM is listed but disabled, with the reason
-        page.locator("#saliency-method").click();
-        var gradCam = page.locator("vaadin-select-list-box vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(spanish("saliency.noCam.torchScript")));
-        assertThat(gradCam.getAttribute("disabled")).isNotNull();
-        page.locator("vaadin-select-item:visible").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(spanish("saliency.method.lime"))).first().click();
+        var methods = page.locator("#saliency-method");
+        assertThat(Pick.items(methods)).filteredOn(i -> i.label().contains(spanish("saliency.noCam.torchScript")))
+                .singleElement().matches(Pick.Item::disabled, "disabled");
+        Pick.byLabel(methods, spanish("saliency.method.lime"));
         assertThat(page.locator("#saliency-segments").textContent()).contains(spanish("saliency.segments.superpixels"));
         String before = String.valueOf(page.locator("#saliency-map").getAttribute("src"));
         page.locator("#saliency-run").click();
