@@ -37,16 +37,24 @@ class InspectionLessonIT extends BrowserTest {
         assertThat(page.locator("#inspect-prediction .guess").count()).isEqualTo(5);
         screenshot(page, "inspection-layers");
 
-        // the maps follow the pen: the input changes while the button is still down
+        // the maps follow the pen: the input changes while the button is still down. The pen keeps
+        // moving, back and forth along a diagonal, until the page shows the new input (the canvas sends
+        // at most one live drawing every 200 ms, and the server may skip one while it is busy)
         String afterFirst = page.locator("#inspect-input").getAttribute("src");
         var box = page.locator("#inspect-canvas canvas").boundingBox();
         page.mouse().move(box.x + box.width * 0.8, box.y + box.height * 0.2);
         page.mouse().down();
-        for (int i = 1; i <= 10; i++) {
-            page.mouse().move(box.x + box.width * (0.8 - 0.06 * i), box.y + box.height * (0.2 + 0.06 * i));
-            page.waitForTimeout(60);
+        for (int i = 1; ; i++) {
+            double t = 0.06 * (i % 20 < 10 ? i % 10 + 1 : 10 - i % 10);
+            page.mouse().move(box.x + box.width * (0.8 - t), box.y + box.height * (0.2 + t));
+            try {
+                page.waitForFunction("d => document.querySelector('#inspect-input').getAttribute('src') !== d", afterFirst,
+                        new Page.WaitForFunctionOptions().setTimeout(250));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError stillDrawing) {
+                assertThat(i).as("moves of the pen without the input following it").isLessThan(120);
+            }
         }
-        page.waitForFunction("d => document.querySelector('#inspect-input').getAttribute('src') !== d", afterFirst);
         page.mouse().up();
 
         for (Saliency.Method m : Saliency.Method.values()) {

@@ -229,7 +229,9 @@ class TopologyIT {
                     typed.add(String.valueOf(10 * round + c + 1));
                     current.kernelCell(c).fill(typed.getLast());
                 }
-                p.waitForTimeout(1500);
+                // the server has answered the grid's last edit and none waits for the debounce (the grid's own bookkeeping)
+                p.waitForFunction("() => { const g = document.querySelector('#kernel-grid');"
+                        + " return g.timer === undefined && g.sent > 0 && g.acknowledged === g.sent; }");
                 p.reload();
                 PlaygroundPage reloaded = new PlaygroundPage(p);
                 reloaded.kernelCell(8).waitFor();
@@ -399,7 +401,7 @@ class TopologyIT {
     }
 
     private static void screenshot(Page on, String name) {
-        on.waitForTimeout(500);
+        org.cnnlab.e2e.pages.Settle.overlays(on);
         on.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }
