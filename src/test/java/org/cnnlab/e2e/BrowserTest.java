@@ -102,7 +102,7 @@ public abstract class BrowserTest {
     }
 
     protected void screenshot(Page on, String name) {
-        on.waitForTimeout(500); // let notifications finish sliding in
+        org.cnnlab.e2e.pages.Settle.overlays(on);   // notifications and dialogs done sliding in
         on.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 

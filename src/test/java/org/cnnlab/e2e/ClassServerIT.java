@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cnnlab.e2e.pages.ClassPages;
+import org.cnnlab.e2e.pages.Pick;
+import org.cnnlab.e2e.pages.Settle;
 import org.cnnlab.e2e.pages.PlaygroundPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -117,8 +119,7 @@ class ClassServerIT extends BrowserTest {
         assertThat(dashboard.gallery().textContent()).doesNotContain("Beto");
         Page projection = page.context().newPage();
         projection.navigate(baseUrl() + "clase/galeria");
-        projection.locator("#gallery-session").click();
-        projection.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(session)).first().click();
+        Pick.byLabel(projection.locator("#gallery-session"), session);
         projection.locator("#gallery-entries .gallery-entry").first().waitFor();
         assertThat(projection.locator("#gallery-entries").textContent()).contains("#1").doesNotContain("Beto");
         screenshot(projection, "class-07-gallery-projected");
@@ -156,7 +157,7 @@ class ClassServerIT extends BrowserTest {
         Locator remove = page.locator("#roster-grid .roster-remove");
         remove.nth(2).waitFor();
         assertThat(remove.nth(2).getAttribute("aria-label")).isEqualTo(spanish("class.roster.remove"));
-        page.waitForTimeout(500);
+        Settle.overlays(page);
         page.locator("#roster-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("class-09-dashboard-roster.png")));
         remove.nth(2).click();
         three.get(2).page().locator("#class-bar").filter(new Locator.FilterOptions().setHasText("Caro"))
@@ -241,6 +242,15 @@ class ClassServerIT extends BrowserTest {
         BrowserContext noSockets = newContext();
         students.add(noSockets);
         noSockets.addInitScript("delete window.WebSocket; window.WebSocket = undefined;");
+        // the long polls the page has open (the GETs that wait for a push), by when they opened on the test's clock
+        java.util.Map<com.microsoft.playwright.Request, Long> polls = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Predicate<com.microsoft.playwright.Request> longPoll = r -> r.method().equals("GET")
+                && r.url().contains("X-Atmosphere-Transport=long-polling");
+        noSockets.onRequest(r -> {
+            if (longPoll.test(r)) polls.put(r, System.nanoTime());
+        });
+        noSockets.onRequestFinished(polls::remove);
+        noSockets.onRequestFailed(polls::remove);
         Page dani = new ClassPages.Student(noSockets.newPage()).join(baseUrl(), code, "Dani").page();
         PlaygroundPage playground = new PlaygroundPage(dani).open(baseUrl());
         // the page notes, by its own clock, when the centre cell changes to what was pushed
@@ -252,11 +262,14 @@ class ClassServerIT extends BrowserTest {
         for (int i = 0; i < 9; i++) {
             String[] push = pushes[i % 3];
             dashboard.choose("push-kernel-preset", spanish(push[0]));
+            // each push lands at its own point of the long-polling cycle: 0.3, 1 or 1.7 s into an open poll (they last 2 s)
+            long into = (300 + 700 * (i % 3)) * 1_000_000L;
+            dani.waitForCondition(() -> polls.values().stream().anyMatch(opened -> System.nanoTime() - opened >= into),
+                    new Page.WaitForConditionOptions().setTimeout(30_000));
             double clicked = ((Number) page.evaluate("() => Date.now()")).doubleValue();
             page.locator("#push-kernel").click();
             dani.waitForFunction("v => window.centre === v", push[1], new Page.WaitForFunctionOptions().setTimeout(30_000));
             after.add(((Number) dani.evaluate("() => window.changedAt")).doubleValue() - clicked);
-            dani.waitForTimeout(300 + 700 * (i % 3));   // pushes at different points of the long-polling cycle
         }
         System.out.println("long polling: push → kernel shown, 9 pushes, ms after the click: " + after);
         assertThat(playground.kernelCell(4).inputValue()).isEqualTo("1");

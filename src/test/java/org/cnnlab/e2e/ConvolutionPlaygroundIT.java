@@ -1,6 +1,7 @@
 package org.cnnlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.BrowserContext;
@@ -37,6 +38,19 @@ class ConvolutionPlaygroundIT extends BrowserTest {
                 .contains("⌊(9 + 2·0 − 1·(3−1) − 1)/1⌋ + 1 = 7")
                 .endsWith("5×7.");
         screenshot(page, "playground-sobel-slide-matrix");
+    }
+
+    @Test
+    void a_preset_chosen_by_its_label_reaches_the_server_and_a_label_it_lacks_is_named() {
+        PlaygroundPage playground = new PlaygroundPage(page).open(baseUrl());
+        playground.choosePreset(spanish("preset.outline"));   // returns once the server has painted the new map
+        assertThat(playground.kernelCell(4).inputValue()).isEqualTo("8");
+        assertThat(page.locator("#kernel-preset[opened]").count()).as("the list was never opened").isZero();
+        page.setDefaultTimeout(2_000);   // how long a pick waits for a missing item to arrive
+        assertThatThrownBy(() -> playground.choose("kernel-preset", "Sobel f1")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("several items containing \"Sobel f1\"").hasMessageContaining(spanish("preset.sobel_f1"));
+        assertThatThrownBy(() -> playground.choose("kernel-preset", "Mexican hat")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("no item labelled \"Mexican hat\"").hasMessageContaining(spanish("preset.identity"));
     }
 
     @Test

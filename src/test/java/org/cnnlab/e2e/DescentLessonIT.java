@@ -1,6 +1,7 @@
 package org.cnnlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.Locator;
@@ -8,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Position;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cnnlab.e2e.pages.Settle;
 import org.cnnlab.e2e.pages.TrainingPage;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,24 @@ class DescentLessonIT extends BrowserTest {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * The fit's status once it has gone {@code millis} without changing (a run publishes a frame every
+     * 50 ms): the first quiet spell after the pause, waited for as a condition; fails if the run never
+     * goes quiet.
+     */
+    private String statusOnceQuietFor(int millis) {
+        for (int changes = 0; ; changes++) {
+            String seen = page.locator("#fit-status").textContent();
+            try {
+                page.waitForFunction("t => document.querySelector('#fit-status').textContent !== t", seen,
+                        new Page.WaitForFunctionOptions().setTimeout(millis));
+            } catch (com.microsoft.playwright.TimeoutError quiet) {
+                return seen;
+            }
+            assertThat(changes).as("frames shown after the pause").isLessThan(20);
+        }
+    }
+
     @Test
     void a_fit_plays_pauses_steps_and_compares_two_optimisers() {
         open();
@@ -36,10 +56,12 @@ class DescentLessonIT extends BrowserTest {
         page.locator("#fit-play").click();
         page.waitForFunction("() => /\\b([2-9]\\d|\\d{3,})\\b/.test(document.querySelector('#fit-status').textContent)");
         page.locator("#fit-pause").click();
-        page.waitForTimeout(300);
+        Settle.server(page);   // the server has run the pause; a frame already under way may still arrive
+        String quiet = statusOnceQuietFor(300);
         long paused = step();
-        page.waitForTimeout(300);
-        assertThat(step()).as("no steps while paused").isEqualTo(paused);
+        assertThatThrownBy(() -> page.waitForFunction("t => document.querySelector('#fit-status').textContent !== t", quiet,
+                new Page.WaitForFunctionOptions().setTimeout(300)))
+                .as("no steps while paused").isInstanceOf(com.microsoft.playwright.TimeoutError.class);
         page.locator("#fit-step").click();
         page.waitForFunction("n => document.querySelector('#fit-status').textContent.includes('" + spanish("descent.atStep", "", "").substring(0, 5) + "' + n + ',')",
                 (int) (paused + 1));

@@ -3,6 +3,7 @@ package org.cnnlab.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import org.cnnlab.e2e.pages.Pick;
 import org.cnnlab.e2e.pages.TrainingPage;
 import org.cnnlab.inspection.Saliency;
 import org.junit.jupiter.api.Test;
@@ -36,16 +37,24 @@ class InspectionLessonIT extends BrowserTest {
         assertThat(page.locator("#inspect-prediction .guess").count()).isEqualTo(5);
         screenshot(page, "inspection-layers");
 
-        // the maps follow the pen: the input changes while the button is still down
+        // the maps follow the pen: the input changes while the button is still down. The pen keeps
+        // moving, back and forth along a diagonal, until the page shows the new input (the canvas sends
+        // at most one live drawing every 200 ms, and the server may skip one while it is busy)
         String afterFirst = page.locator("#inspect-input").getAttribute("src");
         var box = page.locator("#inspect-canvas canvas").boundingBox();
         page.mouse().move(box.x + box.width * 0.8, box.y + box.height * 0.2);
         page.mouse().down();
-        for (int i = 1; i <= 10; i++) {
-            page.mouse().move(box.x + box.width * (0.8 - 0.06 * i), box.y + box.height * (0.2 + 0.06 * i));
-            page.waitForTimeout(60);
+        for (int i = 1; ; i++) {
+            double t = 0.06 * (i % 20 < 10 ? i % 10 + 1 : 10 - i % 10);
+            page.mouse().move(box.x + box.width * (0.8 - t), box.y + box.height * (0.2 + t));
+            try {
+                page.waitForFunction("d => document.querySelector('#inspect-input').getAttribute('src') !== d", afterFirst,
+                        new Page.WaitForFunctionOptions().setTimeout(250));
+                break;
+            } catch (com.microsoft.playwright.TimeoutError stillDrawing) {
+                assertThat(i).as("moves of the pen without the input following it").isLessThan(120);
+            }
         }
-        page.waitForFunction("d => document.querySelector('#inspect-input').getAttribute('src') !== d", afterFirst);
         page.mouse().up();
 
         for (Saliency.Method m : Saliency.Method.values()) {
@@ -89,11 +98,10 @@ class InspectionLessonIT extends BrowserTest {
                 new Page.WaitForFunctionOptions().setTimeout(180_000));
         String table = page.locator("#shortcut-results").textContent();
         assertThat(table).contains(spanish("shortcut.accuracyCounterfactual")).contains(spanish("saliency.method.lime"));
-        // both trained models can now be opened on the page
-        page.locator("#inspect-model").click();
-        page.locator("vaadin-select-list-box vaadin-select-item").first().waitFor();
-        assertThat(page.locator("vaadin-select-list-box vaadin-select-item").count()).as("two trained models and the reference").isEqualTo(3);
-        page.keyboard().press("Escape");
+        // both trained models can now be opened on the page (the picker's items, read without opening its list)
+        var picker = page.locator("#inspect-model");
+        page.waitForCondition(() -> Pick.labels(picker).size() >= 3);
+        assertThat(Pick.labels(picker)).as("two trained models and the reference").hasSize(3);
         page.locator("#shortcut-results").scrollIntoViewIfNeeded();
         screenshot(page, "inspection-shortcut");
     }
@@ -129,12 +137,10 @@ class InspectionLessonIT extends BrowserTest {
         assertThat(page.locator("#inspect-prediction .guess").count()).isEqualTo(2);
         assertThat(page.locator("#inspect-filters .inspect-filter").count()).isEqualTo(2);
         // Grad-CAM is listed but disabled, with the reason
-        page.locator("#saliency-method").click();
-        var gradCam = page.locator("vaadin-select-list-box vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(spanish("saliency.noCam.torchScript")));
-        assertThat(gradCam.getAttribute("disabled")).isNotNull();
-        page.locator("vaadin-select-item:visible").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(spanish("saliency.method.lime"))).first().click();
+        var methods = page.locator("#saliency-method");
+        assertThat(Pick.items(methods)).filteredOn(i -> i.label().contains(spanish("saliency.noCam.torchScript")))
+                .singleElement().matches(Pick.Item::disabled, "disabled");
+        Pick.byLabel(methods, spanish("saliency.method.lime"));
         assertThat(page.locator("#saliency-segments").textContent()).contains(spanish("saliency.segments.superpixels"));
         String before = String.valueOf(page.locator("#saliency-map").getAttribute("src"));
         page.locator("#saliency-run").click();

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.Translations;
 import org.cnnlab.e2e.pages.ClassPages;
+import org.cnnlab.e2e.pages.Pick;
 import org.cnnlab.e2e.pages.PlaygroundPage;
 import org.cnnlab.e2e.pages.TrainingPage;
 import org.junit.jupiter.api.AfterAll;
@@ -228,7 +229,9 @@ class TopologyIT {
                     typed.add(String.valueOf(10 * round + c + 1));
                     current.kernelCell(c).fill(typed.getLast());
                 }
-                p.waitForTimeout(1500);
+                // the server has answered the grid's last edit and none waits for the debounce (the grid's own bookkeeping)
+                p.waitForFunction("() => { const g = document.querySelector('#kernel-grid');"
+                        + " return g.timer === undefined && g.sent > 0 && g.acknowledged === g.sent; }");
                 p.reload();
                 PlaygroundPage reloaded = new PlaygroundPage(p);
                 reloaded.kernelCell(8).waitFor();
@@ -273,15 +276,11 @@ class TopologyIT {
         p.waitForCondition(() -> "7".equals(again.kernelCell(0).inputValue()));
     }
 
-    /** The names in the playground's list of saved kernels, once {@code expected} is among them. */
+    /** The names in the playground's list of saved kernels (read without opening it), once {@code expected} is among them. */
     private static List<String> savedKernels(PlaygroundPage playground, String expected) {
-        Page p = playground.page();
-        Locator items = p.locator("vaadin-select-list-box vaadin-select-item:visible");
-        p.locator("#kernel-saved").click();
-        items.filter(new Locator.FilterOptions().setHasText(expected)).first().waitFor();
-        List<String> names = items.allTextContents().stream().map(String::strip).toList();
-        p.keyboard().press("Escape");
-        return names;
+        Locator saved = playground.page().locator("#kernel-saved");
+        playground.page().waitForCondition(() -> Pick.labels(saved).contains(expected));
+        return Pick.labels(saved);
     }
 
     @Test
@@ -402,7 +401,7 @@ class TopologyIT {
     }
 
     private static void screenshot(Page on, String name) {
-        on.waitForTimeout(500);
+        org.cnnlab.e2e.pages.Settle.overlays(on);
         on.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -95,17 +95,14 @@ public final class ClassPages {
             return page.getByText(text).first();
         }
 
-        /** Picks an option (again, if the click landed while the dialog was still opening) and answers. */
+        /**
+         * Chooses an option of the open poll and answers: the option through the radio group's value
+         * (no click that could land while the dialog is still opening), the answer button once the
+         * dialog has finished opening.
+         */
         public void answerPoll(String option) {
-            Locator radio = page.locator("#poll-choices vaadin-radio-button").filter(new Locator.FilterOptions().setHasText(option)).first();
-            for (int attempt = 1; radio.getAttribute("checked") == null; attempt++) {
-                radio.click();
-                try {
-                    page.waitForCondition(() -> radio.getAttribute("checked") != null, new Page.WaitForConditionOptions().setTimeout(3_000));
-                } catch (com.microsoft.playwright.TimeoutError e) {
-                    if (attempt == 3) throw e;
-                }
-            }
+            Pick.byLabel(page.locator("#poll-choices"), option);
+            Settle.overlays(page);
             page.locator("#poll-answer").click();
             page.locator("#poll-thanks").filter(new Locator.FilterOptions().setHasText("!")).waitFor();
         }
