@@ -207,16 +207,7 @@ public final class HostileHarness {
             Page page = c.page();
             NetworkPage net = new NetworkPage(page).open(base);
             net.openBuilder();
-            net.removeAllLayers();
-            net.type("input-channels", "1");
-            net.type("input-height", "28");
-            net.type("input-width", "28");
-            net.addLayer(es("layer.conv2d"));
-            net.select(1);
-            net.edit("edit-filters", "4096");
-            net.addLayer(es("layer.relu"));
-            net.addLayer(es("layer.globalavgpool"));
-            net.addLayer(es("layer.dense"));
+            net.buildGapNetwork(28, 4096, es("layer.conv2d"), es("layer.relu"), es("layer.globalavgpool"), es("layer.dense"));
             page.navigate(base + "entrenar");
             page.locator("#train-start").waitFor();
             new TrainingPage(page).choose("train-network", es("training.network.builder"));

@@ -60,16 +60,8 @@ class NetworkLessonIT extends BrowserTest {
     void the_activation_bomb_is_priced_live_and_shown_over_the_servers_budget_with_the_batch_that_fits() {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
         net.openBuilder();
-        net.removeAllLayers();
-        net.type("input-channels", "1");
-        net.type("input-height", "28");
-        net.type("input-width", "28");
-        net.addLayer(spanish("layer.conv2d"));
-        net.select(1);
-        net.edit("edit-filters", "4096");
-        net.addLayer(spanish("layer.relu"));
-        net.addLayer(spanish("layer.globalavgpool"));
-        net.addLayer(spanish("layer.dense"));                        // 10 units by default
+        net.buildGapNetwork(28, 4096, spanish("layer.conv2d"), spanish("layer.relu"), spanish("layer.globalavgpool"),
+                spanish("layer.dense"));                                  // 10 units by default
         // the price worked out here from the design's analysis (Price's formula), against the configured budget
         double mb = 1024.0 * 1024.0;
         long budget = budgetLimits.trainingMemoryBytes();

@@ -70,6 +70,22 @@ public class NetworkPage extends AppPage {
         page.waitForFunction("b => document.querySelector('#network-totals').textContent !== b", before);
     }
 
+    /**
+     * From an empty design, 1×side×side → {@code filters} 3×3 filters → ReLU → global average pooling
+     * → dense (10 units, the default): the activation bomb of the class-server issue. The layer labels
+     * are given in the page's language: conv, ReLU, global average pooling, dense.
+     */
+    public void buildGapNetwork(int side, int filters, String... labels) {
+        removeAllLayers();
+        type("input-channels", "1");
+        type("input-height", Integer.toString(side));
+        type("input-width", Integer.toString(side));
+        addLayer(labels[0]);
+        select(1);
+        edit("edit-filters", Integer.toString(filters));
+        for (int i = 1; i < labels.length; i++) addLayer(labels[i]);
+    }
+
     public String totals() {
         return text("network-totals");
     }
