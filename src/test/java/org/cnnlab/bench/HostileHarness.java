@@ -284,7 +284,7 @@ public final class HostileHarness {
                 page.locator("#join-nickname input").fill("bot" + i);
                 page.locator("#join-submit").click();
                 Locator card = page.locator("vaadin-notification-card").last();
-                card.waitFor();
+                card.waitFor(new Locator.WaitForOptions().setTimeout(15_000));
                 if (card.textContent().matches(".*\\d+ s.*")) throttled++;
             }
         }
