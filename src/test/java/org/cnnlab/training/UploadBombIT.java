@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real model file whose network ends in global average pooling keeps fitting its weights when
  * its input is relabelled 1,024×1,024, and a forward pass of 512 filters on that input is gigabytes.
- * The upload check prices it first and refuses it; 200 such refusals leave resident memory flat.
+ * The upload check prices it first and refuses it; 200 such refusals do not grow resident memory (at most 5 %).
  */
 class UploadBombIT {
 
@@ -69,7 +69,8 @@ class UploadBombIT {
         long after = residentBytes();
         System.out.printf("[upload bomb] resident memory before 200 refusals %.1f MB, after %.1f MB (%+.1f %%)%n",
                 before / 1e6, after / 1e6, 100.0 * (after - before) / before);
-        assertThat((double) after).isBetween(before * 0.95, before * 1.05);
+        // at most 5 % growth; it may shrink (in a suite, earlier tests' freed memory goes back to the system meanwhile)
+        assertThat((double) after).as("resident bytes after 200 refusals").isLessThanOrEqualTo(before * 1.05);
         assertThat(store.list(student)).hasSize(1);
     }
 

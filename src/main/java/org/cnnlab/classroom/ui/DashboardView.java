@@ -20,6 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ui.ClassListener;
+import org.cnnlab.base.ui.Coalescer;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.classroom.ClassAdmin;
 import org.cnnlab.classroom.ClassSession;
@@ -48,6 +49,8 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final PollPanel polls;
     private final QueuePanel queue;
     private final GalleryPanel gallery;
+    private static final long REFRESH_MILLIS = 1_000;
+    private Coalescer<ClassEvent> refreshes;
     private final SavedWorkPanel savedWork;
     private Runnable stopClock = () -> { };
 
@@ -107,8 +110,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         refresh();
     }
 
+    /** Class events come in bursts (a poll's answers, a class joining): the dashboard refreshes at most once a second, and after the last. */
     private void hear(ClassEvent event) {
-        if (sessions.getValue() != null && event.classId() == sessions.getValue().id()) refresh();
+        if (sessions.getValue() != null && event.classId() == sessions.getValue().id() && refreshes != null) refreshes.offer(event, false);
     }
 
     private void refresh() {
@@ -123,6 +127,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
+        refreshes = new Coalescer<>(REFRESH_MILLIS, e -> ui.access(this::refresh));
         stopClock = clock.subscribe(() -> ui.access(() -> {
             queue.show();
             if (sessions.getValue() != null) roster.show(sessions.getValue().id());

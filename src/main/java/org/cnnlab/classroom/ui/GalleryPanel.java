@@ -5,18 +5,14 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
-import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.classroom.ClassAdmin;
 
 /**
@@ -27,6 +23,7 @@ class GalleryPanel extends Div {
     private final ClassAdmin admin;
     private final Checkbox anonymous = new Checkbox();
     private final Div entries = new Div();
+    private final GalleryCards cards = new GalleryCards(entries);
     private final Grid<ClassAdmin.Score> leaderboard = new Grid<>();
     private final HorizontalLayout exports = new HorizontalLayout();
     private long classId;
@@ -52,27 +49,11 @@ class GalleryPanel extends Div {
 
     void show(long id) {
         classId = id;
-        entries.removeAll();
-        List<ClassAdmin.GalleryEntry> all = admin.gallery(id);
-        for (int i = 0; i < all.size(); i++) entries.add(card(all.get(i), all.size() - i, anonymous.getValue()));
+        cards.show(admin.gallery(id), anonymous.getValue());
         leaderboard.setItems(admin.leaderboard(id));
         exports.removeAll();
         exports.add(csv("roster.csv", "class.export.roster", admin::rosterCsv), csv("answers.csv", "class.export.answers", admin::answersCsv),
                 csv("leaderboard.csv", "class.export.leaderboard", admin::leaderboardCsv));
-    }
-
-    /** One shared result; anonymised entries are numbered instead of named. */
-    static Div card(ClassAdmin.GalleryEntry e, int number, boolean anonymous) {
-        Div card = new Div();
-        card.addClassName("gallery-entry");
-        Image picture = new Image(ImageUrls.png(e.png()), e.title());
-        String who = anonymous ? "#" + number : e.nickname();
-        Paragraph caption = new Paragraph(who + " · " + e.title() + (e.accuracy() == null ? "" : String.format(Locale.ROOT, " · %.1f %%", e.accuracy() * 100)));
-        caption.addClassName("gallery-caption");
-        Paragraph detail = new Paragraph(e.detail());
-        detail.addClassName("help");
-        card.add(picture, caption, detail);
-        return card;
     }
 
     private Anchor csv(String file, String key, LongFunction<String> export) {

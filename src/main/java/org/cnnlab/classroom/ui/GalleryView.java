@@ -23,6 +23,7 @@ public class GalleryView extends Div implements HasDynamicTitle {
     private final Select<ClassSession> session = new Select<>();
     private final Checkbox anonymous = new Checkbox();
     private final Div entries = new Div();
+    private final GalleryCards cards = new GalleryCards(entries);
 
     public GalleryView(ClassAdmin admin, ClassEvents events) {
         this.admin = admin;
@@ -45,10 +46,7 @@ public class GalleryView extends Div implements HasDynamicTitle {
     }
 
     private void show() {
-        entries.removeAll();
-        if (session.getValue() == null) return;
-        List<ClassAdmin.GalleryEntry> all = admin.gallery(session.getValue().id());
-        for (int i = 0; i < all.size(); i++) entries.add(GalleryPanel.card(all.get(i), all.size() - i, anonymous.getValue()));
+        cards.show(session.getValue() == null ? List.of() : admin.gallery(session.getValue().id()), anonymous.getValue());
     }
 
     @Override
