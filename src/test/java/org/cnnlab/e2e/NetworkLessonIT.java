@@ -174,8 +174,7 @@ class NetworkLessonIT extends BrowserTest {
     @Test
     void the_lesson_speaks_english_too() {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
-        page.locator("#language-switch").click();
-        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.locator("#language-switch").click();   // reloads the page: wait for its English tabs
         page.locator("#network-tabs vaadin-tab").filter(new com.microsoft.playwright.Locator.FilterOptions()
                 .setHasText(english("network.tab.mlp"))).waitFor();
         net.openBuilder();

@@ -1,7 +1,6 @@
 package org.cnnlab.e2e.pages;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
 
 /** What every page object shares: the Playwright page, opening a route, and choosing from a Vaadin select. */
 abstract class AppPage {
@@ -16,10 +15,15 @@ abstract class AppPage {
         return page;
     }
 
+    /**
+     * Opens a route and waits until the view is shown and the Flow client has nothing in flight (not
+     * for "network idle": a page on long polling nearly always has a request open, so that waited on
+     * gaps between polls).
+     */
     protected void open(String baseUrl, String route, String readySelector) {
         page.navigate(baseUrl + route);
-        page.waitForLoadState(LoadState.NETWORKIDLE);
         page.locator(readySelector).first().waitFor();
+        Settle.server(page);
     }
 
     /** Chooses an item of the Vaadin select or radio group with this id by its visible label: see {@link Pick#byLabel}. */

@@ -2,7 +2,6 @@ package org.cnnlab.e2e.pages;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
 
 /** The class server's pages: the instructor's login and dashboard, and a student joining and in class. */
 public final class ClassPages {
@@ -79,7 +78,8 @@ public final class ClassPages {
 
         public Student join(String baseUrl, String code, String nickname) {
             page.navigate(baseUrl + "unirse?codigo=" + code);
-            page.waitForLoadState(LoadState.NETWORKIDLE);
+            page.locator("#join-nickname input").waitFor();
+            Settle.server(page);
             page.locator("#join-nickname input").fill(nickname);
             page.locator("#join-submit").click();
             page.locator("#class-bar").filter(new Locator.FilterOptions().setHasText(nickname)).waitFor();

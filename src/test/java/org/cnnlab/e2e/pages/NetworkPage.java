@@ -2,7 +2,6 @@ package org.cnnlab.e2e.pages;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
 
 /** The network lesson: MLP drawbacks, the parameter quiz and the builder; ids are the views'. */
 public class NetworkPage extends AppPage {

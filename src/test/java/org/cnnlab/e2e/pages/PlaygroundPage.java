@@ -3,7 +3,6 @@ package org.cnnlab.e2e.pages;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
 /** The convolution playground as a student sees it; element ids are the view's. */
@@ -112,10 +111,13 @@ public class PlaygroundPage extends AppPage {
         return page.locator("#output-size").textContent();
     }
 
+    /** Switches the language and waits for the page the switch reloads: its heading in the other language, its map shown. */
     public void switchLanguage() {
+        String before = heading();
         page.locator("#language-switch").click();
-        page.waitForLoadState(LoadState.NETWORKIDLE);
+        page.waitForFunction("t => { const h = document.querySelector('h1'); return h !== null && h.textContent !== t; }", before);
         featureMap(0).waitFor();
+        Settle.server(page);
     }
 
     public String heading() {
