@@ -54,7 +54,7 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
         monitor = new TrainingMonitor(ShareButton.disabled(classRoom, student, () -> lab.submission(student, jobId)));
         addClassName("network-lesson");
         setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::compare, this::stop,
-                this::pause);
+                pause -> Messages.attempt(this, () -> lab.pause(student, jobId, pause)));
         tryModel = new TryModelPanel(png -> lab.predict(student, trying, png));
         models = new ModelsPanel(lab, student, saved -> {
             trying = TrainingLab.ModelRef.saved(saved.id());
@@ -90,14 +90,6 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
     private void compare(TrainingLab.Choice choice) {
         try {
             follow(lab.compare(student, choice).jobId());
-        } catch (InvalidInputException e) {
-            Messages.error(this, e);
-        }
-    }
-
-    private void pause(boolean pause) {
-        try {
-            lab.pause(student, jobId, pause);
         } catch (InvalidInputException e) {
             Messages.error(this, e);
         }
