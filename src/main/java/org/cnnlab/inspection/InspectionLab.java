@@ -61,17 +61,17 @@ public class InspectionLab {
             TrainedModel m = training.model(student, ref);
             if (!takesImages(m)) continue;   // the representation lesson's point and feature classifiers take no pictures
             options.add(new ModelOption("#" + p.jobId() + " · " + p.name() + " · " + m.record().dataset(), ref, null, m.classes(),
-                    SaliencyService.defaultCamLayer(m)));
+                    org.cnnlab.inspection.saliency.GradCam.defaultLayer(m.network())));
         }
         for (ModelStore.Saved s : training.savedModels(student)) {
             TrainingLab.ModelRef ref = TrainingLab.ModelRef.saved(s.id());
             options.add(new ModelOption(s.name() + " · " + s.record().dataset(), ref, null, s.classes(),
-                    SaliencyService.defaultCamLayer(training.model(student, ref))));
+                    org.cnnlab.inspection.saliency.GradCam.defaultLayer(training.model(student, ref).network())));
         }
         for (TorchScriptModel t : torchScripts.list(student)) {
             options.add(new ModelOption("TorchScript · " + t.name() + " · " + t.input(), null, t.id(), t.classes(), t.camLayer()));
         }
-        options.add(new ModelOption(null, null, null, org.cnnlab.dataset.DatasetCatalog.DIGITS, SaliencyService.defaultCamLayer(ReferenceModel.NETWORK)));
+        options.add(new ModelOption(null, null, null, org.cnnlab.dataset.DatasetCatalog.DIGITS, org.cnnlab.inspection.saliency.GradCam.defaultLayer(ReferenceModel.NETWORK)));
         return options;
     }
 
@@ -142,9 +142,15 @@ public class InspectionLab {
         return inspection.inspect(subject(student, option), image);
     }
 
-    public Saliency saliency(StudentId student, ModelOption option, byte[] image, Saliency.Request request) {
+    /**
+     * Starts a saliency map of the student's drawing as a job ({@link SaliencyService#start}): refused at
+     * once when its settings or price are out of bounds; {@code progress} hears the fraction done.
+     */
+    public java.util.concurrent.CompletableFuture<Saliency> saliency(StudentId student, ModelOption option, byte[] image,
+                                                                     org.cnnlab.inspection.saliency.SaliencyRequest request,
+                                                                     java.util.function.DoubleConsumer progress) {
         Subject model = subject(student, option);
-        return saliency.saliency(model, inspection.input(model, image), request);
+        return saliency.start(student, model, inspection.input(model, image), request, progress);
     }
 
     public List<byte[]> shortcutExamples(int each) {

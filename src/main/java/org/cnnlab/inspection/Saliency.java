@@ -10,8 +10,9 @@ public record Saliency(Method method, int classIndex, float[] map, int height, i
                        long forwardPasses, long backwardPasses, double attributionSum, double scoreDifference) {
 
     /**
-     * The methods, each a way to ask "which pixels mattered for class c". S_c is the class score
-     * (the logit), L the cross-entropy loss for class c.
+     * The methods, each a way to ask "which pixels mattered for class c", each one record in
+     * {@code inspection.saliency} with its formula, settings and passes. S_c is the class score (the
+     * logit), L the cross-entropy loss for class c.
      */
     public enum Method {
         /** |∂S_c/∂x| (Simonyan et al. 2013), the maximum over colour channels. */
@@ -34,36 +35,5 @@ public record Saliency(Method method, int classIndex, float[] map, int height, i
          * full image), show each segment's β.
          */
         LIME
-    }
-
-    /** What LIME switches on and off: squares of the patch size, or SLIC superpixels of about that size. */
-    public enum Segments {
-        PATCHES,
-        SUPERPIXELS
-    }
-
-    /** What a request asks for; each method reads the settings it needs. */
-    public record Request(Method method, int classIndex, int samples, double noise, int steps, int patch, int stride, int layer, long seed,
-                          double kernelWidth, Segments segments) {
-        public Request(Method method, int classIndex, int samples, double noise, int steps, int patch, int stride, int layer, long seed) {
-            this(method, classIndex, samples, noise, steps, patch, stride, layer, seed, 0.25);
-        }
-
-        public Request(Method method, int classIndex, int samples, double noise, int steps, int patch, int stride, int layer, long seed,
-                       double kernelWidth) {
-            this(method, classIndex, samples, noise, steps, patch, stride, layer, seed, kernelWidth, Segments.PATCHES);
-        }
-
-        public Request withSamples(int n) {
-            return new Request(method, classIndex, n, noise, steps, patch, stride, layer, seed, kernelWidth, segments);
-        }
-
-        public Request withSegments(Segments s) {
-            return new Request(method, classIndex, samples, noise, steps, patch, stride, layer, seed, kernelWidth, s);
-        }
-
-        public static Request of(Method method, int classIndex) {
-            return new Request(method, classIndex, 25, 0.15, 25, 6, 2, -1, 1);
-        }
     }
 }

@@ -8,6 +8,9 @@ import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.ShortcutImages;
+import org.cnnlab.inspection.saliency.Lime;
+import org.cnnlab.inspection.saliency.Occlusion;
+import org.cnnlab.inspection.saliency.SaliencyRequest;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelRunner;
@@ -105,6 +108,15 @@ public class ShortcutLab {
         evaluations.shutdownNow();
     }
 
+    /** The settings each method is measured with here: 4-pixel patches for the 28×28 pictures; LIME on superpixels, as in the lecture's husky figure. */
+    private static SaliencyRequest request(Saliency.Method m, int c) {
+        return switch (m) {
+            case OCCLUSION -> new Occlusion(c, 4, 2);
+            case LIME -> new Lime(c, 300, 4, 0.25, Lime.Segments.SUPERPIXELS, 1);
+            default -> SaliencyRequest.of(m, c);   // SmoothGrad 25 samples at σ = 0.15, IG 25 steps, as the form's defaults
+        };
+    }
+
     /** Scores a finished shortcut run on both test sets and measures where each method's attribution falls. */
     public Result evaluate(StudentId student, long jobId, Variant variant) {
         TrainedModel model = training.trained(student, jobId).orElseThrow(() -> new InvalidInputException("training.error.noModel"));
@@ -119,9 +131,7 @@ public class ShortcutLab {
                 float[] x = cf.image(i);
                 double[] probabilities = runner.probabilities(model, x);
                 int predicted = probabilities[1] > probabilities[0] ? 1 : 0;   // "why did you say wolf?"
-                Saliency s = saliency.saliency(model, x, new Saliency.Request(m, predicted, 25, 0.15, 25, 4, 2, -1, 1, 0.25)
-                        .withSamples(m == Saliency.Method.LIME ? 300 : 25)
-                        .withSegments(Saliency.Segments.SUPERPIXELS));   // LIME as in the lecture's husky figure; the other methods ignore it
+                Saliency s = saliency.saliency(model, x, request(m, predicted));
                 boolean[] foreground = counterfactualTest.foreground()[i];
                 for (int p = 0; p < s.map().length; p++) {
                     all += Math.abs(s.map()[p]);

@@ -37,7 +37,7 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner, OpenNetwork
 
     @Override
     public int camLayer() {
-        return SaliencyService.defaultCamLayer(model.network());
+        return org.cnnlab.inspection.saliency.GradCam.defaultLayer(model.network());
     }
 
     @Override

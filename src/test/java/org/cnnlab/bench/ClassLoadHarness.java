@@ -33,6 +33,7 @@ import org.cnnlab.convolution.PlaygroundService;
 import org.cnnlab.e2e.BrowserTest;
 import org.cnnlab.inspection.InspectionLab;
 import org.cnnlab.inspection.Saliency;
+import org.cnnlab.inspection.saliency.VanillaGradient;
 import org.cnnlab.training.OptimizerSpec;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;
@@ -200,7 +201,7 @@ public final class ClassLoadHarness {
                 var option = inspection.models(s).stream().filter(o -> o.ref() != null && o.ref().jobId() == lastJob.get()).findFirst();
                 if (option.isEmpty()) return;
                 byte[] image = inspection.example(s, option.get(), 7);
-                inspection.saliency(s, option.get(), image, new Saliency.Request(Saliency.Method.VANILLA, 0, 0, 0, 0, 0, 0, 0, 1));
+                inspection.saliency(s, option.get(), image, new VanillaGradient(0), done -> { }).join();
             });
         }, 30_000 + random.nextInt(30_000), 30_000, TimeUnit.MILLISECONDS);
     }

@@ -45,6 +45,8 @@ import org.cnnlab.inspection.ReferenceModel;
 import org.cnnlab.inspection.Saliency;
 import org.cnnlab.inspection.SaliencyLimits;
 import org.cnnlab.inspection.SaliencyService;
+import org.cnnlab.inspection.saliency.SaliencyRequest;
+import org.cnnlab.inspection.saliency.SmoothGrad;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.PytorchCode;
@@ -382,13 +384,13 @@ public final class InspectionBenchmark {
                         + "PyTorch %s", logitError, LOGIT_TOLERANCE, Arrays.toString(djlLogits), Arrays.toString(pyLogits)));
             }
             org.cnnlab.inspection.Subject subject = inspection.subject(model);   // the page's path: the kept model
-            Saliency ig = saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.INTEGRATED_GRADIENTS, cls));
+            Saliency ig = saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.INTEGRATED_GRADIENTS, cls));
             List<String> agreement = new ArrayList<>();
             agreement.add(String.format(Locale.ROOT, "logits max |DJL − PyTorch| %.2g (≤ %.0e)", logitError, LOGIT_TOLERANCE));
-            agreement.add(mapAgreement("vanilla", saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.VANILLA, cls)).map(),
+            agreement.add(mapAgreement("vanilla", saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.VANILLA, cls)).map(),
                     numbers(check, "vanilla")));
             agreement.add(mapAgreement("IG-25", ig.map(), numbers(check, "ig")));
-            agreement.add(mapAgreement("occlusion", saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.OCCLUSION, cls)).map(),
+            agreement.add(mapAgreement("occlusion", saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.OCCLUSION, cls)).map(),
                     numbers(check, "occlusion")));
             double[] completeness = numbers(check, "ig_completeness");
 
@@ -420,15 +422,15 @@ public final class InspectionBenchmark {
                         }
                     }),
                     new Computation("vanilla |∂S_c/∂x|", "vanilla", 30, false,
-                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.VANILLA, cls))),
+                            i -> saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.VANILLA, cls))),
                     new Computation("SmoothGrad-25 (σ 0.15)", "smoothgrad", 300, true,
-                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.SMOOTHGRAD, cls))),
+                            i -> saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.SMOOTHGRAD, cls))),
                     new Computation("Integrated Gradients-25", "ig", 300, true,
-                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.INTEGRATED_GRADIENTS, cls))),
+                            i -> saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.INTEGRATED_GRADIENTS, cls))),
                     new Computation("occlusion (patch 6, stride 2)", "occlusion", Double.NaN, true,
-                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.OCCLUSION, cls))),
+                            i -> saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.OCCLUSION, cls))),
                     new Computation("LIME-500 (6×6 patches, w 0.25)", "lime", Double.NaN, true,
-                            i -> saliency.saliency(subject, x, Saliency.Request.of(Saliency.Method.LIME, cls).withSamples(500))));
+                            i -> saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.LIME, cls))));
 
             List<String> table = new ArrayList<>();
             Map<String, Stats> oneThread = new java.util.HashMap<>();

@@ -7,6 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Random;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.inspection.saliency.GradCam;
+import org.cnnlab.inspection.saliency.IntegratedGradients;
+import org.cnnlab.inspection.saliency.Lime;
+import org.cnnlab.inspection.saliency.Occlusion;
+import org.cnnlab.inspection.saliency.SaliencyRequest;
+import org.cnnlab.inspection.saliency.Settings;
+import org.cnnlab.inspection.saliency.SmoothGrad;
+import org.cnnlab.inspection.saliency.VanillaGradient;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
@@ -23,8 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class SaliencyServiceIT {
 
-    private static final SaliencyService SERVICE = new SaliencyService(new ModelRunner(new NetworkFactory(NetworkLimits.defaults())),
-            SaliencyLimits.defaults());
+    private static final ModelRunner RUNNER = new ModelRunner(new NetworkFactory(NetworkLimits.defaults()));
+    private static final SaliencyService SERVICE = new SaliencyService(RUNNER, SaliencyLimits.defaults());
     private static TrainedModel region;
     private static TrainedModel conv;
     private static final float[] X = new float[64];
@@ -70,7 +78,7 @@ class SaliencyServiceIT {
     void every_gradient_method_and_occlusion_put_at_least_90_percent_where_the_evidence_is() {
         for (Saliency.Method m : List.of(Saliency.Method.VANILLA, Saliency.Method.LOSS_GRADIENT, Saliency.Method.GRADIENT_X_INPUT,
                 Saliency.Method.SMOOTHGRAD, Saliency.Method.INTEGRATED_GRADIENTS, Saliency.Method.OCCLUSION)) {
-            Saliency s = SERVICE.saliency(region, X, new Saliency.Request(m, 0, 25, 0.15, 25, 2, 2, -1, 1));
+            Saliency s = SERVICE.saliency(region, X, new Settings(25, 25, 0.15, 25, 2, 2, 1).request(m, 0));
             assertThat(s.map()).hasSize(64);
             assertThat(shareInRegion(s.map())).as(m.name()).isGreaterThanOrEqualTo(0.9);
             assertThat(s.png()).startsWith((byte) 0x89);
@@ -79,12 +87,12 @@ class SaliencyServiceIT {
 
     @Test
     void lime_on_patches_finds_the_region_too() {
-        Saliency s = SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.LIME, 0, 200, 0, 0, 4, 0, -1, 1, 0.25));
+        Saliency s = SERVICE.saliency(region, X, new Lime(0, 200, 4, 0.25, Lime.Segments.PATCHES, 1));
         assertThat(shareInRegion(s.map())).isGreaterThanOrEqualTo(0.9);
         assertThat(s.forwardPasses()).isEqualTo(200);
-        assertThat(SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.LIME, 0, 200, 0, 0, 4, 0, -1, 1, 0.25)).map())
+        assertThat(SERVICE.saliency(region, X, new Lime(0, 200, 4, 0.25, Lime.Segments.PATCHES, 1)).map())
                 .isEqualTo(s.map());
-        assertThatThrownBy(() -> SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.LIME, 0, 2001, 0, 0, 4, 0, -1, 1, 0.25)))
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, new Lime(0, 2001, 4, 0.25, Lime.Segments.PATCHES, 1)))
                 .hasMessageStartingWith("saliency.error.samples");
     }
 
@@ -92,8 +100,8 @@ class SaliencyServiceIT {
     void lime_on_superpixels_follows_the_colour_edge_where_squares_straddle_it() {
         float[] flat = new float[64];   // the region bright, the rest dim but not black
         for (int p = 0; p < 64; p++) flat[p] = inRegion(p) ? 0.9f : 0.3f;
-        Saliency.Request r = new Saliency.Request(Saliency.Method.LIME, 0, 300, 0, 0, 3, 0, -1, 1, 0.25);
-        double superpixels = shareInRegion(SERVICE.saliency(region, flat, r.withSegments(Saliency.Segments.SUPERPIXELS)).map());
+        Lime r = new Lime(0, 300, 3, 0.25, Lime.Segments.PATCHES, 1);
+        double superpixels = shareInRegion(SERVICE.saliency(region, flat, new Lime(0, 300, 3, 0.25, Lime.Segments.SUPERPIXELS, 1)).map());
         double squares = shareInRegion(SERVICE.saliency(region, flat, r).map());   // 3×3 squares: the one at (3…5, 3…5) is part region, part not
         System.out.printf("LIME share in the region: superpixels %.3f, 3×3 squares %.3f%n", superpixels, squares);
         assertThat(superpixels).isGreaterThanOrEqualTo(0.9);
@@ -103,18 +111,18 @@ class SaliencyServiceIT {
     @Test
     void lime_segments_and_passes_times_input_size_have_their_own_limits() {
         SaliencyService tight = new SaliencyService(new ModelRunner(new NetworkFactory(NetworkLimits.defaults())),
-                new SaliencyLimits(100, 200, 2000, 5000, 10, 1000));
-        assertThatThrownBy(() -> tight.saliency(region, X, new Saliency.Request(Saliency.Method.LIME, 0, 10, 0, 0, 1, 0, -1, 1, 0.25)))
+                new SaliencyLimits(100, 200, 2000, 5000, 10, 1000, 60));
+        assertThatThrownBy(() -> tight.saliency(region, X, new Lime(0, 10, 1, 0.25, Lime.Segments.PATCHES, 1)))
                 .isInstanceOf(InvalidInputException.class).hasMessage("saliency.error.segments[64, 10]");
         // SmoothGrad-25 is 50 passes of 64 values: 3,200 > 1,000, so 15 passes is what fits
-        assertThatThrownBy(() -> tight.saliency(region, X, new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 25, 0.1, 0, 0, 0, -1, 1)))
+        assertThatThrownBy(() -> tight.saliency(region, X, new SmoothGrad(0, 25, 0.1, 1)))
                 .isInstanceOf(InvalidInputException.class).hasMessage("saliency.error.budget[50, 15]");
-        assertThat(tight.saliency(region, X, new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 7, 0.1, 0, 0, 0, -1, 1)).map()).hasSize(64);
+        assertThat(tight.saliency(region, X, new SmoothGrad(0, 7, 0.1, 1)).map()).hasSize(64);
     }
 
     @Test
     void integrated_gradients_add_up_to_the_score_difference_within_one_percent_at_100_steps() {
-        Saliency s = SERVICE.saliency(conv, X, new Saliency.Request(Saliency.Method.INTEGRATED_GRADIENTS, 0, 0, 0, 100, 0, 0, -1, 1));
+        Saliency s = SERVICE.saliency(conv, X, new IntegratedGradients(0, 100));
         assertThat(s.scoreDifference()).isPositive();
         assertThat(s.attributionSum()).isCloseTo(s.scoreDifference(), within(0.01 * Math.abs(s.scoreDifference())));
         assertThat(s.forwardPasses()).isEqualTo(102);
@@ -123,32 +131,32 @@ class SaliencyServiceIT {
 
     @Test
     void grad_cam_has_the_input_shape_is_never_negative_and_is_zero_for_a_class_the_maps_argue_against() {
-        assertThat(SaliencyService.defaultCamLayer(conv)).isEqualTo(1);
-        Saliency forA = SERVICE.saliency(conv, X, Saliency.Request.of(Saliency.Method.GRAD_CAM, 0));
+        assertThat(GradCam.defaultLayer(conv.network())).isEqualTo(1);
+        Saliency forA = SERVICE.saliency(conv, X, SaliencyRequest.of(Saliency.Method.GRAD_CAM, 0));
         assertThat(forA.map()).hasSize(64);
         // α₀ = 16/64 (the region's share of filter 0's map), α₁ = 0: the map is ¼ of ReLU(x) = x/4
         for (int p = 0; p < 64; p++) assertThat(forA.map()[p]).isCloseTo(X[p] / 4, within(1e-5f));
-        Saliency forB = SERVICE.saliency(conv, X, Saliency.Request.of(Saliency.Method.GRAD_CAM, 1));
+        Saliency forB = SERVICE.saliency(conv, X, SaliencyRequest.of(Saliency.Method.GRAD_CAM, 1));
         for (float v : forB.map()) assertThat(v).isZero();
-        assertThatThrownBy(() -> SERVICE.saliency(region, X, Saliency.Request.of(Saliency.Method.GRAD_CAM, 0)))
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, SaliencyRequest.of(Saliency.Method.GRAD_CAM, 0)))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("saliency.error.noConv");
     }
 
     @Test
     void occlusion_drops_the_score_only_where_the_evidence_is_and_requests_past_the_limits_are_refused() {
-        Saliency s = SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.OCCLUSION, 0, 0, 0, 0, 2, 2, -1, 1));
+        Saliency s = SERVICE.saliency(region, X, new Occlusion(0, 2, 2));
         for (int p = 0; p < 64; p++) {
             if (inRegion(p)) assertThat(s.map()[p]).isGreaterThan(0);
             else assertThat(s.map()[p]).isZero();
         }
         assertThat(s.forwardPasses()).isEqualTo(16 + 1);
-        assertThatThrownBy(() -> SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 101, 0.1, 0, 0, 0, -1, 1)))
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, new SmoothGrad(0, 101, 0.1, 1)))
                 .hasMessageStartingWith("saliency.error.samples");
-        assertThatThrownBy(() -> SERVICE.saliency(region, X, new Saliency.Request(Saliency.Method.INTEGRATED_GRADIENTS, 0, 0, 0, 201, 0, 0, -1, 1)))
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, new IntegratedGradients(0, 201)))
                 .hasMessageStartingWith("saliency.error.steps");
-        assertThatThrownBy(() -> SERVICE.saliency(region, X, Saliency.Request.of(Saliency.Method.VANILLA, 5)))
+        assertThatThrownBy(() -> SERVICE.saliency(region, X, SaliencyRequest.of(Saliency.Method.VANILLA, 5)))
                 .hasMessageStartingWith("saliency.error.class");
-        assertThatThrownBy(() -> SERVICE.saliency(region, new float[3], Saliency.Request.of(Saliency.Method.VANILLA, 0)))
+        assertThatThrownBy(() -> SERVICE.saliency(region, new float[3], SaliencyRequest.of(Saliency.Method.VANILLA, 0)))
                 .hasMessageStartingWith("training.error.shape");
     }
 
@@ -172,8 +180,7 @@ class SaliencyServiceIT {
                 Saliency.Method.LIME};
         java.util.function.IntFunction<float[]> answer = i -> {
             Saliency.Method m = methods[i % methods.length];
-            float[] map = SERVICE.saliency(inspection.subject(conv), X, new Saliency.Request(m, 0, 10, 0.1, 10, 2, 2, -1, i, 0.25)
-                    .withSamples(m == Saliency.Method.LIME ? 30 : 10)).map();
+            float[] map = SERVICE.saliency(inspection.subject(conv), X, new Settings(10, 30, 0.1, 10, 2, 2, i).request(m, 0)).map();
             double[] p = inspection.inspect(inspection.subject(conv), png).probabilities();
             float[] out = java.util.Arrays.copyOf(map, map.length + p.length);
             for (int k = 0; k < p.length; k++) out[map.length + k] = (float) p[k];
@@ -211,9 +218,9 @@ class SaliencyServiceIT {
         Subject model = inspection.subject(conv);
         if (method == Saliency.Method.GRAD_CAM) {
             inspection.inspect(model, png);
-            SERVICE.saliency(model, X, Saliency.Request.of(method, 0));
+            SERVICE.saliency(model, X, SaliencyRequest.of(method, 0));
         } else {
-            SERVICE.saliency(model, X, new Saliency.Request(method, 0, 10, 0.1, 10, 2, 2, -1, 1, 0.25).withSamples(method == Saliency.Method.LIME ? 50 : 10));
+            SERVICE.saliency(model, X, new Settings(10, 50, 0.1, 10, 2, 2, 1).request(method, 0));
         }
     }
 
@@ -227,12 +234,12 @@ class SaliencyServiceIT {
             for (int i = 0; i < samples; i++) {
                 float[] noisy = new float[64];
                 for (int p = 0; p < 64; p++) noisy[p] = (float) (X[p] + 0.3 * random.nextGaussian());
-                float[] v = SERVICE.saliency(conv, noisy, Saliency.Request.of(Saliency.Method.VANILLA, 0)).map();
+                float[] v = SERVICE.saliency(conv, noisy, SaliencyRequest.of(Saliency.Method.VANILLA, 0)).map();
                 for (int p = 0; p < 64; p++) expected[p] += v[p] / samples;
             }
             for (int i = 0; i < 200; i++) {
                 if (i % 20 == 0) System.gc();
-                Saliency s = SERVICE.saliency(conv, X, new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, samples, 0.3, 0, 0, 0, -1, 42));
+                Saliency s = SERVICE.saliency(conv, X, new SmoothGrad(0, samples, 0.3, 42));
                 for (int p = 0; p < 64; p++) assertThat(s.map()[p]).as("call %d, pixel %d", i, p).isCloseTo(expected[p], within(1e-5f));
             }
         }
@@ -240,7 +247,61 @@ class SaliencyServiceIT {
 
     @Test
     void the_same_request_gives_the_same_map() {
-        Saliency.Request r = new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 10, 0.3, 0, 0, 0, -1, 42);
+        SmoothGrad r = new SmoothGrad(0, 10, 0.3, 42);
         assertThat(SERVICE.saliency(conv, X, r).map()).isEqualTo(SERVICE.saliency(conv, X, r).map());
+    }
+
+    @Test
+    void a_map_runs_as_a_job_that_tells_its_progress_and_stops_when_cancelled() throws Exception {
+        Lime lime = new Lime(0, 2_000, 2, 0.25, Lime.Segments.PATCHES, 1);   // 63 batches of 32
+        List<Double> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var job = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Saliency>>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        job.set(SERVICE.start(org.cnnlab.base.StudentId.random(), new TrainedSubject(region, RUNNER), X, lime, f -> {
+            heard.add(f);
+            if (heard.size() == 3) {
+                try {
+                    started.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                job.get().cancel(false);
+            }
+        }));
+        started.countDown();
+        assertThatThrownBy(() -> job.get().join()).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(heard).as("fractions heard before the cancel was seen").hasSize(3).isSorted();
+        assertThat(heard.getLast()).isCloseTo(3 * 32 / 2_000.0, within(1e-9));
+
+        // the thread is free, and a whole job gives what the caller's-thread computation gives
+        List<Double> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Lime small = new Lime(0, 200, 4, 0.25, Lime.Segments.PATCHES, 1);
+        Saliency s = SERVICE.start(org.cnnlab.base.StudentId.random(), new TrainedSubject(region, RUNNER), X, small, all::add).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(s.map()).isEqualTo(SERVICE.saliency(region, X, small).map());
+        assertThat(all).isSorted().last().isEqualTo(1.0);
+    }
+
+    @Test
+    void a_students_new_request_replaces_their_waiting_one_and_a_bad_one_is_refused_before_it_queues() throws Exception {
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        Subject subject = new TrainedSubject(region, RUNNER);
+        var blocker = SERVICE.start(org.cnnlab.base.StudentId.random(), subject, X, new VanillaGradient(0), f -> {
+            try {
+                hold.await();   // another student's job holds the saliency thread
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        org.cnnlab.base.StudentId student = org.cnnlab.base.StudentId.random();
+        var first = SERVICE.start(student, subject, X, new SmoothGrad(0, 10, 0.1, 1), f -> { });
+        var second = SERVICE.start(student, subject, X, new SmoothGrad(0, 10, 0.1, 2), f -> { });
+        assertThat(first).isCancelled();
+        assertThatThrownBy(() -> SERVICE.start(student, subject, X, new SmoothGrad(0, 101, 0.1, 1), f -> { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("saliency.error.samples");
+        assertThat(second).isNotDone();
+        hold.countDown();
+        assertThat(blocker.get(60, java.util.concurrent.TimeUnit.SECONDS).map()).hasSize(64);
+        assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS).map()).isEqualTo(SERVICE.saliency(region, X, new SmoothGrad(0, 10, 0.1, 2)).map());
+        SERVICE.forget(student);   // nothing left to cancel: no error
     }
 }

@@ -15,6 +15,11 @@ import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.ImageLimits;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
+import org.cnnlab.inspection.saliency.IntegratedGradients;
+import org.cnnlab.inspection.saliency.Lime;
+import org.cnnlab.inspection.saliency.SaliencyRequest;
+import org.cnnlab.inspection.saliency.Settings;
+import org.cnnlab.inspection.saliency.SmoothGrad;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.training.ModelRunner;
@@ -77,7 +82,7 @@ class TorchScriptIT {
         double p0 = 1 / (1 + Math.exp(z[1] - z[0]));
         assertThat(in.probabilities()[0]).as("softmax of PyTorch's logits (dropout off)").isCloseTo(p0, within(1e-5));
         assertThat(INSPECTION.inspect(m, png(x)).probabilities()).as("evaluation mode: the same twice").containsExactly(in.probabilities());
-        Saliency s = SALIENCY.saliency(m, INSPECTION.input(m, png(x)), Saliency.Request.of(Saliency.Method.VANILLA, 0));
+        Saliency s = SALIENCY.saliency(m, INSPECTION.input(m, png(x)), SaliencyRequest.of(Saliency.Method.VANILLA, 0));
         float[] vanilla = floats("vanilla");
         for (int p = 0; p < vanilla.length; p++) assertThat(s.map()[p]).as("pixel %d", p).isCloseTo(vanilla[p], within(1e-4f + 1e-4f * vanilla[p]));
         // SmoothGrad's samples: each the vanilla map of its noisy input (TorchScript's first batched backward passes are off, see OpenNetwork)
@@ -86,12 +91,12 @@ class TorchScriptIT {
         for (int i = 0; i < 10; i++) {
             float[] noisy = new float[x.length];
             for (int p = 0; p < x.length; p++) noisy[p] = (float) (x[p] + 0.2 * random.nextGaussian());
-            float[] v = SALIENCY.saliency(m, noisy, Saliency.Request.of(Saliency.Method.VANILLA, 0)).map();
+            float[] v = SALIENCY.saliency(m, noisy, SaliencyRequest.of(Saliency.Method.VANILLA, 0)).map();
             for (int p = 0; p < 256; p++) mean[p] += v[p] / 10;
         }
-        float[] smooth = SALIENCY.saliency(m, x, new Saliency.Request(Saliency.Method.SMOOTHGRAD, 0, 10, 0.2, 0, 0, 0, -1, 5)).map();
+        float[] smooth = SALIENCY.saliency(m, x, new SmoothGrad(0, 10, 0.2, 5)).map();
         for (int p = 0; p < 256; p++) assertThat(smooth[p]).as("SmoothGrad pixel %d", p).isCloseTo(mean[p], within(1e-4f + 1e-4f * mean[p]));
-        Saliency ig = SALIENCY.saliency(m, x, new Saliency.Request(Saliency.Method.INTEGRATED_GRADIENTS, 0, 0, 0, 100, 0, 0, -1, 1));
+        Saliency ig = SALIENCY.saliency(m, x, new IntegratedGradients(0, 100));
         assertThat(ig.scoreDifference()).as("S_0(x) − S_0(0), PyTorch's").isCloseTo(z[0] - floats("black")[0], within(1e-3));
         assertThat(ig.attributionSum()).as("completeness").isCloseTo(ig.scoreDifference(), within(0.01 * Math.abs(ig.scoreDifference())));
     }
@@ -102,7 +107,7 @@ class TorchScriptIT {
         float[] x = floats("x");
         for (Saliency.Method method : Saliency.Method.values()) {
             boolean lime = method == Saliency.Method.LIME;   // LIME on the four quadrants; occlusion pixel by pixel, so no window straddles the edge
-            Saliency.Request r = new Saliency.Request(method, 1, lime ? 500 : 25, 0.1, 25, lime ? 8 : 1, 1, -1, 3, 0.25);
+            SaliencyRequest r = lime ? new Lime(1, 500, 8, 0.25, Lime.Segments.PATCHES, 3) : new Settings(25, 500, 0.1, 25, 1, 1, 3).request(method, 1);
             if (method == Saliency.Method.LOSS_GRADIENT) continue;   // −log softmax_1 reads both classes' scores, so both regions: right, not a region test
             if (method == Saliency.Method.GRAD_CAM) {
                 assertThatThrownBy(() -> SALIENCY.saliency(m, x, r)).isInstanceOf(InvalidInputException.class).hasMessageContaining("saliency.error.noConv");

@@ -81,7 +81,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         input.addClassName("pixel-image");
         input.setWidth("112px");
         input.setHeight("112px");
-        saliency = new SaliencyPanel(request -> lab.saliency(student, model.getValue(), drawing, request), classRoom, student);
+        saliency = new SaliencyPanel((request, progress) -> lab.saliency(student, model.getValue(), drawing, request, progress), classRoom, student);
         add(new H1(getTranslation("lesson.inspection.title")), new Paragraph(getTranslation("inspect.intro")), none, model,
                 reference, new HorizontalLayout(canvas, new com.vaadin.flow.component.orderedlayout.VerticalLayout(example, input), prediction), insides, saliency,
                 new ShortcutPanel(lab, student, this::listModels), new TorchScriptPanel(lab, student, loaded -> {

@@ -10,9 +10,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.function.SerializableFunction;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.function.SerializableBiFunction;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleConsumer;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
@@ -20,8 +25,12 @@ import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.inspection.Saliency;
+import org.cnnlab.inspection.saliency.SaliencyRequest;
 
-/** One saliency method for one class: the map next to the input and over it (opacity slider), its cost and what it means. */
+/**
+ * One saliency method for one class: the map next to the input and over it (opacity slider), its cost
+ * and what it means. The map is computed as a job: a progress bar and a cancel button while it runs.
+ */
 class SaliencyPanel extends VerticalLayout {
 
     private final Paragraph help = new Paragraph();
@@ -31,20 +40,35 @@ class SaliencyPanel extends VerticalLayout {
     private final Image overlayBase = new Image();
     private final Image overlayMap = new Image();
     private final Span cost = new Span();
-    private final SerializableFunction<Saliency.Request, Saliency> compute;
+    private final ProgressBar progress = new ProgressBar();
+    private final Button run = new Button();
+    private final Button cancel = new Button();
+    private final SerializableBiFunction<SaliencyRequest, DoubleConsumer, CompletableFuture<Saliency>> compute;
     private final ShareButton share;
     private Saliency last;
+    private CompletableFuture<Saliency> running;
 
-    SaliencyPanel(SerializableFunction<Saliency.Request, Saliency> compute, ClassRoom classRoom, StudentId student) {
+    /** @param compute starts the map of a request as a job, telling the fraction done; refuses a bad request at once */
+    SaliencyPanel(SerializableBiFunction<SaliencyRequest, DoubleConsumer, CompletableFuture<Saliency>> compute, ClassRoom classRoom,
+                  StudentId student) {
         this.compute = compute;
         this.share = ShareButton.disabled(classRoom, student, () -> new ClassRoom.Submission(ClassRoom.Submission.Kind.SALIENCY,
                 getTranslation("saliency.method." + last.method().name().toLowerCase(Locale.ROOT)), cost.getText(), last.png(), null));
         setPadding(false);
         setId("saliency");
-        Button run = new Button(getTranslation("saliency.run"), e -> run());
+        run.setText(getTranslation("saliency.run"));
+        run.addClickListener(e -> run());
         run.setId("saliency-run");
         run.addThemeVariants(ButtonVariant.PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(settings, run);
+        cancel.setText(getTranslation("saliency.cancel"));
+        cancel.addClickListener(e -> cancel());
+        cancel.setId("saliency-cancel");
+        cancel.setVisible(false);
+        progress.setId("saliency-progress");
+        progress.setVisible(false);
+        progress.getElement().setAttribute("aria-label", getTranslation("saliency.progress"));
+        addDetachListener(e -> cancel());   // the page is gone: its map is not wanted
+        HorizontalLayout form = new HorizontalLayout(settings, run, cancel);
         form.setAlignItems(Alignment.BASELINE);
         help.addClassName("help");
         help.setId("saliency-help");
@@ -67,7 +91,7 @@ class SaliencyPanel extends VerticalLayout {
         cost.setId("saliency-cost");
         HorizontalLayout pictures = new HorizontalLayout(labelled(input, "saliency.input"), labelled(map, "saliency.map"),
                 labelled(overlay, "saliency.overlay"));
-        add(new H3(getTranslation("saliency.title")), form, help, pictures, new HorizontalLayout(new Span(getTranslation("saliency.opacity")), opacity), cost, share);
+        add(new H3(getTranslation("saliency.title")), form, progress, help, pictures, new HorizontalLayout(new Span(getTranslation("saliency.opacity")), opacity), cost, share);
         setVisible(false);
     }
 
@@ -84,25 +108,55 @@ class SaliencyPanel extends VerticalLayout {
     }
 
     void run() {
-        Saliency.Request request = settings.request();
+        SaliencyRequest request = settings.request();
         if (request == null) return;
+        UI ui = UI.getCurrent();
+        cancel();
+        CompletableFuture<Saliency> job;
         try {
-            Saliency s = compute.apply(request);
-            last = s;
-            share.setEnabled(true);
-            input.setSrc(ImageUrls.png(s.input()));
-            overlayBase.setSrc(ImageUrls.png(s.input()));
-            map.setSrc(ImageUrls.png(s.png()));
-            overlayMap.setSrc(ImageUrls.png(s.png()));
-            String text = getTranslation("saliency.cost", s.forwardPasses(), s.backwardPasses());
-            if (s.method() == Saliency.Method.INTEGRATED_GRADIENTS) {
-                text += " " + getTranslation("saliency.completeness", String.format(Locale.ROOT, "%.4f", s.attributionSum()),
-                        String.format(Locale.ROOT, "%.4f", s.scoreDifference()));
-            }
-            cost.setText(text);
+            job = compute.apply(request, fraction -> ui.access(() -> progress.setValue(fraction)));
         } catch (InvalidInputException e) {
             Messages.error(this, e);
+            return;
         }
+        running = job;
+        running(true);
+        job.whenComplete((s, failure) -> ui.access(() -> {
+            if (running != job) return;   // replaced by a newer request
+            running = null;
+            running(false);
+            if (s != null) show(s);
+            else if (!(failure instanceof CancellationException)) Messages.failure(this, failure);
+        }));
+    }
+
+    private void cancel() {
+        if (running == null) return;
+        running.cancel(false);
+        running = null;
+        running(false);
+    }
+
+    private void running(boolean on) {
+        progress.setValue(0);
+        progress.setVisible(on);
+        cancel.setVisible(on);
+        run.setEnabled(!on);
+    }
+
+    private void show(Saliency s) {
+        last = s;
+        share.setEnabled(true);
+        input.setSrc(ImageUrls.png(s.input()));
+        overlayBase.setSrc(ImageUrls.png(s.input()));
+        map.setSrc(ImageUrls.png(s.png()));
+        overlayMap.setSrc(ImageUrls.png(s.png()));
+        String text = getTranslation("saliency.cost", s.forwardPasses(), s.backwardPasses());
+        if (s.method() == Saliency.Method.INTEGRATED_GRADIENTS) {
+            text += " " + getTranslation("saliency.completeness", String.format(Locale.ROOT, "%.4f", s.attributionSum()),
+                    String.format(Locale.ROOT, "%.4f", s.scoreDifference()));
+        }
+        cost.setText(text);
     }
 
     private void showHelp(Saliency.Method m) {

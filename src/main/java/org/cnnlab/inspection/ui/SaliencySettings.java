@@ -9,6 +9,15 @@ import java.util.Locale;
 import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.Fields;
 import org.cnnlab.inspection.Saliency;
+import org.cnnlab.inspection.saliency.GradCam;
+import org.cnnlab.inspection.saliency.GradientTimesInput;
+import org.cnnlab.inspection.saliency.IntegratedGradients;
+import org.cnnlab.inspection.saliency.Lime;
+import org.cnnlab.inspection.saliency.LossGradient;
+import org.cnnlab.inspection.saliency.Occlusion;
+import org.cnnlab.inspection.saliency.SaliencyRequest;
+import org.cnnlab.inspection.saliency.SmoothGrad;
+import org.cnnlab.inspection.saliency.VanillaGradient;
 
 /** The saliency form: method, class, and the settings the chosen method reads (the others hidden); Grad-CAM disabled with its reason. */
 class SaliencySettings extends HorizontalLayout {
@@ -22,7 +31,7 @@ class SaliencySettings extends HorizontalLayout {
     private final IntegerField stride = Fields.integer("saliency-stride", "", 2, "8em");
     private final IntegerField limeSamples = Fields.integer("saliency-lime-samples", "", 500, "8em");
     private final NumberField kernelWidth = Fields.number("saliency-kernel-width", "", 0.25, "8em");
-    private final Select<Saliency.Segments> segments = new Select<>();
+    private final Select<Lime.Segments> segments = new Select<>();
     private final java.util.function.Consumer<Saliency.Method> onMethod;
     private List<String> classes = List.of();
     private int camLayer = -1;
@@ -52,9 +61,9 @@ class SaliencySettings extends HorizontalLayout {
         kernelWidth.setLabel(getTranslation("saliency.kernelWidth"));
         segments.setId("saliency-segments");
         segments.setLabel(getTranslation("saliency.segments"));
-        segments.setItems(Saliency.Segments.values());
+        segments.setItems(Lime.Segments.values());
         segments.setItemLabelGenerator(s -> getTranslation("saliency.segments." + s.name().toLowerCase(Locale.ROOT)));
-        segments.setValue(Saliency.Segments.SUPERPIXELS);
+        segments.setValue(Lime.Segments.SUPERPIXELS);
         add(method, target, samples, noise, steps, segments, patch, stride, limeSamples, kernelWidth);
         setWrap(true);
         setAlignItems(Alignment.BASELINE);
@@ -76,12 +85,20 @@ class SaliencySettings extends HorizontalLayout {
     }
 
     /** The request the form describes, or null before a model is chosen; the service checks the numbers. */
-    Saliency.Request request() {
-        if (target.getValue() == null) return null;
-        boolean lime = method.getValue() == Saliency.Method.LIME;
-        return new Saliency.Request(method.getValue(), target.getValue(), lime ? Fields.valueOr(limeSamples, 0) : Fields.valueOr(samples, 0),
-                Fields.valueOr(noise, -1), Fields.valueOr(steps, 0), Fields.valueOr(patch, 0), Fields.valueOr(stride, 0), camLayer, 1,
-                Fields.valueOr(kernelWidth, -1), segments.getValue());
+    SaliencyRequest request() {
+        Integer c = target.getValue();
+        if (c == null) return null;
+        return switch (method.getValue()) {
+            case VANILLA -> new VanillaGradient(c);
+            case LOSS_GRADIENT -> new LossGradient(c);
+            case GRADIENT_X_INPUT -> new GradientTimesInput(c);
+            case SMOOTHGRAD -> new SmoothGrad(c, Fields.valueOr(samples, 0), Fields.valueOr(noise, -1), 1);
+            case INTEGRATED_GRADIENTS -> new IntegratedGradients(c, Fields.valueOr(steps, 0));
+            case OCCLUSION -> new Occlusion(c, Fields.valueOr(patch, 0), Fields.valueOr(stride, 0));
+            case GRAD_CAM -> new GradCam(c, camLayer);
+            case LIME -> new Lime(c, Fields.valueOr(limeSamples, 0), Fields.valueOr(patch, 0), Fields.valueOr(kernelWidth, -1),
+                    segments.getValue(), 1);
+        };
     }
 
     private void showFields() {

@@ -1,4 +1,4 @@
-package org.cnnlab.inspection;
+package org.cnnlab.inspection.saliency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.cnnlab.inspection;
+package org.cnnlab.inspection.saliency;
 
 /**
  * Weighted ridge regression, the surrogate model LIME fits: minimise Σ_i w_i (y_i − β₀ − Σ_s β_s z_is)²
