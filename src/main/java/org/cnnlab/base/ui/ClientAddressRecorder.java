@@ -32,6 +32,7 @@ public class ClientAddressRecorder implements VaadinServiceInitListener {
 
     private void record(VaadinSession session) {
         if (session == null || session.getBrowser() == null) return;
-        addresses.record(CurrentStudent.of(session) != null ? CurrentStudent.of(session) : CurrentStudent.id(), session.getBrowser().getAddress());
+        org.cnnlab.base.StudentId student = CurrentStudent.of(session);
+        addresses.record(student != null ? student : CurrentStudent.id(), session.getBrowser().getAddress());
     }
 }
