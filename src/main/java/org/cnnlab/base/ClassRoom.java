@@ -29,6 +29,32 @@ public interface ClassRoom {
 
     Optional<Membership> membership(StudentId student);
 
+    /** Work that costs the shared server more than a page: refused to non-members while a session admits class members only. */
+    enum Costly { TRAINING, UPLOAD, SALIENCY }
+
+    /**
+     * A student let through to costly work: {@code anonymousAddress} is the network address whose
+     * anonymous caps apply ({@link AnonymousLimits}), or {@code null} for a class member (their own
+     * caps apply) or a student whose address is not known.
+     */
+    record Admission(StudentId student, String anonymousAddress) {
+        public boolean capsPerAddress() {
+            return anonymousAddress != null;
+        }
+    }
+
+    /**
+     * Before costly work: while an open class session admits class members only, a student who has
+     * not joined (or still waits for approval) is refused with a message that says where to join; an
+     * anonymous student's costly requests are also counted per network address. Without a class
+     * server, everyone is let through.
+     *
+     * @throws InvalidInputException with the reason, in the student's language
+     */
+    default Admission admit(StudentId student, Costly work) {
+        return new Admission(student, null);
+    }
+
     /**
      * Whether the student has a lasting identity (they joined a class, even one since archived or one
      * they were removed from): their saved work outlives their browser session. Without a class

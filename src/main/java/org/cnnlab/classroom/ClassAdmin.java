@@ -112,6 +112,19 @@ public class ClassAdmin {
     }
 
     /**
+     * "Class members only": while this session is open, a student who has not joined a class (or
+     * waits for approval) cannot train, upload a model or run saliency; the lessons stay readable.
+     * The switch is a column of the session, read at each such request, so every app node follows it
+     * at once; the event refreshes every node's dashboards.
+     */
+    public ClassSession membersOnly(long classId, boolean membersOnly) {
+        db.sql("update class_session set members_only = ? where id = ?").params(membersOnly, classId).update();
+        LOG.info("Class {}: members only {}", classId, membersOnly ? "on" : "off");
+        events.publish(new ClassEvent.DashboardChanged(classId));
+        return session(classId);
+    }
+
+    /**
      * Archived: the code closes, students leave the class, the records stay for export. Their saved
      * work stays on the server, listed in {@link #savedWork}, until the instructor deletes it.
      */

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reading and writing the class_session rows: one place for the columns and the lesson list format. */
 final class ClassRows {
-    static final String COLUMNS = "id, name, join_code, code_open, approve_each, paused, pause_message, lessons, archived, created_at";
+    static final String COLUMNS = "id, name, join_code, code_open, approve_each, paused, pause_message, lessons, archived, created_at, members_only";
 
     private ClassRows() {
     }
@@ -19,7 +19,8 @@ final class ClassRows {
     static ClassSession session(ResultSet rs, int row) throws SQLException {
         return new ClassSession(rs.getLong("id"), rs.getString("name"), rs.getString("join_code"), rs.getBoolean("code_open"),
                 rs.getBoolean("approve_each"), rs.getBoolean("paused"), rs.getString("pause_message"),
-                lessons(rs.getString("lessons")), rs.getBoolean("archived"), rs.getTimestamp("created_at").toInstant());
+                lessons(rs.getString("lessons")), rs.getBoolean("archived"), rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("members_only"));
     }
 
     static java.util.Optional<ClassSession> byId(JdbcClient db, long id) {

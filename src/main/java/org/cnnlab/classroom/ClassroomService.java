@@ -34,14 +34,19 @@ public class ClassroomService implements ClassRoom {
     private final ClassroomLimits limits;
     private final JoinThrottle throttle;
     private final Presence presence;
+    private final org.cnnlab.base.ClientAddresses addresses;
+    private final AnonymousThrottle anonymous;
     private final SecureRandom random = new SecureRandom();
 
-    public ClassroomService(JdbcClient db, ClassEvents events, ClassroomLimits limits, Presence presence) {
+    public ClassroomService(JdbcClient db, ClassEvents events, ClassroomLimits limits, Presence presence,
+                            org.cnnlab.base.ClientAddresses addresses, org.cnnlab.base.AnonymousLimits anonymousLimits) {
         this.db = db;
         this.events = events;
         this.limits = limits;
         this.presence = presence;
+        this.addresses = addresses;
         this.throttle = new JoinThrottle(limits);
+        this.anonymous = new AnonymousThrottle(anonymousLimits.requestsPerMinute(), io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME);
     }
 
     /** A student who joined: their id, the secret their rejoin cookie carries, and whether they wait for approval. */
@@ -116,6 +121,37 @@ public class ClassroomService implements ClassRoom {
     @Override
     public boolean lasting(StudentId student) {
         return student != null && db.sql("select count(*) from student where id = ?").param(student.value()).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Before costly work ({@link MembersOnly}): while an open session admits class members only, only
+     * its approved members are let through. Anyone else let through is anonymous: their address's
+     * caps apply, and a saliency request or an upload spends one of the address's requests a minute
+     * ({@link AnonymousThrottle}); training is capped per address by the training queue. Both
+     * questions go to the database, which every app node shares, so a switch on one node holds on
+     * all at once. With the database away the student is let through (as a member: no caps to count).
+     */
+    @Override
+    public Admission admit(StudentId student, Costly work) {
+        Member.Status status;
+        boolean membersOnly;
+        try {
+            status = student == null ? null : db.sql("""
+                            select s.status from student s join class_session c on c.id = s.class_id
+                            where s.id = ? and c.archived = false""")
+                    .param(student.value()).query(String.class).optional().map(Member.Status::valueOf).orElse(null);
+            membersOnly = db.sql("select count(*) from class_session where members_only = true and archived = false")
+                    .query(Integer.class).single() > 0;
+        } catch (org.springframework.dao.DataAccessException away) {
+            return new Admission(student, null);
+        }
+        MembersOnly.refusal(membersOnly, status).ifPresent(key -> {
+            throw new InvalidInputException(key);
+        });
+        if (MembersOnly.member(status)) return new Admission(student, null);
+        String address = addresses.of(student).orElse(null);
+        if (address != null && work != Costly.TRAINING) anonymous.spend(address);
+        return new Admission(student, address);
     }
 
     /** Whether this student was removed from their class (a page of theirs must stop being them). */

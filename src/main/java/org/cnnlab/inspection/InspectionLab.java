@@ -36,10 +36,12 @@ public class InspectionLab {
     private final org.cnnlab.convolution.PlaygroundService playground;
     private final TorchScriptModels torchScripts;
     private final org.cnnlab.imaging.SampleImages samples;
+    private final org.cnnlab.base.ClassRoom classRoom;   // who may run saliency and upload ("class members only")
 
     public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
                          org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference, org.cnnlab.convolution.PlaygroundService playground,
-                        TorchScriptModels torchScripts, org.cnnlab.imaging.SampleImages samples) {
+                        TorchScriptModels torchScripts, org.cnnlab.imaging.SampleImages samples, org.cnnlab.base.ClassRoom classRoom) {
+        this.classRoom = classRoom;
         this.torchScripts = torchScripts;
         this.samples = samples;
         this.reference = reference;
@@ -90,6 +92,7 @@ public class InspectionLab {
 
     /** Checks a TorchScript file a student uploaded and offers it to that student; the option to select. */
     public ModelOption uploadTorchScript(StudentId student, String fileName, byte[] bytes) {
+        classRoom.admit(student, org.cnnlab.base.ClassRoom.Costly.UPLOAD);
         TorchScriptModel t = torchScripts.upload(student, fileName, bytes);
         return models(student).stream().filter(o -> t.id().equals(o.torchScript())).findFirst().orElseThrow();
     }
@@ -149,6 +152,7 @@ public class InspectionLab {
     public java.util.concurrent.CompletableFuture<Saliency> saliency(StudentId student, ModelOption option, byte[] image,
                                                                      org.cnnlab.inspection.saliency.SaliencyRequest request,
                                                                      java.util.function.DoubleConsumer progress) {
+        classRoom.admit(student, org.cnnlab.base.ClassRoom.Costly.SALIENCY);   // "class members only"; anonymous requests counted per address
         Subject model = subject(student, option);
         return saliency.start(student, model, inspection.input(model, image), request, progress);
     }

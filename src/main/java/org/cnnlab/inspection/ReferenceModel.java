@@ -60,7 +60,7 @@ public class ReferenceModel {
             LabelledImages data = catalog.load("mnist", List.of(), 500, SEED);
             TrainingRequest r = new TrainingRequest(OWNER, NETWORK, data,
                     OptimizerSpec.adam(0.002), 32, 3, 0.1, SEED, "REFERENCE", catalog.test("mnist", List.of(), 100, SEED).orElse(null));
-            job = training.submit(r).jobId();
+            job = training.submitShared(r).jobId();
             long id = job;
             training.watch(id, p -> {
                 if (p.state() == TrainingProgress.State.DONE) keep(id);

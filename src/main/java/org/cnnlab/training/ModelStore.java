@@ -39,8 +39,20 @@ public class ModelStore implements StudentState {
     private final ModelRunner runner;
     private final ShapeInference inference;
     private final Map<StudentId, List<Saved>> saved = new ConcurrentHashMap<>();
+    private final org.cnnlab.base.ClassRoom classRoom;   // who may upload ("class members only"); null: everyone
 
-    public ModelStore(@Value("${cnnlab.data-dir}") Path dataDir, ModelLimits limits, ModelRunner runner, NetworkLimits networkLimits) {
+    public ModelStore(Path dataDir, ModelLimits limits, ModelRunner runner, NetworkLimits networkLimits) {
+        this(dataDir, limits, runner, networkLimits, (org.cnnlab.base.ClassRoom) null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ModelStore(@Value("${cnnlab.data-dir}") Path dataDir, ModelLimits limits, ModelRunner runner, NetworkLimits networkLimits,
+                      org.springframework.beans.factory.ObjectProvider<org.cnnlab.base.ClassRoom> classRoom) {
+        this(dataDir, limits, runner, networkLimits, classRoom.getIfAvailable());
+    }
+
+    private ModelStore(Path dataDir, ModelLimits limits, ModelRunner runner, NetworkLimits networkLimits, org.cnnlab.base.ClassRoom classRoom) {
+        this.classRoom = classRoom;
         this.root = dataDir.resolve("models");
         this.limits = limits;
         this.runner = runner;
@@ -65,6 +77,7 @@ public class ModelStore implements StudentState {
 
     /** Reads an uploaded file, checks it is a whole CNN Lab model that fits its network, and saves it. */
     public Saved upload(StudentId student, byte[] file) {
+        if (classRoom != null) classRoom.admit(student, org.cnnlab.base.ClassRoom.Costly.UPLOAD);   // before the file is read
         ModelFile.Contents contents = ModelFile.read(file, limits.maxFileBytes());
         runner.check(contents.model());
         return store(student, contents);

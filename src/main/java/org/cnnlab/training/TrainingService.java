@@ -56,12 +56,15 @@ public class TrainingService implements StudentState {
     private final Object lock = new Object();
     private volatile boolean closed;
     private volatile boolean held;   // the instructor paused the queue: no job starts until released
+    private final org.cnnlab.base.ClassRoom classRoom;   // who may train ("class members only"); null: everyone
+    private final org.cnnlab.base.AnonymousLimits anonymous;
 
     private static final class Job {
         final long id;
         final long series;          // the id of the series' first job; a lone job is a series of one
         volatile TrainingRequest request;   // without its images once finished (see finish)
         final long parameters;
+        final String address;       // the network address whose anonymous caps it counts toward; null: none
         final List<Consumer<TrainingProgress>> watchers = new CopyOnWriteArrayList<>();
         final List<Double> batchLosses = new ArrayList<>();
         final List<EpochMetrics> epochs = new ArrayList<>();
@@ -82,17 +85,19 @@ public class TrainingService implements StudentState {
         volatile long startedMillis;
         volatile long pausedMillis;
 
-        Job(long id, long series, TrainingRequest request, long parameters) {
+        Job(long id, long series, TrainingRequest request, long parameters, String address) {
             this.id = id;
             this.series = series;
             this.request = request;
             this.parameters = parameters;
+            this.address = address;
         }
     }
 
     /** Training on this JVM's own DJL: the one-machine server, and tests. */
     public TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits) {
-        this(limits, factory, networkLimits, new Budget(BudgetLimits.defaults()), new DatasetCatalog(), null, 1, "");
+        this(limits, factory, networkLimits, new Budget(BudgetLimits.defaults()), new DatasetCatalog(), null, 1, "", null,
+                org.cnnlab.base.AnonymousLimits.defaults());
     }
 
     /**
@@ -102,13 +107,18 @@ public class TrainingService implements StudentState {
      */
     @org.springframework.beans.factory.annotation.Autowired
     public TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits, Budget budget, DatasetCatalog catalog,
-                           org.springframework.beans.factory.ObjectProvider<RemoteTraining> remote, org.cnnlab.base.NodeSettings node) {
+                           org.springframework.beans.factory.ObjectProvider<RemoteTraining> remote, org.cnnlab.base.NodeSettings node,
+                           org.springframework.beans.factory.ObjectProvider<org.cnnlab.base.ClassRoom> classRoom,
+                           org.cnnlab.base.AnonymousLimits anonymous) {
         this(limits, factory, networkLimits, budget, catalog, remote.getIfAvailable(), node.tasksInFlight(),
-                node.role() == org.cnnlab.base.NodeSettings.Role.SINGLE ? "" : node.name());
+                node.role() == org.cnnlab.base.NodeSettings.Role.SINGLE ? "" : node.name(), classRoom.getIfAvailable(), anonymous);
     }
 
     private TrainingService(TrainingLimits limits, NetworkFactory factory, NetworkLimits networkLimits, Budget budget, DatasetCatalog catalog,
-                            RemoteTraining remote, int remoteSlots, String here) {
+                            RemoteTraining remote, int remoteSlots, String here, org.cnnlab.base.ClassRoom classRoom,
+                            org.cnnlab.base.AnonymousLimits anonymous) {
+        this.classRoom = classRoom;
+        this.anonymous = anonymous;
         this.remote = remote;
         this.here = here;
         this.limits = limits;
@@ -141,6 +151,22 @@ public class TrainingService implements StudentState {
         if (requests.isEmpty() || requests.stream().map(TrainingRequest::student).distinct().count() != 1) {
             throw new IllegalArgumentException("a series is one student's runs");
         }
+        StudentId student = requests.getFirst().student();
+        // "class members only", and whose anonymous caps per address apply (ClassRoom.admit); first, so a refused student learns why
+        String address = classRoom == null ? null : classRoom.admit(student, org.cnnlab.base.ClassRoom.Costly.TRAINING).anonymousAddress();
+        return queue(requests, address);
+    }
+
+    /**
+     * A job the server itself owns (the inspection lesson's reference model, trained once for
+     * everyone), whoever's click started it: the per-student limit applies, no class-membership rule
+     * or per-address cap.
+     */
+    public TrainingProgress submitShared(TrainingRequest r) {
+        return queue(List.of(r), null).getFirst();
+    }
+
+    private List<TrainingProgress> queue(List<TrainingRequest> requests, String address) {
         List<Long> parameters = requests.stream().map(r -> check.check(r, limits).trainable()).toList();
         StudentId student = requests.getFirst().student();
         List<Job> series = new ArrayList<>();
@@ -150,9 +176,16 @@ public class TrainingService implements StudentState {
             if (mine >= limits.maxQueuedPerStudent()) {
                 throw new InvalidInputException("training.error.busy", limits.maxQueuedPerStudent());
             }
+            if (address != null) {   // anonymous: every session from this address together (a new session is one cookie away)
+                long fromAddress = jobs.values().stream()
+                        .filter(j -> address.equals(j.address) && !snapshot(j).finished()).map(j -> j.series).distinct().count();
+                if (fromAddress >= anonymous.maxQueuedPerAddress()) {
+                    throw new InvalidInputException("training.error.busyAddress", anonymous.maxQueuedPerAddress());
+                }
+            }
             long first = ids.incrementAndGet();
             for (int i = 0; i < requests.size(); i++) {
-                Job job = new Job(i == 0 ? first : ids.incrementAndGet(), first, requests.get(i), parameters.get(i));
+                Job job = new Job(i == 0 ? first : ids.incrementAndGet(), first, requests.get(i), parameters.get(i), address);
                 series.add(job);
                 jobs.put(job.id, job);
                 waiting.computeIfAbsent(student, s -> new ArrayDeque<>()).addLast(job);

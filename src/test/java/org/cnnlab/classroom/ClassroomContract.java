@@ -425,4 +425,99 @@ abstract class ClassroomContract {
     static ClassRoom.Submission kernelEntry() {
         return new ClassRoom.Submission(ClassRoom.Submission.Kind.KERNEL, "Kernel 3×3", "-1 0 1; -2 0 2; -1 0 1", PNG, null);
     }
+
+    // --- "class members only" and the anonymous caps per address ---
+
+    @Autowired org.cnnlab.base.ClientAddresses addresses;
+
+    /** What a refused request says, or "" when it was let through (and any other refusal's key otherwise). */
+    private static String refusal(Runnable request) {
+        try {
+            request.run();
+            return "";
+        } catch (InvalidInputException e) {
+            return e.messageKey();
+        }
+    }
+
+    @Test
+    void with_class_members_only_on_only_approved_members_train_or_upload_until_it_is_off_or_the_session_archived() throws Exception {
+        ClassSession s = newClass(false);
+        ClassSession approving = newClass(true);
+        var ana = join(s, "Ana");
+        var waiting = join(approving, "Wanda");
+        org.cnnlab.base.StudentId stranger = org.cnnlab.base.StudentId.random();
+        addresses.record(stranger, "192.0.2.40");
+        try {
+            assertThat(admin.membersOnly(s.id(), true).membersOnly()).isTrue();
+            assertThat(admin.session(s.id()).membersOnly()).isTrue();   // kept in the database, where every node reads it
+            assertThat(heard).anyMatch(e -> e instanceof ClassEvent.DashboardChanged d && d.classId() == s.id());
+            assertThat(refusal(() -> training.submit(TinyRuns.request(stranger)))).isEqualTo("class.membersOnly.join");
+            assertThat(refusal(() -> models.upload(stranger, new byte[] {1, 2, 3}))).isEqualTo("class.membersOnly.join");
+            assertThat(refusal(() -> training.submit(TinyRuns.request(waiting.student())))).isEqualTo("class.membersOnly.waiting");
+            assertThat(TinyRuns.train(training, ana.student()).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
+            admin.approve(approving.id(), waiting.student());
+            assertThat(TinyRuns.train(training, waiting.student()).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
+
+            admin.membersOnly(s.id(), false);
+            assertThat(TinyRuns.train(training, stranger).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
+            admin.membersOnly(s.id(), true);
+            admin.archive(s.id());   // a closed class no longer keeps anyone out
+            assertThat(TinyRuns.train(training, stranger).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
+        } finally {
+            admin.archive(s.id());
+        }
+    }
+
+    @Test
+    void anonymous_students_share_their_addresss_training_jobs_while_a_member_behind_it_has_their_own() {
+        ClassSession s = newClass(false);
+        var member = join(s, "Memo");
+        List<org.cnnlab.base.StudentId> hall = new ArrayList<>();
+        for (int i = 0; i < 3; i++) hall.add(org.cnnlab.base.StudentId.random());
+        org.cnnlab.base.StudentId elsewhere = org.cnnlab.base.StudentId.random();
+        hall.forEach(a -> addresses.record(a, "198.51.100.7"));
+        addresses.record(member.student(), "198.51.100.7");
+        addresses.record(elsewhere, "198.51.100.8");
+        List<Runnable> cancel = new ArrayList<>();
+        training.holdQueue(true);   // the jobs wait, so they count
+        try {
+            for (org.cnnlab.base.StudentId a : hall.subList(0, 2)) {
+                long id = training.submit(TinyRuns.request(a)).jobId();
+                cancel.add(() -> training.cancel(a, id));
+            }
+            assertThat(refusal(() -> training.submit(TinyRuns.request(hall.get(2))))).isEqualTo("training.error.busyAddress");
+            for (org.cnnlab.base.StudentId other : List.of(elsewhere, member.student())) {
+                long id = training.submit(TinyRuns.request(other)).jobId();
+                cancel.add(() -> training.cancel(other, id));
+            }
+            cancel.getFirst().run();   // one of the address's jobs is stopped: its place is free again
+            long id = training.submit(TinyRuns.request(hall.get(2))).jobId();
+            cancel.add(() -> training.cancel(hall.get(2), id));
+        } finally {
+            cancel.forEach(Runnable::run);
+            training.holdQueue(false);
+        }
+    }
+
+    @Test
+    void anonymous_uploads_from_one_address_are_counted_a_minute_and_a_members_are_not() {
+        var member = join(newClass(false), "Uli");
+        org.cnnlab.base.StudentId one = org.cnnlab.base.StudentId.random();
+        org.cnnlab.base.StudentId two = org.cnnlab.base.StudentId.random();
+        addresses.record(one, "203.0.113.77");
+        addresses.record(two, "203.0.113.77");
+        addresses.record(member.student(), "203.0.113.77");
+        byte[] notAModel = {1, 2, 3};
+        int refusedNotAModel = 0;
+        String last = "";
+        for (int i = 0; i < 40 && !last.equals("class.anonymous.wait"); i++) {
+            last = refusal(() -> models.upload(one, notAModel));
+            if (!last.equals("class.anonymous.wait")) refusedNotAModel++;
+        }
+        assertThat(last).isEqualTo("class.anonymous.wait");
+        assertThat(refusedNotAModel).isEqualTo(30);   // cnnlab.anonymous.requests-per-minute
+        assertThat(refusal(() -> models.upload(two, notAModel))).isEqualTo("class.anonymous.wait");   // another session, the same address
+        assertThat(refusal(() -> models.upload(member.student(), notAModel))).isNotEqualTo("class.anonymous.wait").isNotEmpty();
+    }
 }

@@ -14,6 +14,7 @@ import org.cnnlab.e2e.pages.ClassPages;
 import org.cnnlab.e2e.pages.Pick;
 import org.cnnlab.e2e.pages.Settle;
 import org.cnnlab.e2e.pages.PlaygroundPage;
+import org.cnnlab.e2e.pages.TrainingPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -32,6 +33,7 @@ class ClassServerIT extends BrowserTest {
     @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient db;
     @org.springframework.beans.factory.annotation.Autowired org.cnnlab.training.TrainingService training;
     @org.springframework.beans.factory.annotation.Autowired org.cnnlab.training.ModelStore models;
+    @org.springframework.beans.factory.annotation.Autowired org.cnnlab.base.AnonymousLimits anonymousLimits;
 
     private ClassPages.Student student(String code, String nickname) {
         BrowserContext c = newContext();
@@ -184,6 +186,77 @@ class ClassServerIT extends BrowserTest {
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         new ClassPages.Student(caro).join(baseUrl(), code, "Caro");
         page.locator("#roster-panel h2").filter(new Locator.FilterOptions().setHasText(spanish("class.roster.heading", 3, 0).split("\\(")[0])).waitFor();
+    }
+
+    /**
+     * "Class members only": the instructor ticks it on the dashboard; a browser that has not joined
+     * reads the training page but is refused a run with the message that says where to join, while a
+     * student who joined trains.
+     */
+    @Test
+    void with_class_members_only_an_anonymous_browser_is_told_to_join_while_a_joined_student_trains() {
+        ClassPages.Dashboard dashboard = new ClassPages.Dashboard(page).login(baseUrl(), "profesor", PASSWORD);
+        String code = dashboard.createSession("Solo miembros " + UUID.randomUUID().toString().substring(0, 6));
+        java.util.function.BooleanSupplier membersOnly = () -> db.sql("select members_only from class_session where join_code = ?")
+                .param(code).query(Boolean.class).single();
+        try {
+            assertThat(page.locator("#members-only").textContent()).contains(spanish("class.session.membersOnly"));
+            page.locator("#members-only").click();
+            page.waitForCondition(membersOnly);
+            page.locator("#members-only[checked]").waitFor();   // the panel shown again from the saved session
+            screenshot(page, "class-10-dashboard-members-only");
+
+            BrowserContext anonymous = newContext();
+            students.add(anonymous);
+            TrainingPage stranger = new TrainingPage(anonymous.newPage()).open(baseUrl());
+            stranger.page().locator("#train-start").click();
+            notification(stranger.page(), spanish("class.membersOnly.join")).waitFor();
+            screenshot(stranger.page(), "class-11-anonymous-refused-training");
+            assertThat(training.queue()).noneMatch(e -> e.state() == org.cnnlab.training.TrainingProgress.State.QUEUED);
+
+            TrainingPage ana = new TrainingPage(student(code, "Ana").page()).open(baseUrl());
+            ana.type("train-per-class", "20");
+            ana.page().waitForFunction("() => document.querySelector('#dataset-counts').textContent.includes(': 20')");
+            ana.type("train-epochs", "1");
+            ana.page().locator("#train-start").click();
+            ana.page().waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+                    + spanish("training.status.done", "").substring(0, 5) + "')", null,
+                    new Page.WaitForFunctionOptions().setTimeout(120_000));
+            assertThat(ana.page().locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                    .setHasText(spanish("class.membersOnly.join"))).count()).isZero();
+        } finally {
+            db.sql("update class_session set members_only = false where join_code = ?").param(code).update();   // the other tests' students
+        }
+    }
+
+    /**
+     * Browsers that have not joined a class share their network address's training jobs (here all
+     * come from 127.0.0.1): with the queue held, two anonymous browsers' runs wait, the third is told
+     * that this network has its runs and to join for a turn of its own.
+     */
+    @Test
+    void anonymous_browsers_behind_one_address_share_its_training_jobs() {
+        int cap = anonymousLimits.maxQueuedPerAddress();
+        List<TrainingPage> hall = new ArrayList<>();
+        for (int i = 0; i <= cap; i++) {
+            BrowserContext c = newContext();
+            students.add(c);
+            hall.add(new TrainingPage(c.newPage()).open(baseUrl()));
+        }
+        training.holdQueue(true);   // the runs wait, so they count
+        try {
+            for (TrainingPage p : hall.subList(0, cap)) {
+                p.page().locator("#train-start").click();
+                p.page().locator("#train-stop:not([disabled])").waitFor();   // queued: it can be stopped
+            }
+            TrainingPage third = hall.get(cap);
+            third.page().locator("#train-start").click();
+            notification(third.page(), spanish("training.error.busyAddress", cap)).waitFor();
+            screenshot(third.page(), "class-12-anonymous-address-busy");
+        } finally {
+            training.cancelAll();
+            training.holdQueue(false);
+        }
     }
 
     /**

@@ -50,11 +50,16 @@ class JoinPanel extends Div {
         renew.setId("join-code-renew");
         Checkbox approve = new Checkbox(getTranslation("class.session.approveEach"), s.approveEach());
         approve.addValueChangeListener(e -> act(() -> admin.approveEach(s.id(), e.getValue())));
+        Checkbox membersOnly = new Checkbox(getTranslation("class.session.membersOnly"), s.membersOnly());
+        membersOnly.setId("members-only");
+        membersOnly.setTooltipText(getTranslation("class.session.membersOnly.help"));
+        membersOnly.setEnabled(!s.archived());
+        membersOnly.addValueChangeListener(e -> act(() -> admin.membersOnly(s.id(), e.getValue())));
         Button archive = new Button(getTranslation("class.session.archive"), e -> Messages.attempt(this, () -> {
             admin.archive(s.id());
             changed.accept(admin.session(s.id()));
         }));
-        HorizontalLayout actions = new HorizontalLayout(toggle, renew, approve, archive);
+        HorizontalLayout actions = new HorizontalLayout(toggle, renew, approve, membersOnly, archive);
         actions.setWrap(true);
         add(new H2(getTranslation("class.join.heading")), code, new Paragraph(link), qr, state, actions);
     }
