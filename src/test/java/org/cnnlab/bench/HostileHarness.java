@@ -238,6 +238,7 @@ public final class HostileHarness {
             net.buildGapNetwork(28, 4096, es("layer.conv2d"), es("layer.relu"), es("layer.globalavgpool"), es("layer.dense"));
             page.navigate(base + "entrenar");
             page.locator("#train-start").waitFor();
+            new TrainingPage(page).choose("train-dataset", es("dataset.mnist"));   // ten classes, as the design's Dense(10)
             new TrainingPage(page).choose("train-network", es("training.network.builder"));
             fill(page, "train-batch", "1024");
             fill(page, "train-per-class", "500");

@@ -85,6 +85,24 @@ class NetworkLessonIT extends BrowserTest {
         screenshot(page, "network-builder-over-budget");
     }
 
+    @Test
+    void the_activation_bomb_sent_to_training_at_batch_1024_is_refused_with_its_price() {
+        NetworkPage net = new NetworkPage(page).open(baseUrl());
+        net.openBuilder();
+        net.buildGapNetwork(28, 4096, spanish("layer.conv2d"), spanish("layer.relu"), spanish("layer.globalavgpool"), spanish("layer.dense"));
+        org.cnnlab.e2e.pages.TrainingPage training = new org.cnnlab.e2e.pages.TrainingPage(page).open(baseUrl());
+        training.choose("train-dataset", spanish("dataset.mnist"));             // ten classes, as the design's Dense(10)
+        training.type("train-per-class", "500");                                // 4,000 training images: a batch of 1,024 is allowed
+        training.choose("train-network", spanish("training.network.builder"));
+        training.type("train-batch", "1024");
+        page.locator("#train-start").click();
+        String start = spanish("budget.error.trainingMemory", 0, 1024, 0, 0, 0, 0);
+        start = start.substring(0, start.indexOf(" 0"));    // "Entrenar esta red a lote 1.024 necesitaría"
+        page.locator("vaadin-notification-card").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(start)).waitFor();
+        assertThat(page.locator("#train-status").textContent()).as("nothing was queued").isEmpty();
+        screenshot(page, "training-activation-bomb-refused");
+    }
+
     /** 1×side×side → 4,096 filters 3×3 → ReLU → global average pooling → 10 classes, priced. */
     private org.cnnlab.network.Price price(int side) {
         return org.cnnlab.network.Price.of(designs.analyse(org.cnnlab.network.NetworkSpec.of(org.cnnlab.network.TensorShape.image(1, side, side),
