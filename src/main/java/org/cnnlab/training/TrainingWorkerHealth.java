@@ -5,12 +5,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} (component {@code trainingWorker}) is DOWN when this server cannot train:
+ * {@code /actuator/health} (component {@code training}) is DOWN when this server cannot train:
  * a training worker loop has ended while the server runs, or a job is more than {@link #GRACE_MILLIS}
  * past its wall-time limit (it checks its limit before every batch, so such a job is stuck and holds
  * the worker). A supervisor or load balancer that watches the health then restarts or drops the node.
  */
-@Component("trainingWorker")
+@Component("trainingHealthIndicator")   // health component "training" (the bean "trainingWorker" is the worker node's TrainingWorker)
 class TrainingWorkerHealth implements HealthIndicator {
     static final long GRACE_MILLIS = 120_000;
 
