@@ -267,7 +267,7 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
             if (!paused) return 0;
             flush();
             long start = System.currentTimeMillis();
-            while (paused && !cancel) {
+            while (paused && !cancel && !stopping) {   // a worker shut down hands a paused task back too
                 try {
                     Thread.sleep(FLUSH_MILLIS);
                 } catch (InterruptedException e) {

@@ -86,7 +86,7 @@ class TopologyIT {
 
     @Test
     @Order(1)
-    void students_on_two_nodes_get_the_instructors_push_the_relay_adding_under_half_a_second() {
+    void students_on_two_nodes_get_the_instructors_push_relayed_in_under_half_a_second() throws Exception {
         assertThat(node(ana.page())).isEqualTo("app1");
         assertThat(node(beto.page())).isEqualTo("app2");
         // Dani's browser has no WebSocket (as behind a proxy that refuses the upgrade): push falls back to long polling
@@ -126,19 +126,21 @@ class TopologyIT {
         // the dashboard, on whichever node, sees the three students online
         dashboard.roster().filter(new Locator.FilterOptions().setHasText("Beto")).waitFor();
         instructor.waitForCondition(() -> dashboard.roster().textContent().split(java.util.regex.Pattern.quote(spanish("class.roster.online")), -1).length - 1 == 3);
-        // What the topology promises is the relay: the student on the other node than the instructor's hears the push about
-        // as soon as the one on the same node. Measured against that same-run reference, not a fixed second: from the click,
-        // the time is mostly the click itself, the instructor's request, each page's convolution and the browser painting,
-        // which all stretch when the two cores are busy (995 and 1,069 ms were seen beside other tests; the relay, NOTIFY
-        // to delivery, took 20 ms of them here).
-        String instructorNode = node(instructor);
-        double same = after.get(instructorNode.equals("app1") ? 0 : 1);
-        double other = after.get(instructorNode.equals("app1") ? 1 : 0);
-        System.out.printf("the instructor on %s: a student on the same node %.0f ms, on the other node %.0f ms (relay %+.0f ms)%n",
-                instructorNode, same, other, other - same);
-        assertThat(instructorNode).isIn("app1", "app2");
+        // What the topology adds is the relay: from the instructor's node committing the event to the other node delivering it
+        // (the nodes' DEBUG log lines, one clock). That is what is held to a budget. From the click to the kernel on the page
+        // is mostly the click, the instructor's request, each page's convolution and the browser painting, all on the same
+        // two cores as four browser pages, four JVMs and PostgreSQL: 0.2–0.4 s on a quiet machine, 0.99 and 1.07 s beside
+        // other tests (the relay then took 20 ms of it), so there it is printed and only has to arrive.
+        String from = node(instructor);
+        String to = from.equals("app1") ? "app2" : "app1";
+        java.util.regex.Matcher sent = java.util.regex.Pattern.compile("^(\\S+) .*Sent #(\\d+): KernelPushed").matcher(logged(from, "Sent #", "KernelPushed"));
+        assertThat(sent.find()).isTrue();
+        String delivered = logged(to, "Delivering #" + sent.group(2) + " from " + from, "");
+        long relayMillis = java.time.Duration.between(java.time.Instant.parse(sent.group(1)),
+                java.time.Instant.parse(delivered.substring(0, delivered.indexOf(' ')))).toMillis();
+        System.out.printf("the instructor on %s; relay of event #%s to %s: %d ms%n", from, sent.group(2), to, relayMillis);
         assertThat(after.subList(0, 2)).allSatisfy(ms -> assertThat(ms).isLessThan(10_000));   // WebSocket push: it arrives, on both nodes
-        assertThat(other - same).as("what the relay through PostgreSQL adds").isLessThan(500);
+        assertThat(relayMillis).as("committed on %s → delivered on %s", from, to).isLessThan(500);
         assertThat(after.get(2)).isLessThan(10_000);   // long polling: it arrives (in about 0.5–4 s here), no promise of a second
         dani.page().context().close();
         screenshot(beto.page(), "topology-01-push-on-app2");
@@ -382,6 +384,20 @@ class TopologyIT {
     private static void waitDone(Page p, double timeout) {
         p.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
                 + spanish("training.status.done", "").substring(0, 5) + "')", null, new Page.WaitForFunctionOptions().setTimeout(timeout));
+    }
+
+    /** The last line of a node's log that contains both texts, once it has been written (10 s at most). */
+    private static String logged(String node, String text, String also) throws IOException, InterruptedException {
+        Path log = DIR.resolve("logs").resolve(node + ".log");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                java.util.Optional<String> line = lines.filter(l -> l.contains(text) && l.contains(also)).reduce((a, b) -> b);
+                if (line.isPresent()) return line.get();
+            }
+            if (System.currentTimeMillis() > deadline) throw new AssertionError(node + " never logged " + text + " … " + also + " (" + log + ")");
+            Thread.sleep(100);
+        }
     }
 
     /** A node's resident memory (VmRSS, kB) by its pid file, or 0 if it is not running. */
