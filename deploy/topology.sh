@@ -7,6 +7,7 @@
 #   deploy/topology.sh stop             everything, cleanly (SIGTERM, then the database)
 #   deploy/topology.sh status           what runs
 #   deploy/topology.sh kill NODE        SIGKILL one node (app1, app2, worker1, worker2): fault tests
+#   deploy/topology.sh stop-node NODE   stop one node cleanly (SIGTERM: a worker hands its job back first)
 #   deploy/topology.sh start-node NODE  start one node again (or a second worker, worker2)
 #   deploy/topology.sh restart-db       restart PostgreSQL (fault tests; also stop-db, start-db)
 #
@@ -138,6 +139,7 @@ case "${1:-}" in
     pg_lsclusters | grep cnnlab || true
     ;;
   kill) stop_node "$2" KILL ;;
+  stop-node) stop_node "$2" ;;
   start-node) start_node "$2"; wait_node "$2" ;;
   restart-db) pg_ctlcluster "$PG_VERSION" cnnlab restart ;;
   stop-db) pg_ctlcluster "$PG_VERSION" cnnlab stop ;;

@@ -1,5 +1,6 @@
 package org.cnnlab.base;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -8,10 +9,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * code that records gradients — a training batch, a step of the gradient-descent lab — holds this
  * fair lock around its collector, so they take turns instead. It is static because the flag it
  * guards is: two Spring contexts in one JVM (as in the tests) share it too.
+ *
+ * <p>Whoever holds the lock (the outermost hold) is the only one who may have a collector open, so
+ * a flag still set then was left by a collector that never closed (a failure between its opening
+ * and its {@code close}); {@link #hold} clears it, so one failed job cannot make every later one
+ * fail with "PtGradientCollector is already collecting". Nothing is allocated between taking the
+ * lock and returning it, so an {@code OutOfMemoryError} cannot leave the lock taken.
  */
 public final class Autograd {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Autograd.class);
 
     private static final ReentrantLock LOCK = new ReentrantLock(true);
+    private static final Held UNLOCK = LOCK::unlock;
+    private static final Held GRADIENTS_ON = () -> ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+    private static final Held GRADIENTS_OFF = () -> ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    private static final AtomicBoolean COLLECTING = collectingFlag();
 
     /** Held until closed: {@code try (Autograd.Held held = Autograd.hold()) { … collector … }}. */
     public interface Held extends AutoCloseable {
@@ -24,7 +36,35 @@ public final class Autograd {
 
     public static Held hold() {
         LOCK.lock();
-        return LOCK::unlock;
+        try {
+            if (LOCK.getHoldCount() == 1 && COLLECTING != null && COLLECTING.getAndSet(false)) {
+                LOG.warn("A gradient collector was left open by a failed computation; cleared");
+            }
+        } catch (Throwable e) {
+            LOCK.unlock();
+            throw e;
+        }
+        return UNLOCK;
+    }
+
+    /** Whether DJL's process-wide flag says a gradient collector is open (false if it cannot be read). */
+    public static boolean collecting() {
+        return COLLECTING != null && COLLECTING.get();
+    }
+
+    /**
+     * DJL's own flag (a private static {@code AtomicBoolean}; DJL 0.36). If a later DJL renames it,
+     * training still works as before, without the clean-up, and the start-up log says so.
+     */
+    private static AtomicBoolean collectingFlag() {
+        try {
+            java.lang.reflect.Field f = Class.forName("ai.djl.pytorch.engine.PtGradientCollector").getDeclaredField("isCollecting");
+            f.setAccessible(true);
+            return (AtomicBoolean) f.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("DJL's gradient-collector flag not found ({}): a collector left open by a failure is not cleared", e.toString());
+            return null;
+        }
     }
 
     /**
@@ -34,8 +74,8 @@ public final class Autograd {
      * PyTorch's gradient mode is per thread, so a collector on another thread is not affected.
      */
     public static Held withoutGradients() {
-        boolean was = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        Held restore = ai.djl.pytorch.jni.JniUtils.isGradMode() ? GRADIENTS_ON : GRADIENTS_OFF;   // chosen before the mode changes
         ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        return () -> ai.djl.pytorch.jni.JniUtils.setGradMode(was);
+        return restore;
     }
 }

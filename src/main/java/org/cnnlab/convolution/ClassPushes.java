@@ -18,10 +18,21 @@ public class ClassPushes {
                 float[] weights = new float[k.weights().size()];
                 for (int i = 0; i < weights.length; i++) weights[i] = k.weights().get(i);
                 Kernel kernel = new Kernel(k.size(), weights);
-                k.students().forEach(student -> playground.receiveKernel(student, kernel, k.bias()));
+                k.students().forEach(student -> each(student, () -> playground.takeKernel(student, kernel, k.bias())));
             } else if (event instanceof ClassEvent.Pushed p && p.what() == ClassEvent.Pushed.What.IMAGE) {
-                p.students().forEach(student -> playground.useSample(student, p.value()));
+                p.students().forEach(student -> each(student, () -> playground.takeSample(student, p.value())));
             }
         });
     }
+
+    /** One student's refusal (a kernel larger than their own image) leaves their playground as it was and the others still get it. */
+    private static void each(org.cnnlab.base.StudentId student, Runnable take) {
+        try {
+            take.run();
+        } catch (org.cnnlab.base.InvalidInputException e) {
+            LOG.debug("A pushed kernel or image does not fit {}'s playground: {}", student, e.messageKey());
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassPushes.class);
 }

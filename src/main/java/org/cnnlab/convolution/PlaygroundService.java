@@ -91,12 +91,35 @@ public class PlaygroundService implements StudentState {
     /** The instructor's kernel: first channel's kernel at its own size, with this bias; everything else kept. */
     public Playground receiveKernel(StudentId student, Kernel kernel, float bias) {
         checkKernelSize(kernel.size());
-        return update(student, s -> {
-            PlaygroundState sized = s.withKernel(0, kernel);
-            ConvolutionSettings c = sized.settings();
-            return sized.withSettings(new ConvolutionSettings(c.kernelSize(), c.padding(), c.stride(), c.dilation(), c.flip(), bias,
-                    c.channelMode()));
-        });
+        return update(student, s -> withFirstKernel(s, kernel, bias));
+    }
+
+    /**
+     * A kernel the instructor pushes to a whole class: checked against the student's image and
+     * settings ({@link ConvolutionService#validate}, no convolution) and stored; the student's page
+     * computes the map when it shows it. Computing every student's map here, on the thread that
+     * delivers the event to every page of the node, held back every page's push by one convolution
+     * and PNG per student of the class.
+     */
+    public void takeKernel(StudentId student, Kernel kernel, float bias) {
+        checkKernelSize(kernel.size());
+        PlaygroundState next = withFirstKernel(stateOf(student), kernel, bias);
+        convolution.validate(next.input().pixels(), next.kernelsForComputation(), next.settings());
+        states.put(student, next);
+    }
+
+    /** A sample image the instructor pushes to a whole class: checked and stored, as {@link #takeKernel}. */
+    public void takeSample(StudentId student, String sampleId) {
+        PlaygroundState next = stateOf(student).withInput(PlaygroundInput.of(sampleId, samples.load(sampleId)));
+        convolution.validate(next.input().pixels(), next.kernelsForComputation(), next.settings());
+        states.put(student, next);
+    }
+
+    private static PlaygroundState withFirstKernel(PlaygroundState s, Kernel kernel, float bias) {
+        PlaygroundState sized = s.withKernel(0, kernel);
+        ConvolutionSettings c = sized.settings();
+        return sized.withSettings(new ConvolutionSettings(c.kernelSize(), c.padding(), c.stride(), c.dilation(), c.flip(), bias,
+                c.channelMode()));
     }
 
     public Playground resizeKernel(StudentId student, int size) {

@@ -25,9 +25,11 @@ import org.springframework.stereotype.Component;
  * {@code training_task}, enqueues a JobRunr {@link TrainTask}, and then waits on its own training
  * thread: each NOTIFY (or every second, should one be lost) it replays the worker's new
  * {@link TaskUpdate}s into the job's listener, passes on the student's cancel and pause, and
- * returns the worker's outcome. A job whose worker died is retried by JobRunr on another worker
- * (the curves start again); if no worker has said anything for {@code cnnlab.node.worker-silence-seconds},
- * or JobRunr gave up, the run fails with a message saying so.
+ * returns the worker's outcome. A job whose worker was shut down goes back to the queue and starts
+ * again on another worker (the curves start again); a job whose worker died in the middle of it ends
+ * failed and is not tried again (TrainingWorker), also when no worker is left to notice (no word from
+ * its worker for {@code cnnlab.node.worker-silence-seconds}); if JobRunr gave up, the run fails with a
+ * message saying so.
  */
 @Component
 @ConditionalOnExpression("'${cnnlab.node.role:single}'.equalsIgnoreCase('app')")
@@ -184,9 +186,10 @@ public class RemoteTraining implements TrainingExecutor {
         } catch (JobNotFoundException e) {
             return "training.error.workerLost";
         }
+        // a running task's worker beats every 2 s: silence means it died in the middle of it, and it is not tried again
         boolean silent = t.state().equals("RUNNING") && !t.paused()
                 && t.updatedAt().isBefore(LocalDateTime.now().minusSeconds(node.workerSilenceSeconds()));
-        return silent ? "training.error.workerLost" : null;
+        return silent ? "training.error.workerDied" : null;
     }
 
     private long insert(TrainingRequest r, long wallMillis) {

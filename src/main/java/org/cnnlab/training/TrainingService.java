@@ -55,6 +55,8 @@ public class TrainingService implements StudentState {
     private final Map<StudentId, Deque<Job>> waiting = new LinkedHashMap<>();   // insertion order = turn order
     private final Object lock = new Object();
     private volatile boolean closed;
+    private final int threads;
+    private final java.util.concurrent.atomic.AtomicInteger workersAlive = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean held;   // the instructor paused the queue: no job starts until released
     private final org.cnnlab.base.ClassRoom classRoom;   // who may train ("class members only"); null: everyone
     private final org.cnnlab.base.AnonymousLimits anonymous;
@@ -83,6 +85,7 @@ public class TrainingService implements StudentState {
         volatile List<Double> byShift = List.of();
         volatile long finishedMillis;
         volatile long startedMillis;
+        volatile long wallMillis;   // its wall-time limit, fixed when it starts
         volatile long pausedMillis;
 
         Job(long id, long series, TrainingRequest request, long parameters, String address) {
@@ -126,7 +129,8 @@ public class TrainingService implements StudentState {
         this.factory = factory;
         this.check = new RequestCheck(new ShapeInference(networkLimits), budget);
         this.executor = remote != null ? remote : (request, wallMillis, stop, listener) -> TrainingRun.run(factory, catalog, request, wallMillis, stop, listener);
-        int threads = remote != null ? remoteSlots : limits.workers();
+        this.threads = remote != null ? remoteSlots : limits.workers();
+        workersAlive.set(threads);   // each loop counts itself out when it ends
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cnnlab-training");
             t.setDaemon(true);
@@ -436,16 +440,45 @@ public class TrainingService implements StudentState {
     }
 
     private void work() {
-        while (!closed) {
-            Job job;
-            try {
-                job = next();
-            } catch (InterruptedException e) {
-                return;
+        try {
+            while (!closed) {
+                Job job;
+                try {
+                    job = next();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (job == null) return;
+                try {
+                    notifyQueued();
+                    run(job);
+                } catch (Throwable e) {   // run reports its own failures; this is a last resort that keeps the worker
+                    LOG.error("Training worker: job {} could not be finished", job.id, e);
+                    if (!snapshot(job).finished()) finish(job, TrainingProgress.State.FAILED, "training.error.failed");
+                }
             }
-            if (job == null) return;
-            notifyQueued();
-            run(job);
+        } finally {
+            workersAlive.decrementAndGet();
+        }
+    }
+
+    /**
+     * The training workers as {@code /actuator/health} sees them ({@link TrainingWorkerHealth}): how
+     * many worker loops should run and how many do, and the running jobs that are more than
+     * {@code graceMillis} past their wall-time limit (a job checks its limit before every batch, so
+     * one far past it is stuck). Cheap: counters and the job table, no lock.
+     */
+    WorkerHealth workerHealth(long graceMillis) {
+        long now = System.currentTimeMillis();
+        List<WorkerHealth.Overdue> overdue = jobs.values().stream()
+                .filter(j -> (j.state == TrainingProgress.State.RUNNING || j.state == TrainingProgress.State.PAUSED) && j.startedMillis > 0
+                        && j.wallMillis > 0 && now - j.startedMillis > j.wallMillis + graceMillis)
+                .map(j -> new WorkerHealth.Overdue(j.id, (now - j.startedMillis) / 1000, j.wallMillis / 1000)).toList();
+        return new WorkerHealth(threads, closed ? threads : workersAlive.get(), overdue);
+    }
+
+    record WorkerHealth(int workers, int alive, List<Overdue> overdue) {
+        record Overdue(long jobId, long runningSeconds, long wallSeconds) {
         }
     }
 
@@ -466,10 +499,11 @@ public class TrainingService implements StudentState {
 
     private void run(Job job) {
         job.startedMillis = System.currentTimeMillis();
+        job.wallMillis = limits.maxWallSeconds() * 1000L;
         publish(job);
         TrainingRun.Outcome outcome;
         try {
-            outcome = executor.run(job.request, limits.maxWallSeconds() * 1000L, () -> job.cancelled || closed,
+            outcome = executor.run(job.request, job.wallMillis, () -> job.cancelled || closed,
                     new TrainingRun.Listener() {
                         @Override
                         public void batch(int epoch, long step, long totalSteps, double loss) {
@@ -550,7 +584,7 @@ public class TrainingService implements StudentState {
                     });
         } catch (InvalidInputException e) {
             outcome = new TrainingRun.Outcome(TrainingProgress.State.FAILED, e.messageKey(), e.args());
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (Throwable e) {   // any Error too (a native engine's, a stack overflow): the job fails, the worker goes on
             LOG.error("Training job {} of {} failed", job.id, job.request.student(), e);
             outcome = new TrainingRun.Outcome(TrainingProgress.State.FAILED, "training.error.failed");
         }

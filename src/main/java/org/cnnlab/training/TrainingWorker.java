@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * A worker node's side of training: JobRunr hands it a {@link TrainTask}; it claims the task row,
  * trains with {@link TrainingRun} (the same code the one-machine server runs), writes what the run
  * reports as {@link TaskUpdate}s every {@value #FLUSH_MILLIS} ms with a NOTIFY, follows the student's
- * cancel and pause from the row, and ends the row with the outcome. A task another worker had
- * started (it died; JobRunr retries the job here) starts again as a new attempt; a task that has
- * ended is not run again.
+ * cancel and pause from the row, and ends the row with the outcome. A task handed back by a worker
+ * that was shut down starts again here as a new attempt; a task whose worker died in the middle of
+ * it ends failed instead (the job may be what killed it), and a task that has ended is not run again.
  */
 @Component
 @ConditionalOnExpression("'${cnnlab.node.role:single}'.equalsIgnoreCase('worker')")
@@ -46,21 +46,78 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
         this.node = node;
     }
 
+    /** A running task's row is touched this often by a heartbeat of its own, however long a batch takes. */
+    static final long HEARTBEAT_MILLIS = 2_000;
+    /** A row still RUNNING without a heartbeat for this long: the worker that claimed it died in the middle of it. */
+    static final long DEAD_MILLIS = 15_000;
+    /** How long a worker that is shut down waits for its running task to stop at a batch and go back to the queue. */
+    static final long HAND_BACK_MILLIS = 20_000;
+
+    private volatile boolean stopping;
+    private volatile long current;   // the task being trained here, or 0
+    private final java.util.concurrent.ScheduledExecutorService heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("cnnlab-task-heartbeat").unstarted(r));
+
+    {
+        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        long task = current;
+        if (task == 0) return;
+        try {
+            db.sql("update training_task set updated_at = ? where id = ? and state = 'RUNNING'").params(LocalDateTime.now(), task).update();
+        } catch (RuntimeException e) {   // PostgreSQL away: the next beat tries again (a scheduled task that throws is never run again)
+            LOG.debug("Training task {}: heartbeat waits for PostgreSQL ({})", task, e.toString());
+        }
+    }
+
+    /**
+     * A worker shut down on purpose (SIGTERM: the context closes) hands its running task back before
+     * anything else closes: the run stops at its next batch, the row goes back to QUEUED and JobRunr
+     * retries the job on another worker, where it starts again. A worker that dies instead (killed, out
+     * of memory, a native crash) leaves its row RUNNING, and the job is not tried again (see claim).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void handBack() {
+        stopping = true;
+        long deadline = System.currentTimeMillis() + HAND_BACK_MILLIS;
+        while (current != 0 && System.currentTimeMillis() < deadline) {
+            sleep(50);
+        }
+        heartbeat.shutdownNow();
+    }
+
     @Override
-    @Job(name = "Training task %0", retries = 2)
+    @Job(name = "Training task %0", retries = 2)   // retries: a task handed back by a worker shut down, or PostgreSQL away at the claim
     public void run(TrainTask t) {
+        if (stopping) throw new IllegalStateException("worker " + node.name() + " is shutting down: task " + t.taskId() + " left for another worker");
         Optional<Claimed> claimed = claim(t.taskId());
         if (claimed.isEmpty()) return;
-        Reporter reporter = new Reporter(t.taskId(), claimed.get());
+        current = t.taskId();
+        try {
+            train(t, claimed.get());
+        } finally {
+            current = 0;
+        }
+    }
+
+    private void train(TrainTask t, Claimed claimed) {
+        Reporter reporter = new Reporter(t.taskId(), claimed);
         TrainingRun.Outcome outcome;
         try {
-            check.price(claimed.get().request(), (int) Math.min(Integer.MAX_VALUE, claimed.get().wallMillis() / 1000));  // refused here, not run out of memory
-            outcome = TrainingRun.run(factory, catalog, claimed.get().request(), claimed.get().wallMillis(), reporter::cancelled, reporter);
+            check.price(claimed.request(), (int) Math.min(Integer.MAX_VALUE, claimed.wallMillis() / 1000));  // refused here, not run out of memory
+            outcome = TrainingRun.run(factory, catalog, claimed.request(), claimed.wallMillis(), () -> stopping || reporter.cancelled(), reporter);
         } catch (InvalidInputException e) {
             outcome = new TrainingRun.Outcome(TrainingProgress.State.FAILED, e.messageKey(), e.args());
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (Throwable e) {   // an Error too: the task ends failed, the worker goes on
             LOG.error("Training task {} failed", t.taskId(), e);
             outcome = new TrainingRun.Outcome(TrainingProgress.State.FAILED, "training.error.failed");
+        }
+        if (stopping && outcome.state() == TrainingProgress.State.CANCELLED && !reporter.cancel) {
+            db.sql("update training_task set state = 'QUEUED', updated_at = ? where id = ? and state = 'RUNNING'").params(LocalDateTime.now(), t.taskId()).update();
+            LOG.info("Shutting down: training task {} handed back for another worker", t.taskId());
+            throw new IllegalStateException("worker " + node.name() + " shut down: task " + t.taskId() + " handed back for another worker");
         }
         byte[] ended = Wire.write(outcome);
         for (int tries = 1; ; tries++) {   // PostgreSQL may be restarting: the result is kept until it is written
@@ -89,10 +146,25 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
     private record Claimed(TrainingRequest request, long wallMillis, int attempt, int nextSeq) {
     }
 
+    /**
+     * The task, if it waits (new, or handed back by a worker shut down). A task another worker had
+     * claimed and that has had no heartbeat for {@value #DEAD_MILLIS} ms is one whose worker died in
+     * the middle of it (JobRunr found the job orphaned and retries it here): it ends failed and is not
+     * run again, so a job that kills its worker (out of memory, a native crash) cannot kill the next.
+     */
     private Optional<Claimed> claim(long task) {
+        LocalDateTime now = LocalDateTime.now();
         int changed = db.sql("update training_task set state = 'RUNNING', worker = ?, attempt = attempt + 1, epoch = 0, started_at = ?, "
-                        + "updated_at = ? where id = ? and state <> 'ENDED'").params(node.name(), LocalDateTime.now(), LocalDateTime.now(), task).update();
-        if (changed == 0) return Optional.empty();
+                        + "updated_at = ? where id = ? and state = 'QUEUED'").params(node.name(), now, now, task).update();
+        if (changed == 0) {
+            byte[] died = Wire.write(new TrainingRun.Outcome(TrainingProgress.State.FAILED, "training.error.workerDied"));
+            if (db.sql("update training_task set state = 'ENDED', outcome = ?, updated_at = ? where id = ? and state = 'RUNNING' and updated_at < ?")
+                    .params(died, now, task, now.minus(java.time.Duration.ofMillis(DEAD_MILLIS))).update() == 1) {
+                LOG.warn("Training task {}: its worker died in the middle of it; ended as failed, not run again", task);
+                db.sql("select pg_notify(?, ?)").params(RemoteTraining.CHANNEL, Long.toString(task)).query().singleValue();
+            }
+            return Optional.empty();
+        }
         return Optional.of(db.sql("""
                         select request, wall_millis, attempt, (select coalesce(max(seq), 0) + 1 from training_update where task_id = t.id)
                         from training_task t where id = ?""").param(task)
@@ -195,7 +267,7 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
             if (!paused) return 0;
             flush();
             long start = System.currentTimeMillis();
-            while (paused && !cancel) {
+            while (paused && !cancel && !stopping) {   // a worker shut down hands a paused task back too
                 try {
                     Thread.sleep(FLUSH_MILLIS);
                 } catch (InterruptedException e) {

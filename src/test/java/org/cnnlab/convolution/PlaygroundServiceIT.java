@@ -209,4 +209,28 @@ class PlaygroundServiceIT extends ConvolutionFixture {
         javax.imageio.ImageIO.write(img, "png", out);
         return out.toByteArray();
     }
+
+    @Test
+    void a_kernel_pushed_to_a_class_lands_with_every_student_it_fits_and_leaves_the_others_as_they_were() {
+        ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+        SampleImages samples = new SampleImages(decoder);
+        PlaygroundService own = new PlaygroundService(convolution, decoder, samples, 10);
+        org.cnnlab.base.ClassEvents events = new org.cnnlab.base.ClassEvents();
+        new ClassPushes(events, own);
+        String photo = samples.list().stream().filter(SampleImages.Sample::photo).findFirst().orElseThrow().id();
+        StudentId onTheMatrix = StudentId.random();   // the slide's matrix: an 11×11 kernel does not fit it
+        StudentId first = StudentId.random();
+        StudentId second = StudentId.random();
+        own.useSample(first, photo);
+        own.useSample(second, photo);
+        Kernel before = own.current(onTheMatrix).state().kernel(0);
+        events.publish(new org.cnnlab.base.ClassEvent.KernelPushed(1, List.of(onTheMatrix, first, second), 11,
+                java.util.Collections.nCopies(121, 0.5f), 0f, "big"));
+        assertThat(own.current(onTheMatrix).state().kernel(0)).isEqualTo(before);
+        for (StudentId s : List.of(first, second)) {
+            Playground p = own.current(s);
+            assertThat(p.state().kernel(0).size()).isEqualTo(11);
+            assertThat(p.result().maps()).isNotEmpty();   // computed when shown
+        }
+    }
 }

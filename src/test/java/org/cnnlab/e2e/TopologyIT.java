@@ -37,8 +37,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Debian's PostgreSQL, nginx running {@code deploy/nginx/cnnlab-nodes.conf}, app nodes app1 and
  * app2, worker node worker1; Chromium reaches the app only through the proxy, on loopback. One
  * class: Ana's browser carries the node cookie of app1, Beto's that of app2. The tests run in order
- * on the same topology, and the last two break it on purpose: a worker killed mid-training, then
- * an app node killed.
+ * on the same topology, and the last three break it on purpose: a worker shut down mid-training (its
+ * job goes on elsewhere), a worker killed mid-training (its job is not tried again), then an app node
+ * killed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopologyIT {
@@ -85,7 +86,7 @@ class TopologyIT {
 
     @Test
     @Order(1)
-    void students_on_two_nodes_get_the_instructors_push_within_a_second() {
+    void students_on_two_nodes_get_the_instructors_push_relayed_in_under_half_a_second() throws Exception {
         assertThat(node(ana.page())).isEqualTo("app1");
         assertThat(node(beto.page())).isEqualTo("app2");
         // Dani's browser has no WebSocket (as behind a proxy that refuses the upgrade): push falls back to long polling
@@ -125,7 +126,21 @@ class TopologyIT {
         // the dashboard, on whichever node, sees the three students online
         dashboard.roster().filter(new Locator.FilterOptions().setHasText("Beto")).waitFor();
         instructor.waitForCondition(() -> dashboard.roster().textContent().split(java.util.regex.Pattern.quote(spanish("class.roster.online")), -1).length - 1 == 3);
-        assertThat(after.subList(0, 2)).allSatisfy(ms -> assertThat(ms).isLessThan(1000));   // WebSocket push, on both nodes
+        // What the topology adds is the relay: from the instructor's node committing the event to the other node delivering it
+        // (the nodes' DEBUG log lines, one clock). That is what is held to a budget. From the click to the kernel on the page
+        // is mostly the click, the instructor's request, each page's convolution and the browser painting, all on the same
+        // two cores as four browser pages, four JVMs and PostgreSQL: 0.2–0.4 s on a quiet machine, 0.99 and 1.07 s beside
+        // other tests (the relay then took 20 ms of it), so there it is printed and only has to arrive.
+        String from = node(instructor);
+        String to = from.equals("app1") ? "app2" : "app1";
+        java.util.regex.Matcher sent = java.util.regex.Pattern.compile("^(\\S+) .*Sent #(\\d+): KernelPushed").matcher(logged(from, "Sent #", "KernelPushed"));
+        assertThat(sent.find()).isTrue();
+        String delivered = logged(to, "Delivering #" + sent.group(2) + " from " + from, "");
+        long relayMillis = java.time.Duration.between(java.time.Instant.parse(sent.group(1)),
+                java.time.Instant.parse(delivered.substring(0, delivered.indexOf(' ')))).toMillis();
+        System.out.printf("the instructor on %s; relay of event #%s to %s: %d ms%n", from, sent.group(2), to, relayMillis);
+        assertThat(after.subList(0, 2)).allSatisfy(ms -> assertThat(ms).isLessThan(10_000));   // WebSocket push: it arrives, on both nodes
+        assertThat(relayMillis).as("committed on %s → delivered on %s", from, to).isLessThan(500);
         assertThat(after.get(2)).isLessThan(10_000);   // long polling: it arrives (in about 0.5–4 s here), no promise of a second
         dani.page().context().close();
         screenshot(beto.page(), "topology-01-push-on-app2");
@@ -285,17 +300,22 @@ class TopologyIT {
 
     @Test
     @Order(5)
-    void a_worker_killed_mid_training_is_replaced_and_the_run_finishes() throws Exception {
+    void a_worker_shut_down_mid_training_hands_its_job_back_and_another_finishes_it() throws Exception {
         TrainingPage t = new TrainingPage(ana.page()).open(BASE);
         t.type("train-per-class", "200");
         t.type("train-epochs", "12");
         t.page().locator("#train-start").click();
         long task = waitForRunningTask();
-        topology("kill", "worker1");
-        long killed = System.nanoTime();
+        topology("stop-node", "worker1");   // SIGTERM, as systemd or an operator stops it
+        long stopped = System.nanoTime();
+        try (Connection db = database();
+             ResultSet rs = db.createStatement().executeQuery("select state from training_task where id = " + task)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("handed back before worker1 exited").isEqualTo("QUEUED");
+        }
         topology("start-node", "worker2");
         waitDone(ana.page(), 240_000);
-        System.out.printf("worker killed → the run done on worker2 after %.0f s%n", (System.nanoTime() - killed) / 1e9);
+        System.out.printf("worker shut down → the run done on worker2 after %.0f s%n", (System.nanoTime() - stopped) / 1e9);
         try (Connection db = database();
              ResultSet rs = db.createStatement().executeQuery("select worker, attempt, state from training_task where id = " + task)) {
             assertThat(rs.next()).isTrue();
@@ -307,11 +327,41 @@ class TopologyIT {
         assertThat(Integer.parseInt(ana.page().locator("#loss-curves").getAttribute("data-points"))).isEqualTo(12 * 25 + 24);
         ana.page().reload();
         ana.page().locator("#models-list .saved-model").filter(new Locator.FilterOptions().setHasText("antes")).waitFor();
-        screenshot(ana.page(), "topology-03-done-after-worker-killed");
+        screenshot(ana.page(), "topology-03-done-after-worker-stopped");
     }
 
     @Test
     @Order(6)
+    void a_job_whose_worker_died_in_the_middle_of_it_fails_and_is_not_tried_on_another() throws Exception {
+        topology("start-node", "worker1");   // with worker2: another worker that could take the job over
+        TrainingPage t = new TrainingPage(beto.page()).open(BASE);
+        t.type("train-per-class", "200");
+        t.type("train-epochs", "12");
+        t.page().locator("#train-start").click();
+        long task = waitForRunningTask();
+        String worker;
+        try (Connection db = database(); ResultSet rs = db.createStatement().executeQuery("select worker from training_task where id = " + task)) {
+            rs.next();
+            worker = rs.getString(1);
+        }
+        topology("kill", worker);   // as the kernel's OOM killer, or the JVM's own exit on OutOfMemoryError, would end it
+        long killed = System.nanoTime();
+        String died = spanish("training.error.workerDied");
+        beto.page().waitForFunction("m => document.querySelector('#train-status').textContent.includes(m)", died,
+                new Page.WaitForFunctionOptions().setTimeout(150_000));
+        System.out.printf("%s killed mid-training → the job failed, not retried, after %.0f s%n", worker, (System.nanoTime() - killed) / 1e9);
+        try (Connection db = database();
+             ResultSet rs = db.createStatement().executeQuery("select worker, attempt, state from training_task where id = " + task)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(worker);
+            assertThat(rs.getInt(2)).as("never claimed again").isEqualTo(1);
+            assertThat(rs.getString(3)).isEqualTo("ENDED");
+        }
+        screenshot(beto.page(), "topology-04-failed-after-worker-killed");
+    }
+
+    @Test
+    @Order(7)
     void an_app_node_killed_sends_its_students_to_the_other_node_with_their_work() throws Exception {
         PlaygroundPage betoPlayground = new PlaygroundPage(beto.page()).open(BASE);
         beto.page().evaluate("() => { window.untouched = true; }");
@@ -322,7 +372,7 @@ class TopologyIT {
         ana.classBar().filter(new Locator.FilterOptions().setHasText("Ana")).waitFor(new Locator.WaitForOptions().setTimeout(60_000));
         new TrainingPage(ana.page()).open(BASE);
         ana.page().locator("#models-list .saved-model").filter(new Locator.FilterOptions().setHasText("antes")).waitFor();
-        screenshot(ana.page(), "topology-04-ana-on-app2");
+        screenshot(ana.page(), "topology-06-ana-on-app2");
         // Beto's page, on app2 all along, was never reloaded and still works
         assertThat(beto.page().evaluate("() => window.untouched === true")).isEqualTo(true);
         betoPlayground.typeInKernelCell(4, "5");
@@ -334,6 +384,20 @@ class TopologyIT {
     private static void waitDone(Page p, double timeout) {
         p.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
                 + spanish("training.status.done", "").substring(0, 5) + "')", null, new Page.WaitForFunctionOptions().setTimeout(timeout));
+    }
+
+    /** The last line of a node's log that contains both texts, once it has been written (10 s at most). */
+    private static String logged(String node, String text, String also) throws IOException, InterruptedException {
+        Path log = DIR.resolve("logs").resolve(node + ".log");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                java.util.Optional<String> line = lines.filter(l -> l.contains(text) && l.contains(also)).reduce((a, b) -> b);
+                if (line.isPresent()) return line.get();
+            }
+            if (System.currentTimeMillis() > deadline) throw new AssertionError(node + " never logged " + text + " … " + also + " (" + log + ")");
+            Thread.sleep(100);
+        }
     }
 
     /** A node's resident memory (VmRSS, kB) by its pid file, or 0 if it is not running. */
