@@ -100,7 +100,7 @@ public final class HostileHarness {
         server = pb.start();
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser student = BrowserTest.launchChromium(playwright);
-             Browser attacker = BrowserTest.launchChromium(playwright)) {
+             Browser attacker = BrowserTest.launchChromium(playwright, niced())) {
             waitHealthy(Duration.ofMinutes(3));
             // Playwright objects belong to the thread of their Playwright: the bystander drives its own from its own thread
             java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
@@ -499,6 +499,17 @@ public final class HostileHarness {
     }
 
     // --- the well-behaved student, the server's numbers -----------------------------------------------------
+
+    /**
+     * The attackers' Chromium at the lowest CPU priority: in a class each attacker has a machine of
+     * their own, so their browser's work is not the server's; here it shares the server's two cores.
+     */
+    private Path niced() throws IOException {
+        Path script = dataDir.resolve("chromium-niced.sh");
+        Files.writeString(script, "#!/bin/sh\nexec nice -n 19 " + System.getenv().getOrDefault("CNNLAB_CHROMIUM", "/usr/bin/chromium") + " \"$@\"\n");
+        script.toFile().setExecutable(true);
+        return script;
+    }
 
     private void bystander(java.util.concurrent.CountDownLatch ready) {
         try (Playwright own = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

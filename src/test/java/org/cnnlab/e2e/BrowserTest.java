@@ -54,9 +54,13 @@ public abstract class BrowserTest {
     }
 
     public static Browser launchChromium(Playwright playwright) {
-        String executable = System.getenv().getOrDefault("CNNLAB_CHROMIUM", "/usr/bin/chromium");
+        return launchChromium(playwright, Paths.get(System.getenv().getOrDefault("CNNLAB_CHROMIUM", "/usr/bin/chromium")));
+    }
+
+    /** Chromium from {@code executable} (a wrapper script may run it at another priority), with this suite's flags. */
+    public static Browser launchChromium(Playwright playwright, Path executable) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(executable))
+                .setExecutablePath(executable)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
