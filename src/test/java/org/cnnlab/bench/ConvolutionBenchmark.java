@@ -25,7 +25,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The playground's speed for a 512×512 RGB image and a 3×3 kernel (run: see README "Benchmark").
+ * The playground's speed for a 512×512 RGB image and a 3×3 kernel (run: see docs/benchmarks.md).
  * Part 1 times ConvolutionService (DJL, PyTorch CPU) next to two plain-Java references in the same
  * JVM: the textbook loops of ReferenceConvolution and a tuned loop. Part 2 times what one
  * keystroke costs the server (compute + colour map + PNG). Part 3 starts the app and measures, in
