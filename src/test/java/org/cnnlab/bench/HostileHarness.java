@@ -372,7 +372,7 @@ public final class HostileHarness {
             page.locator("#train-lr input").fill("1e9");
             page.locator("#train-lr input").press("Tab");
             page.locator("#train-start").click();
-            page.waitForFunction("t => document.querySelector('#train-status').textContent.includes(t)",
+            page.waitForFunction("t => (document.querySelector('#train-status')?.textContent ?? '').includes(t)",
                     es("training.error.diverged", 0).substring(0, 12), new Page.WaitForFunctionOptions().setTimeout(120_000));
             return epochs + "; lr 1e9 stopped as diverged";
         }

@@ -219,7 +219,7 @@ class ClassServerIT extends BrowserTest {
             ana.page().waitForFunction("() => document.querySelector('#dataset-counts').textContent.includes(': 20')");
             ana.type("train-epochs", "1");
             ana.page().locator("#train-start").click();
-            ana.page().waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+            ana.page().waitForFunction("() => (document.querySelector('#train-status')?.textContent ?? '').startsWith('"
                     + spanish("training.status.done", "").substring(0, 5) + "')", null,
                     new Page.WaitForFunctionOptions().setTimeout(120_000));
             assertThat(ana.page().locator("vaadin-notification-card").filter(new Locator.FilterOptions()

@@ -24,7 +24,7 @@ class InspectionLessonIT extends BrowserTest {
         training.type("train-epochs", "2");
         page.locator("#train-start").click();
         page.locator("#train-status").waitFor();
-        page.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+        page.waitForFunction("() => (document.querySelector('#train-status')?.textContent ?? '').startsWith('"
                 + spanish("training.status.done", "").substring(0, 5) + "')", null, new Page.WaitForFunctionOptions().setTimeout(120_000));
 
         page.navigate(baseUrl() + "interior");

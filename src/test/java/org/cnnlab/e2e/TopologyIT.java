@@ -347,7 +347,7 @@ class TopologyIT {
         topology("kill", worker);   // as the kernel's OOM killer, or the JVM's own exit on OutOfMemoryError, would end it
         long killed = System.nanoTime();
         String died = spanish("training.error.workerDied");
-        beto.page().waitForFunction("m => document.querySelector('#train-status').textContent.includes(m)", died,
+        beto.page().waitForFunction("m => (document.querySelector('#train-status')?.textContent ?? '').includes(m)", died,
                 new Page.WaitForFunctionOptions().setTimeout(150_000));
         System.out.printf("%s killed mid-training → the job failed, not retried, after %.0f s%n", worker, (System.nanoTime() - killed) / 1e9);
         try (Connection db = database();
@@ -382,7 +382,7 @@ class TopologyIT {
     // --- helpers ---
 
     private static void waitDone(Page p, double timeout) {
-        p.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+        p.waitForFunction("() => (document.querySelector('#train-status')?.textContent ?? '').startsWith('"
                 + spanish("training.status.done", "").substring(0, 5) + "')", null, new Page.WaitForFunctionOptions().setTimeout(timeout));
     }
 

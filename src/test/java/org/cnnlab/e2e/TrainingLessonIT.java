@@ -29,7 +29,7 @@ class TrainingLessonIT extends BrowserTest {
         type("train-epochs", "4");
         page.locator("#train-start").click();
         page.locator("#loss-curves[data-points]").waitFor();
-        page.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+        page.waitForFunction("() => (document.querySelector('#train-status')?.textContent ?? '').startsWith('"
                 + spanish("training.status.done", "").substring(0, 5) + "')", null,
                 new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
         int points = Integer.parseInt(page.locator("#loss-curves").getAttribute("data-points"));
@@ -100,7 +100,7 @@ class TrainingLessonIT extends BrowserTest {
         page.locator("#train-start").click();
         page.locator("#loss-curves[data-points]").waitFor();
         page.locator("#train-pause").click();   // mid-burst of batch snapshots: the paused one must still be shown
-        page.waitForFunction("t => document.querySelector('#train-status').textContent.startsWith(t)",
+        page.waitForFunction("t => (document.querySelector('#train-status')?.textContent ?? '').startsWith(t)",
                 spanish("training.status.paused", 1, 50).substring(0, 8));
         assertThat(page.locator("#train-pause").textContent()).isEqualTo(spanish("training.resume"));
         page.locator("#train-pause").click();   // resume
@@ -160,7 +160,7 @@ class TrainingLessonIT extends BrowserTest {
         type("train-batch", "8");
         page.locator("#train-start").click();
         page.locator("#train-status").waitFor();
-        page.waitForFunction("() => document.querySelector('#train-status').textContent.startsWith('"
+        page.waitForFunction("() => (document.querySelector('#train-status')?.textContent ?? '').startsWith('"
                 + spanish("training.status.done", "").substring(0, 5) + "')", null,
                 new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
         assertThat(page.locator("#confusion-matrix td").count()).isEqualTo(4);

@@ -32,8 +32,7 @@ public record GradCam(int classIndex, int layer) implements SaliencyRequest {
 
     @Override
     public long check(Subject model, SaliencyLimits limits) {
-        Passes.budget(model, limits, 2, true);
-        return 2;
+        return Passes.oneGradientPass(model, limits);
     }
 
     /** The layer Grad-CAM uses by default: the last one whose output is still a grid (C, H, W with H, W > 1); −1 when there is none. */

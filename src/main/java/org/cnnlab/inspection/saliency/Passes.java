@@ -52,6 +52,12 @@ public final class Passes {
         model.price((int) Math.min(CHUNK, passes), gradients ? (passes + 1) / 2 : passes, gradients);
     }
 
+    /** The price of one forward and one backward pass (the gradient methods that need no more): 2 passes. */
+    static long oneGradientPass(Subject model, SaliencyLimits limits) {
+        budget(model, limits, 2, true);
+        return 2;
+    }
+
     /**
      * Input gradients for a batch in one backward pass, refused when not all finite. When a batched
      * pass gives values that are not numbers, the batch is done again one input per backward pass:
