@@ -15,11 +15,21 @@ public class InspectionLab {
 
     /**
      * A model to open: how the list names it, and where it is: a run or saved model ({@code ref}), a
-     * TorchScript file ({@code torchScript}, its id), or, with both null, the reference model.
+     * TorchScript file ({@code torchScript}, its id), the pretrained NanoDet ({@code pretrained}), or, with
+     * none of them, the reference model.
      */
-    public record ModelOption(String label, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer) {
+    public record ModelOption(String label, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer, boolean pretrained) {
+        public ModelOption(String label, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer) {
+            this(label, ref, torchScript, classes, camLayer, false);
+        }
+
         public boolean reference() {
-            return ref == null && torchScript == null;
+            return ref == null && torchScript == null && !pretrained;
+        }
+
+        /** Whether its layers are hidden from Grad-CAM: one opaque module or graph (TorchScript, the pretrained NanoDet). */
+        public boolean wholeGraph() {
+            return torchScript != null || pretrained;
         }
 
         public boolean isTorchScript() {
@@ -37,11 +47,16 @@ public class InspectionLab {
     private final TorchScriptModels torchScripts;
     private final org.cnnlab.imaging.SampleImages samples;
     private final org.cnnlab.base.ClassRoom classRoom;   // who may run saliency and upload ("class members only")
+    private final org.cnnlab.pretrained.PretrainedService pretrained;
+    private final PretrainedSubject pretrainedSubject;
 
     public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
                          org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference, org.cnnlab.convolution.PlaygroundService playground,
-                        TorchScriptModels torchScripts, org.cnnlab.imaging.SampleImages samples, org.cnnlab.base.ClassRoom classRoom) {
+                        TorchScriptModels torchScripts, org.cnnlab.imaging.SampleImages samples, org.cnnlab.base.ClassRoom classRoom,
+                        org.cnnlab.pretrained.PretrainedService pretrained) {
         this.classRoom = classRoom;
+        this.pretrained = pretrained;
+        this.pretrainedSubject = new PretrainedSubject(pretrained);
         this.torchScripts = torchScripts;
         this.samples = samples;
         this.reference = reference;
@@ -74,6 +89,7 @@ public class InspectionLab {
             options.add(new ModelOption("TorchScript · " + t.name() + " · " + t.input(), null, t.id(), t.classes(), t.camLayer()));
         }
         options.add(new ModelOption(null, null, null, org.cnnlab.dataset.DatasetCatalog.DIGITS, org.cnnlab.inspection.saliency.GradCam.defaultLayer(ReferenceModel.NETWORK)));
+        if (pretrained.available()) options.add(new ModelOption(null, null, null, pretrainedSubject.classes(), -1, true));
         return options;
     }
 
@@ -107,6 +123,7 @@ public class InspectionLab {
     }
 
     private Subject subject(StudentId student, ModelOption option) {
+        if (option.pretrained()) return pretrainedSubject;
         if (option.isTorchScript()) return torchScripts.find(student, option.torchScript());
         return inspection.subject(model(student, option));
     }
@@ -122,7 +139,7 @@ public class InspectionLab {
      * student's own classes (their examples are theirs to draw).
      */
     public byte[] example(StudentId student, ModelOption option, long seed) {
-        if (option.isTorchScript()) {   // photos for a model exported elsewhere (often an ImageNet CNN)
+        if (option.wholeGraph()) {   // photos for a model trained elsewhere on photos (the pretrained NanoDet, often an ImageNet CNN)
             List<org.cnnlab.imaging.SampleImages.Sample> photos = samples.list().stream().filter(org.cnnlab.imaging.SampleImages.Sample::photo).toList();
             if (photos.isEmpty()) throw new org.cnnlab.base.InvalidInputException("inspect.error.noExamples");
             return org.cnnlab.imaging.PngEncoder.encode(samples.load(photos.get((int) Math.floorMod(seed, photos.size())).id()));

@@ -378,12 +378,12 @@ public final class GraphNetwork implements AutoCloseable {
                     NDManager scope = nhwc.getManager();
                     long h = nhwc.getShape().get(1);
                     long w = nhwc.getShape().get(2);
-                    try (NDArray rowsT = scope.create(interpolation((int) h, (int) size[0], alignCorners, halfPixel), new Shape(h, size[0]));
-                         NDArray colsT = scope.create(interpolation((int) w, (int) size[1], alignCorners, halfPixel), new Shape(w, size[1]));
-                         NDArray across = nhwc.transpose(0, 3, 1, 2).matMul(colsT);            // (B, C, H, W')
-                         NDArray down = across.transpose(0, 1, 3, 2).matMul(rowsT)) {           // (B, C, W', H')
-                        return new NDArray[] {down.transpose(0, 3, 2, 1).duplicate()};         // (B, H', W', C)
-                    }
+                    // the matrices and the steps stay in x's scope (closed with it): autograd's backward pass reads them
+                    NDArray rowsT = scope.create(interpolation((int) h, (int) size[0], alignCorners, halfPixel), new Shape(h, size[0]));
+                    NDArray colsT = scope.create(interpolation((int) w, (int) size[1], alignCorners, halfPixel), new Shape(w, size[1]));
+                    NDArray across = nhwc.transpose(0, 3, 1, 2).matMul(colsT);            // (B, C, H, W')
+                    NDArray down = across.transpose(0, 1, 3, 2).matMul(rowsT);            // (B, C, W', H')
+                    return new NDArray[] {down.transpose(0, 3, 2, 1)};                    // (B, H', W', C)
                 });
             }
             case "Reshape" -> {

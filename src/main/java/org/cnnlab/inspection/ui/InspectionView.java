@@ -53,7 +53,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         }));
         model.setId("inspect-model");
         model.setLabel(getTranslation("inspect.model"));
-        model.setItemLabelGenerator(o -> o.reference() ? getTranslation("inspect.reference") : o.label());
+        model.setItemLabelGenerator(o -> o.reference() ? getTranslation("inspect.reference") : o.pretrained() ? getTranslation("inspect.pretrained") : o.label());
         model.setWidth("28em");
         model.addValueChangeListener(e -> refresh());
         DrawCanvas canvas = new DrawCanvas();
@@ -129,7 +129,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
             bars.sort((a, b) -> Double.compare(b.probability(), a.probability()));
             prediction.show(bars);
             insides.show(in);
-            saliency.model(in.classes(), best, model.getValue().camLayer(), model.getValue().isTorchScript());
+            saliency.model(in.classes(), best, model.getValue().camLayer(), model.getValue().wholeGraph());
         } catch (InvalidInputException e) {
             Messages.error(this, e);
         }
