@@ -101,7 +101,8 @@ class InspectionLessonIT extends BrowserTest {
         // both trained models can now be opened on the page (the picker's items, read without opening its list)
         var picker = page.locator("#inspect-model");
         page.waitForCondition(() -> Pick.labels(picker).size() >= 3);
-        assertThat(Pick.labels(picker)).as("two trained models and the reference").hasSize(3);
+        assertThat(Pick.labels(picker)).as("two trained models and the reference (and the pretrained CNN, listed last)")
+                .filteredOn(l -> !l.equals(spanish("inspect.pretrained"))).hasSize(3);
         page.locator("#shortcut-results").scrollIntoViewIfNeeded();
         screenshot(page, "inspection-shortcut");
     }
@@ -148,5 +149,27 @@ class InspectionLessonIT extends BrowserTest {
         assertThat(page.locator("#saliency-cost").textContent()).isEqualTo(spanish("saliency.cost", 500, 0));
         page.locator("#saliency").scrollIntoViewIfNeeded();
         screenshot(page, "inspection-torchscript");
+    }
+
+    @Test
+    void the_pretrained_cnn_on_a_photo_shows_its_five_stages_its_top_classes_and_a_saliency_map() {
+        page.navigate(baseUrl() + "interior");
+        Pick.byLabel(page.locator("#inspect-model"), spanish("inspect.pretrained"));
+        page.locator("#inspect-example").click();
+        page.waitForFunction("() => document.querySelectorAll('#inspect-layers .inspect-layer').length === 5",
+                null, new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+        assertThat(page.locator("#inspect-prediction .guess").count()).as("the ten best of 80 classes").isEqualTo(10);
+        var methods = page.locator("#saliency-method");
+        assertThat(Pick.items(methods)).filteredOn(i -> i.label().contains(spanish("saliency.noCam.torchScript")))
+                .singleElement().matches(Pick.Item::disabled, "disabled");
+        Pick.byLabel(methods, spanish("saliency.method.vanilla"));
+        String before = String.valueOf(page.locator("#saliency-map").getAttribute("src"));
+        page.locator("#saliency-run").click();
+        page.waitForFunction("b => String(document.querySelector('#saliency-map').getAttribute('src')) !== b", before,
+                new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+        assertThat(page.locator("#saliency-cost").textContent()).isEqualTo(spanish("saliency.cost", 1, 1));
+        screenshot(page, "inspection-pretrained-layers");
+        page.locator("#saliency").scrollIntoViewIfNeeded();
+        screenshot(page, "inspection-pretrained-saliency");
     }
 }

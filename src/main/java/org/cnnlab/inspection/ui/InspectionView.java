@@ -38,6 +38,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private final ReferenceProgress reference = new ReferenceProgress();
     private final Paragraph none = new Paragraph();
     private final SaliencyPanel saliency;
+    private static final int TOP_CLASSES = 10;
     private byte[] drawing;
     private final com.vaadin.flow.component.html.Image input = new com.vaadin.flow.component.html.Image();
     private long examples;
@@ -100,12 +101,12 @@ public class InspectionView extends Div implements HasDynamicTitle {
         InspectionLab.ModelOption chosen = model.getValue();
         List<InspectionLab.ModelOption> options = lab.models(student);
         model.setItems(options);
-        boolean onlyReference = options.size() == 1;   // the reference model is always there
+        boolean onlyReference = options.stream().noneMatch(o -> o.ref() != null || o.isTorchScript());   // the reference and pretrained CNNs are always there
         none.setVisible(onlyReference);
         none.removeAll();
         if (onlyReference) none.add(new Span(getTranslation("inspect.none") + " "), new Anchor("entrenar", getTranslation("lesson.training.title")));
         model.setValue(options.stream().filter(o -> chosen != null && java.util.Objects.equals(o.ref(), chosen.ref())
-                && java.util.Objects.equals(o.torchScript(), chosen.torchScript())).findFirst().orElse(options.getFirst()));
+                && java.util.Objects.equals(o.torchScript(), chosen.torchScript()) && o.pretrained() == chosen.pretrained()).findFirst().orElse(options.getFirst()));
     }
 
     /** Runs the drawing through the chosen model and shows what every layer made of it. */
@@ -127,7 +128,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
                 if (in.probabilities()[c] > in.probabilities()[best]) best = c;
             }
             bars.sort((a, b) -> Double.compare(b.probability(), a.probability()));
-            prediction.show(bars);
+            prediction.show(bars.subList(0, Math.min(TOP_CLASSES, bars.size())));   // the pretrained CNN has 80
             insides.show(in);
             saliency.model(in.classes(), best, model.getValue().camLayer(), model.getValue().wholeGraph());
         } catch (InvalidInputException e) {

@@ -14,6 +14,7 @@ class LayersPanel extends Div {
 
     private final Div layers = new Div();
     private final Div filters = new Div();
+    private final H3 filtersTitle = new H3();
 
     private final java.util.function.Consumer<Inspection.Filter> onOpen;
 
@@ -22,7 +23,8 @@ class LayersPanel extends Div {
         layers.setId("inspect-layers");
         filters.setId("inspect-filters");
         filters.addClassName("dataset-grid");
-        add(new H3(getTranslation("inspect.layers")), layers, new H3(getTranslation("inspect.filters")), filters);
+        filtersTitle.setText(getTranslation("inspect.filters"));
+        add(new H3(getTranslation("inspect.layers")), layers, filtersTitle, filters);
     }
 
     void show(Inspection in) {
@@ -52,6 +54,7 @@ class LayersPanel extends Div {
 
     private void showFilters(Inspection in) {
         filters.removeAll();
+        filtersTitle.setVisible(!in.filters().isEmpty());   // a model whose first convolution the app cannot read shows none
         for (Inspection.Filter f : in.filters()) {
             StringBuilder numbers = new StringBuilder();
             for (int r = 0; r < f.kernel(); r++) {
