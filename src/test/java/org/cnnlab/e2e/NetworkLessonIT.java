@@ -3,7 +3,7 @@ package org.cnnlab.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cnnlab.e2e.pages.NetworkPage;
-import org.cnnlab.network.CostFormula;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.NetworkDesignService;
 import org.cnnlab.network.NetworkPresets;
@@ -21,7 +21,7 @@ class NetworkLessonIT extends BrowserTest {
 
     private String computed(NetworkPresets preset) {
         NetworkAnalysis a = designs.analyse(preset.spec());
-        return CostFormula.group(a.trainable());
+        return Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(a.trainable());
     }
 
     @Test
@@ -48,7 +48,7 @@ class NetworkLessonIT extends BrowserTest {
         net.edit("edit-units", "5");
         // (3·3·3+1)·8 + (5·5·8+1)·12 + (12·42·42+1)·128 + (128+1)·5, worked out here
         long expected = 224 + 2_412 + 2_709_632 + 645;
-        assertThat(net.totals()).contains(CostFormula.group(expected)).contains("5.");
+        assertThat(net.totals()).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(expected)).contains("5.");
         assertThat(page.locator("#code-pytorch textarea").inputValue())
                 .contains("nn.Conv2d(3, 8, kernel_size=3").contains("nn.Conv2d(8, 12, kernel_size=5").contains("nn.Linear(21168, 128)");
         page.locator("#copy-pytorch").click();
@@ -160,11 +160,11 @@ class NetworkLessonIT extends BrowserTest {
     @Test
     void the_mlp_page_counts_the_lecture_question_and_compares_a_conv_layer() {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
-        assertThat(net.text("mlp-dense")).contains(CostFormula.group((224L * 224 * 3 + 1) * 128));
-        assertThat(net.text("mlp-conv")).contains(CostFormula.group((3 * 3 * 3 + 1) * 128));
-        assertThat(net.text("mlp-drawback-2")).contains(CostFormula.group(222L * 222));
+        assertThat(net.text("mlp-dense")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer((224L * 224 * 3 + 1) * 128));
+        assertThat(net.text("mlp-conv")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer((3 * 3 * 3 + 1) * 128));
+        assertThat(net.text("mlp-drawback-2")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(222L * 222));
         net.type("mlp-neurons", "64");
-        page.waitForFunction("() => document.querySelector('#mlp-dense').textContent.includes('" + CostFormula.group((224L * 224 * 3 + 1) * 64) + "')");
+        page.waitForFunction("() => document.querySelector('#mlp-dense').textContent.includes('" + Numbers.of(org.cnnlab.base.Translations.SPANISH).integer((224L * 224 * 3 + 1) * 64) + "')");
         screenshot(page, "network-mlp");
     }
 

@@ -36,7 +36,7 @@ class TrainingLessonIT extends BrowserTest {
         // 4 epochs of ⌈320/32⌉ = 10 batches, plus 4 training and 4 validation epoch points
         assertThat(points).isEqualTo(40 + 4 + 4);
         assertThat(page.locator("#confusion-matrix td").count()).isEqualTo(25);
-        assertThat(page.locator("#train-status").textContent()).matches(".*\\d+\\.\\d %.*");
+        assertThat(page.locator("#train-status").textContent()).matches(".*\\d+,\\d\u00a0%.*");   // Numbers.percent in Spanish: 97,5 %
 
         // try the model: one stroke on the canvas gives a probability for each of the five classes
         training.stroke("#try-model #draw-canvas", 0.2, 0.2, 0.8, 0.8);

@@ -1,5 +1,6 @@
 package org.cnnlab.representation.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
@@ -31,7 +32,7 @@ class PipelineResult extends Div {
     void show(String name, ClassicPipeline.Result r, List<String> classes) {
         setVisible(true);
         title.setText(name);
-        accuracy.setText(getTranslation("representation.classic.accuracy", String.format(Locale.ROOT, "%.1f", 100 * r.testAccuracy())));
+        accuracy.setText(getTranslation("representation.classic.accuracy", Numbers.of(this).percent(r.testAccuracy(), 1)));
         int k = classes.size();
         float[] values = new float[k * k];
         for (int t = 0; t < k; t++) for (int q = 0; q < k; q++) values[t * k + q] = r.confusion()[t][q];

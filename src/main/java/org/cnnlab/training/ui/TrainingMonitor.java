@@ -1,5 +1,6 @@
 package org.cnnlab.training.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
@@ -117,7 +118,7 @@ class TrainingMonitor extends VerticalLayout {
         return getTranslation(p.onTestSet() ? "training.heldOut.test" : "training.heldOut.validation");
     }
 
-    private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "—" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    private String percent(double fraction) {
+        return Numbers.of(this).percent(fraction, 1);
     }
 }
