@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.ImageUrls;
-import org.cnnlab.base.ui.NumberGrid;
+import org.cnnlab.base.ui.ConfusionMatrix;
 import org.cnnlab.representation.ClassicPipeline;
 
 /** One side of the comparison: test accuracy, confusion matrix and the most confident mistakes (its false positives). */
@@ -17,13 +17,13 @@ class PipelineResult extends Div {
 
     private final H4 title = new H4();
     private final Span accuracy = new Span();
-    private final NumberGrid confusion;
+    private final ConfusionMatrix confusion;
     private final Div mistakes = new Div();
 
     PipelineResult(String id) {
         setId(id);
         accuracy.setId(id + "-accuracy");
-        confusion = new NumberGrid(id + "-confusion", false);
+        confusion = new ConfusionMatrix(id + "-confusion");
         mistakes.addClassName("dataset-grid");
         add(title, new com.vaadin.flow.component.html.Div(accuracy), confusion, mistakes);
         setVisible(false);
@@ -33,10 +33,7 @@ class PipelineResult extends Div {
         setVisible(true);
         title.setText(name);
         accuracy.setText(getTranslation("representation.classic.accuracy", Numbers.of(this).percent(r.testAccuracy(), 1)));
-        int k = classes.size();
-        float[] values = new float[k * k];
-        for (int t = 0; t < k; t++) for (int q = 0; q < k; q++) values[t * k + q] = r.confusion()[t][q];
-        confusion.show(getTranslation("representation.classic.confusion"), k, k, values, 0);
+        confusion.show(getTranslation("representation.classic.confusion"), classes.stream().map(c -> ClassNames.label(this, c)).toList(), r.confusion());
         mistakes.removeAll();
         for (ClassicPipeline.Mistake m : r.mistakes()) {
             String text = getTranslation("representation.classic.mistake", ClassNames.label(this, m.trueClass()), ClassNames.label(this, m.predictedClass()));
