@@ -28,7 +28,7 @@ class QueuePanel extends Div {
         setId("queue-panel");
         grid.addColumn(j -> j.position() == 0 ? "▶" : String.valueOf(j.position())).setHeader("#").setAutoWidth(true);
         grid.addColumn(ClassAdmin.QueuedJob::nickname).setHeader(getTranslation("class.roster.nickname"));
-        grid.addColumn(ClassAdmin.QueuedJob::name).setHeader(getTranslation("class.queue.job"));
+        grid.addColumn(j -> org.cnnlab.base.ui.FriendlyNames.network(this, j.name())).setHeader(getTranslation("class.queue.job"));
         grid.addColumn(j -> j.epoch() + "/" + j.epochs()).setHeader(getTranslation("class.queue.epoch"));
         grid.addColumn(j -> Numbers.of(this).decimal(j.seconds(), 0) + " s").setHeader(getTranslation("class.queue.time"));
         where = grid.addColumn(ClassAdmin.QueuedJob::where).setHeader(getTranslation("class.queue.where"));

@@ -106,8 +106,6 @@ class ModelsPanel extends VerticalLayout {
     }
 
     private String networkName(String network) {
-        String key = "training.network." + network.toLowerCase(Locale.ROOT);
-        String text = getTranslation(key);
-        return text.equals("!" + key + "!") ? network : text;
+        return org.cnnlab.base.ui.FriendlyNames.network(this, network);
     }
 }
