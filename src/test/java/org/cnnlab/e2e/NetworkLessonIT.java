@@ -63,16 +63,16 @@ class NetworkLessonIT extends BrowserTest {
         net.buildGapNetwork(28, 4096, spanish("layer.conv2d"), spanish("layer.relu"), spanish("layer.globalavgpool"),
                 spanish("layer.dense"));                                  // 10 units by default
         // the price worked out here from the design's analysis (Price's formula), against the configured budget
-        double mb = 1024.0 * 1024.0;
+        Numbers es = Numbers.of(org.cnnlab.base.Translations.SPANISH);   // the page's one number format
         long budget = budgetLimits.trainingMemoryBytes();
         org.cnnlab.network.Price price = price(28);
         long total = price.trainingBytes(32);
         assertThat(total).isLessThan(budget);
-        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price", 32, total / mb, budget / mb, 100.0 * total / budget,
+        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price", 32, es.size(total), es.size(budget), es.percent((double) total / budget, 1),
                 price.largestTrainingBatch(budget), price.seconds(1000, true, budgetLimits.macsPerSecond())));
         // each layer's part: the convolution's output at batch 32, ×3 for the backward pass
         assertThat(page.locator("#layer-table vaadin-grid-cell-content").allTextContents())
-                .contains(spanish("builder.megabytes", 3.0 * 32 * 4096 * 26 * 26 * 4 / mb));
+                .contains(es.size(3.0 * 32 * 4096 * 26 * 26 * 4));
 
         net.edit("input-height", "64");                              // the same filters on 64×64: over the budget at batch 32
         net.edit("input-width", "64");
@@ -80,7 +80,7 @@ class NetworkLessonIT extends BrowserTest {
         total = price.trainingBytes(32);
         assertThat(total).isGreaterThan(budget);
         page.locator("#network-price[theme~='over-budget']").waitFor();
-        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price.over", 32, total / mb, budget / mb, (double) total / budget,
+        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price.over", 32, es.size(total), es.size(budget), (double) total / budget,
                 price.largestTrainingBatch(budget)));
         screenshot(page, "network-builder-over-budget");
     }
@@ -149,11 +149,11 @@ class NetworkLessonIT extends BrowserTest {
         page.locator("#netquiz-answer input").fill("2.714.097");    // the slide's figure
         page.locator("#netquiz-check").click();
         page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-correct') === 'false'");
-        assertThat(net.text("netquiz-slide-note")).contains("2,714,097").contains(computed(NetworkPresets.LECTURE_QUIZ));
+        assertThat(net.text("netquiz-slide-note")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(2_714_097)).contains(computed(NetworkPresets.LECTURE_QUIZ));
         page.locator("#netquiz-answer input").fill(computed(NetworkPresets.LECTURE_QUIZ));
         page.locator("#netquiz-check").click();
         page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-correct') === 'true'");
-        assertThat(net.text("netquiz-explanation")).contains("(5·5·8 + 1)·12 = 2,412");
+        assertThat(net.text("netquiz-explanation")).contains("(5·5·8 + 1)·12 = " + Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(2_412));
         screenshot(page, "network-quiz");
     }
 
