@@ -11,11 +11,14 @@ interface Curves { xLabel: string; yLabel: string; series: Series[]; logY?: bool
  * The app's one chart: lines over a numeric x axis (steps, epochs, pixels of shift), drawn with
  * Chart.js. The server sets `curves` as JSON; redrawing is immediate (no animation) so live
  * training curves keep up. A series may be dots only (data points); the y axis may be logarithmic.
- * `data-points` counts the points drawn, for tests and screen readers.
+ * `data-points` counts the points drawn, for tests and screen readers. Ticks and tooltips are in
+ * the page's language (`locale`, set by the server from the UI's locale), with grouping always on so
+ * 1.330 reads as the server's Numbers writes it (Intl's Spanish default leaves 4 digits ungrouped).
  */
 @customElement('learning-curves')
 export class LearningCurves extends LitElement {
   @property({ type: String }) curves = '';
+  @property({ type: String }) locale = 'es';
   private chart?: Chart;
 
   static styles = css`
@@ -37,7 +40,11 @@ export class LearningCurves extends LitElement {
         responsive: true,
         maintainAspectRatio: false,
         parsing: false,
-        scales: { x: { type: 'linear', title: { display: true, text: '' } }, y: { title: { display: true, text: '' } } },
+        locale: this.locale,
+        scales: {
+          x: { type: 'linear', title: { display: true, text: '' }, ticks: { format: { useGrouping: true } } },
+          y: { title: { display: true, text: '' }, ticks: { format: { useGrouping: true } } },
+        },
         plugins: { legend: { position: 'bottom' } },
       },
     });
@@ -45,7 +52,8 @@ export class LearningCurves extends LitElement {
   }
 
   updated(changed: Map<string, unknown>) {
-    if (changed.has('curves')) this.draw();
+    if (changed.has('locale') && this.chart) this.chart.options.locale = this.locale;
+    if (changed.has('curves') || changed.has('locale')) this.draw();
   }
 
   private draw() {

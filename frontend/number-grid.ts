@@ -16,6 +16,8 @@ export class NumberGrid extends LitElement {
   @property({ type: Number }) digits = 0;
   @property({ type: String }) caption = '';
   @property({ type: Boolean }) interactive = false;
+  /** The page's language, for the decimal mark and grouping (the server's Numbers formats the same way). */
+  @property({ type: String }) locale = 'es';
 
   static styles = css`
     :host { display: inline-block; }
@@ -30,6 +32,7 @@ export class NumberGrid extends LitElement {
 
   render() {
     const hl = new Set(this.highlight);
+    const format = new Intl.NumberFormat(this.locale || 'es', { minimumFractionDigits: this.digits, maximumFractionDigits: this.digits, useGrouping: true });
     return html`<table role="grid" aria-label=${this.caption}>
       ${this.caption ? html`<caption>${this.caption}</caption>` : ''}
       ${Array.from({ length: this.rows }, (_, r) => html`<tr>
@@ -40,7 +43,7 @@ export class NumberGrid extends LitElement {
             class=${(hl.has(i) ? 'hl ' : '') + (this.selected === i ? 'sel' : '')}
             tabindex=${this.interactive && (this.selected === i || (this.selected < 0 && i === 0)) ? 0 : -1}
             @click=${() => this.select(r, c)} @mouseenter=${() => this.select(r, c)}
-            @keydown=${(e: KeyboardEvent) => this.key(e, r, c)}>${v === undefined ? '' : v.toFixed(this.digits)}</td>`;
+            @keydown=${(e: KeyboardEvent) => this.key(e, r, c)}>${v === undefined ? '' : format.format(v)}</td>`;
         })}
       </tr>`)}
     </table>`;

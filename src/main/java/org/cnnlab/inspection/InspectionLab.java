@@ -18,9 +18,9 @@ public class InspectionLab {
      * TorchScript file ({@code torchScript}, its id), the pretrained NanoDet ({@code pretrained}), or, with
      * none of them, the reference model.
      */
-    public record ModelOption(String label, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer, boolean pretrained) {
-        public ModelOption(String label, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer) {
-            this(label, ref, torchScript, classes, camLayer, false);
+    public record ModelOption(Name name, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer, boolean pretrained) {
+        public ModelOption(Name name, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer) {
+            this(name, ref, torchScript, classes, camLayer, false);
         }
 
         public boolean reference() {
@@ -35,6 +35,14 @@ public class InspectionLab {
         public boolean isTorchScript() {
             return torchScript != null;
         }
+    }
+
+    /**
+     * What the page calls a model, as parts it translates: {@code lead} as it is (a run's number, a
+     * saved model's name, "TorchScript · file · input"), then the network's and the data set's ids
+     * (null when there are none), which the page shows by their translated names, never as enum names.
+     */
+    public record Name(String lead, String network, String dataset) {
     }
 
     private final TrainingLab training;
@@ -77,16 +85,16 @@ public class InspectionLab {
             TrainingLab.ModelRef ref = TrainingLab.ModelRef.job(p.jobId());
             TrainedModel m = training.model(student, ref);
             if (!takesImages(m)) continue;   // the representation lesson's point and feature classifiers take no pictures
-            options.add(new ModelOption("#" + p.jobId() + " · " + p.name() + " · " + m.record().dataset(), ref, null, m.classes(),
+            options.add(new ModelOption(new Name("#" + p.jobId(), p.name(), m.record().dataset()), ref, null, m.classes(),
                     org.cnnlab.inspection.saliency.GradCam.defaultLayer(m.network())));
         }
         for (ModelStore.Saved s : training.savedModels(student)) {
             TrainingLab.ModelRef ref = TrainingLab.ModelRef.saved(s.id());
-            options.add(new ModelOption(s.name() + " · " + s.record().dataset(), ref, null, s.classes(),
+            options.add(new ModelOption(new Name(s.name(), s.record().network(), s.record().dataset()), ref, null, s.classes(),
                     org.cnnlab.inspection.saliency.GradCam.defaultLayer(training.model(student, ref).network())));
         }
         for (TorchScriptModel t : torchScripts.list(student)) {
-            options.add(new ModelOption("TorchScript · " + t.name() + " · " + t.input(), null, t.id(), t.classes(), t.camLayer()));
+            options.add(new ModelOption(new Name("TorchScript · " + t.name() + " · " + t.input(), null, null), null, t.id(), t.classes(), t.camLayer()));
         }
         options.add(new ModelOption(null, null, null, org.cnnlab.dataset.DatasetCatalog.DIGITS, org.cnnlab.inspection.saliency.GradCam.defaultLayer(ReferenceModel.NETWORK)));
         if (pretrained.available()) options.add(new ModelOption(null, null, null, pretrainedSubject.classes(), -1, true));

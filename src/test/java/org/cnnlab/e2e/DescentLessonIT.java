@@ -88,11 +88,12 @@ class DescentLessonIT extends BrowserTest {
         String before = page.locator("#surface-status").textContent();
         picture.click(new Locator.ClickOptions().setPosition(new Position(105, 210)));
         page.waitForFunction("t => document.querySelector('#surface-status').textContent !== t", before);
-        Matcher start = Pattern.compile("\\((-?[\\d.]+), (-?[\\d.]+)\\)").matcher(page.locator("#surface-status").textContent());
+        // a point in Spanish: decimal commas, so its coordinates are separated by "; " (Numbers.decimal)
+        Matcher start = Pattern.compile("\\((-?[\\d.,]+); (-?[\\d.,]+)\\)").matcher(page.locator("#surface-status").textContent());
         assertThat(start.find()).isTrue();
         // the double well spans w₁ ∈ [−2, 2.5], w₂ ∈ [−1.5, 1.5] over 420 px: (105, 210) is (−0.875, 0)
-        assertThat(Double.parseDouble(start.group(1))).isCloseTo(-0.875, within(0.03));
-        assertThat(Double.parseDouble(start.group(2))).isCloseTo(0.0, within(0.03));
+        assertThat(RepresentationLessonIT.spanishNumber(start.group(1))).isCloseTo(-0.875, within(0.03));
+        assertThat(RepresentationLessonIT.spanishNumber(start.group(2))).isCloseTo(0.0, within(0.03));
         screenshot(page, "descent-surface");
     }
 

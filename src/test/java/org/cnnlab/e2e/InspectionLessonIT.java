@@ -103,6 +103,9 @@ class InspectionLessonIT extends BrowserTest {
         page.waitForCondition(() -> Pick.labels(picker).size() >= 3);
         assertThat(Pick.labels(picker)).as("two trained models and the reference (and the pretrained CNN, listed last)")
                 .filteredOn(l -> !l.equals(spanish("inspect.pretrained"))).hasSize(3);
+        // by their translated names, never the enum's ("SHORTCUT_BIASED")
+        assertThat(Pick.labels(picker)).anySatisfy(l -> assertThat(l).contains(spanish("training.network.shortcut_biased")))
+                .noneSatisfy(l -> assertThat(l).containsPattern("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b"));
         page.locator("#shortcut-results").scrollIntoViewIfNeeded();
         screenshot(page, "inspection-shortcut");
     }

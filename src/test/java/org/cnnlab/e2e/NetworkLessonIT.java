@@ -3,7 +3,7 @@ package org.cnnlab.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cnnlab.e2e.pages.NetworkPage;
-import org.cnnlab.network.CostFormula;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.NetworkDesignService;
 import org.cnnlab.network.NetworkPresets;
@@ -21,7 +21,7 @@ class NetworkLessonIT extends BrowserTest {
 
     private String computed(NetworkPresets preset) {
         NetworkAnalysis a = designs.analyse(preset.spec());
-        return CostFormula.group(a.trainable());
+        return Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(a.trainable());
     }
 
     @Test
@@ -48,7 +48,7 @@ class NetworkLessonIT extends BrowserTest {
         net.edit("edit-units", "5");
         // (3·3·3+1)·8 + (5·5·8+1)·12 + (12·42·42+1)·128 + (128+1)·5, worked out here
         long expected = 224 + 2_412 + 2_709_632 + 645;
-        assertThat(net.totals()).contains(CostFormula.group(expected)).contains("5.");
+        assertThat(net.totals()).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(expected)).contains("5.");
         assertThat(page.locator("#code-pytorch textarea").inputValue())
                 .contains("nn.Conv2d(3, 8, kernel_size=3").contains("nn.Conv2d(8, 12, kernel_size=5").contains("nn.Linear(21168, 128)");
         page.locator("#copy-pytorch").click();
@@ -63,16 +63,16 @@ class NetworkLessonIT extends BrowserTest {
         net.buildGapNetwork(28, 4096, spanish("layer.conv2d"), spanish("layer.relu"), spanish("layer.globalavgpool"),
                 spanish("layer.dense"));                                  // 10 units by default
         // the price worked out here from the design's analysis (Price's formula), against the configured budget
-        double mb = 1024.0 * 1024.0;
+        Numbers es = Numbers.of(org.cnnlab.base.Translations.SPANISH);   // the page's one number format
         long budget = budgetLimits.trainingMemoryBytes();
         org.cnnlab.network.Price price = price(28);
         long total = price.trainingBytes(32);
         assertThat(total).isLessThan(budget);
-        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price", 32, total / mb, budget / mb, 100.0 * total / budget,
+        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price", 32, es.size(total), es.size(budget), es.percent((double) total / budget, 1),
                 price.largestTrainingBatch(budget), price.seconds(1000, true, budgetLimits.macsPerSecond())));
         // each layer's part: the convolution's output at batch 32, ×3 for the backward pass
         assertThat(page.locator("#layer-table vaadin-grid-cell-content").allTextContents())
-                .contains(spanish("builder.megabytes", 3.0 * 32 * 4096 * 26 * 26 * 4 / mb));
+                .contains(es.size(3.0 * 32 * 4096 * 26 * 26 * 4));
 
         net.edit("input-height", "64");                              // the same filters on 64×64: over the budget at batch 32
         net.edit("input-width", "64");
@@ -80,7 +80,7 @@ class NetworkLessonIT extends BrowserTest {
         total = price.trainingBytes(32);
         assertThat(total).isGreaterThan(budget);
         page.locator("#network-price[theme~='over-budget']").waitFor();
-        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price.over", 32, total / mb, budget / mb, (double) total / budget,
+        assertThat(net.text("network-price")).isEqualTo(spanish("builder.price.over", 32, es.size(total), es.size(budget), (double) total / budget,
                 price.largestTrainingBatch(budget)));
         screenshot(page, "network-builder-over-budget");
     }
@@ -149,22 +149,22 @@ class NetworkLessonIT extends BrowserTest {
         page.locator("#netquiz-answer input").fill("2.714.097");    // the slide's figure
         page.locator("#netquiz-check").click();
         page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-correct') === 'false'");
-        assertThat(net.text("netquiz-slide-note")).contains("2,714,097").contains(computed(NetworkPresets.LECTURE_QUIZ));
+        assertThat(net.text("netquiz-slide-note")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(2_714_097)).contains(computed(NetworkPresets.LECTURE_QUIZ));
         page.locator("#netquiz-answer input").fill(computed(NetworkPresets.LECTURE_QUIZ));
         page.locator("#netquiz-check").click();
         page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-correct') === 'true'");
-        assertThat(net.text("netquiz-explanation")).contains("(5·5·8 + 1)·12 = 2,412");
+        assertThat(net.text("netquiz-explanation")).contains("(5·5·8 + 1)·12 = " + Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(2_412));
         screenshot(page, "network-quiz");
     }
 
     @Test
     void the_mlp_page_counts_the_lecture_question_and_compares_a_conv_layer() {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
-        assertThat(net.text("mlp-dense")).contains(CostFormula.group((224L * 224 * 3 + 1) * 128));
-        assertThat(net.text("mlp-conv")).contains(CostFormula.group((3 * 3 * 3 + 1) * 128));
-        assertThat(net.text("mlp-drawback-2")).contains(CostFormula.group(222L * 222));
+        assertThat(net.text("mlp-dense")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer((224L * 224 * 3 + 1) * 128));
+        assertThat(net.text("mlp-conv")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer((3 * 3 * 3 + 1) * 128));
+        assertThat(net.text("mlp-drawback-2")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(222L * 222));
         net.type("mlp-neurons", "64");
-        page.waitForFunction("() => document.querySelector('#mlp-dense').textContent.includes('" + CostFormula.group((224L * 224 * 3 + 1) * 64) + "')");
+        page.waitForFunction("() => document.querySelector('#mlp-dense').textContent.includes('" + Numbers.of(org.cnnlab.base.Translations.SPANISH).integer((224L * 224 * 3 + 1) * 64) + "')");
         screenshot(page, "network-mlp");
     }
 

@@ -10,14 +10,29 @@ import org.junit.jupiter.api.Test;
 /** Toggle φ between (x₁, x₂) and (r, θ) on the rings and see the accuracy change; then let the MLP learn its own representation. */
 class RepresentationLessonIT extends BrowserTest {
 
-    private static final Pattern PERCENT = Pattern.compile("([0-9.]+) %");
+    /** A percentage as the Spanish page writes it (Numbers.percent: "99,2 %" with a no-break space). */
+    private static final Pattern PERCENT = Pattern.compile("([0-9.]+(?:,[0-9]+)?)[\u00a0 ]%");
+
+    static double spanishNumber(String text) {
+        try {
+            return java.text.NumberFormat.getNumberInstance(org.cnnlab.base.Translations.SPANISH).parse(text).doubleValue();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError("not a Spanish number: " + text, e);
+        }
+    }
+
+    static double firstPercent(String text) {
+        Matcher m = PERCENT.matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return spanishNumber(m.group(1));
+    }
 
     /** The test-set accuracy in the shown sentence (its second percentage). */
     private static double testAccuracy(String text) {
         Matcher m = PERCENT.matcher(text);
         assertThat(m.find()).as(text).isTrue();
         assertThat(m.find()).as(text).isTrue();
-        return Double.parseDouble(m.group(1));
+        return spanishNumber(m.group(1));
     }
 
     private String fitAndRead(String button, String accuracyId) {
@@ -51,8 +66,8 @@ class RepresentationLessonIT extends BrowserTest {
         page.locator("#classic-per-class input").fill("100");
         page.locator("#classic-run").click();
         page.locator("#classic-cnn-accuracy").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(240_000));
-        double hand = Double.parseDouble(page.locator("#classic-hand-accuracy").textContent().replaceAll(".*?([0-9.]+) %.*", "$1"));
-        double cnn = Double.parseDouble(page.locator("#classic-cnn-accuracy").textContent().replaceAll(".*?([0-9.]+) %.*", "$1"));
+        double hand = firstPercent(page.locator("#classic-hand-accuracy").textContent());
+        double cnn = firstPercent(page.locator("#classic-cnn-accuracy").textContent());
         System.out.printf("browser, digits: hand-made features %.1f %%, CNN %.1f %%%n", hand, cnn);
         assertThat(cnn).isGreaterThan(hand);
         assertThat(page.locator("#classic-learned img").count()).isEqualTo(16);

@@ -36,7 +36,12 @@ class TrainingLessonIT extends BrowserTest {
         // 4 epochs of ⌈320/32⌉ = 10 batches, plus 4 training and 4 validation epoch points
         assertThat(points).isEqualTo(40 + 4 + 4);
         assertThat(page.locator("#confusion-matrix td").count()).isEqualTo(25);
-        assertThat(page.locator("#train-status").textContent()).matches(".*\\d+\\.\\d %.*");
+        // the matrix names its classes on both axes, and says which axis is which
+        assertThat(page.locator("#confusion-matrix th[scope=row]").allTextContents()).hasSize(5).allSatisfy(t -> assertThat(t).isNotBlank());
+        assertThat(page.locator("#confusion-matrix th[scope=col]").allTextContents()).hasSize(5).allSatisfy(t -> assertThat(t).isNotBlank());
+        assertThat(page.locator("#confusion-matrix th.axis").allTextContents()).containsExactly(spanish("confusion.predicted"), spanish("confusion.real"));
+        assertThat(page.locator("#confusion-matrix td.diagonal").count()).isEqualTo(5);
+        assertThat(page.locator("#train-status").textContent()).matches(".*\\d+,\\d\u00a0%.*");   // Numbers.percent in Spanish: 97,5 %
 
         // try the model: one stroke on the canvas gives a probability for each of the five classes
         training.stroke("#try-model #draw-canvas", 0.2, 0.2, 0.8, 0.8);

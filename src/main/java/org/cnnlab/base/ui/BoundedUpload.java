@@ -38,7 +38,7 @@ public final class BoundedUpload {
     }
 
     public static String mb(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.0f", bytes / (1024.0 * 1024.0));
+        return Numbers.current().integer(Math.round(bytes / (1024.0 * 1024.0)));
     }
 
     private static UploadHandler handler(long maxBytes, com.vaadin.flow.server.Command clearList, SerializableBiConsumer<String, byte[]> onUpload,

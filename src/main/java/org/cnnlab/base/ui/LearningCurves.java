@@ -41,6 +41,7 @@ public class LearningCurves extends Component {
     /** @param logY a logarithmic y axis (losses over many orders of magnitude); non-positive values are left out */
     public void show(String xLabel, String yLabel, List<Series> series, boolean logY) {
         ObjectNode root = JSON.createObjectNode();
+        getElement().setProperty("locale", Numbers.of(this).locale().toLanguageTag());
         root.put("xLabel", xLabel);
         root.put("yLabel", yLabel);
         root.put("logY", logY);

@@ -48,6 +48,7 @@ public class NumberGrid extends Component {
         for (float v : values) {
             list.add((double) v);
         }
+        getElement().setProperty("locale", Numbers.of(this).locale().toLanguageTag());
         getElement().setProperty("caption", caption);
         getElement().setProperty("rows", rows);
         getElement().setProperty("cols", cols);

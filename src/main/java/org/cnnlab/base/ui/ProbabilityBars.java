@@ -24,7 +24,7 @@ public class ProbabilityBars extends Div {
             fill.getStyle().set("width", String.format(Locale.ROOT, "%.1f%%", b.probability() * 100));
             Div bar = new Div(fill);
             bar.addClassName("share-bar");
-            Span label = new Span(getTranslation("training.guess", b.label(), String.format(Locale.ROOT, "%.1f %%", b.probability() * 100)));
+            Span label = new Span(getTranslation("training.guess", b.label(), Numbers.of(this).percent(b.probability(), 1)));
             Div row = new Div(label, bar);
             row.addClassName("guess");
             add(row);

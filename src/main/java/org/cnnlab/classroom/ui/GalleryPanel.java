@@ -1,5 +1,6 @@
 package org.cnnlab.classroom.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -41,7 +42,7 @@ class GalleryPanel extends Div {
         leaderboard.addColumn(ClassAdmin.Score::dataset).setHeader(getTranslation("class.leaderboard.dataset"));
         leaderboard.addColumn(ClassAdmin.Score::rank).setHeader("#");
         leaderboard.addColumn(s -> anonymous.getValue() ? "—" : s.nickname()).setHeader(getTranslation("class.roster.nickname"));
-        leaderboard.addColumn(s -> String.format(Locale.ROOT, "%.1f %%", s.accuracy() * 100)).setHeader(getTranslation("class.leaderboard.accuracy"));
+        leaderboard.addColumn(s -> Numbers.of(this).percent(s.accuracy(), 1)).setHeader(getTranslation("class.leaderboard.accuracy"));
         leaderboard.setAllRowsVisible(true);
         leaderboard.setId("leaderboard");
         add(new H2(getTranslation("class.gallery.heading")), anonymous, entries, new H3(getTranslation("class.leaderboard.heading")), leaderboard, exports);

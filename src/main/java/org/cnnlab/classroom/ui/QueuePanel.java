@@ -1,5 +1,6 @@
 package org.cnnlab.classroom.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,9 +28,9 @@ class QueuePanel extends Div {
         setId("queue-panel");
         grid.addColumn(j -> j.position() == 0 ? "▶" : String.valueOf(j.position())).setHeader("#").setAutoWidth(true);
         grid.addColumn(ClassAdmin.QueuedJob::nickname).setHeader(getTranslation("class.roster.nickname"));
-        grid.addColumn(ClassAdmin.QueuedJob::name).setHeader(getTranslation("class.queue.job"));
+        grid.addColumn(j -> org.cnnlab.base.ui.FriendlyNames.network(this, j.name())).setHeader(getTranslation("class.queue.job"));
         grid.addColumn(j -> j.epoch() + "/" + j.epochs()).setHeader(getTranslation("class.queue.epoch"));
-        grid.addColumn(j -> String.format(Locale.ROOT, "%.0f s", j.seconds())).setHeader(getTranslation("class.queue.time"));
+        grid.addColumn(j -> Numbers.of(this).decimal(j.seconds(), 0) + " s").setHeader(getTranslation("class.queue.time"));
         where = grid.addColumn(ClassAdmin.QueuedJob::where).setHeader(getTranslation("class.queue.where"));
         grid.addComponentColumn(j -> {
             Button cancel = new Button(getTranslation("class.queue.cancel"), e -> act(() -> admin.cancelJob(j.jobId())));
@@ -52,9 +53,10 @@ class QueuePanel extends Div {
         where.setVisible(jobs.stream().anyMatch(j -> !j.where().isEmpty()));
         ServerLoad l = admin.load();
         hold.setText(getTranslation(l.queueHeld() ? "class.queue.release" : "class.queue.hold"));
-        load.setText(getTranslation("class.load", String.format(Locale.ROOT, "%.0f", l.cpu() * 100),
-                String.format(Locale.ROOT, "%.0f", l.heapUsed() / MB), String.format(Locale.ROOT, "%.0f", l.heapMax() / MB),
-                String.format(Locale.ROOT, "%.0f", l.residentBytes() / MB), l.studentsOnline(), l.jobsRunning(), l.jobsWaiting()));
+        Numbers n = Numbers.of(this);
+        load.setText(getTranslation("class.load", n.integer(Math.round(l.cpu() * 100)),
+                n.integer(Math.round(l.heapUsed() / MB)), n.integer(Math.round(l.heapMax() / MB)),
+                n.integer(Math.round(l.residentBytes() / MB)), l.studentsOnline(), l.jobsRunning(), l.jobsWaiting()));
     }
 
     private void act(Runnable action) {

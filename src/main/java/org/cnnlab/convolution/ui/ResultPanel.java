@@ -1,5 +1,6 @@
 package org.cnnlab.convolution.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
@@ -58,11 +59,12 @@ class ResultPanel extends VerticalLayout {
         }
         RenderedMap first = p.rendered().getFirst();
         colourBar.getStyle().setBackground(p.state().colormap().cssGradient());
-        low.setText(number(first.low()));
-        high.setText(number(first.high()));
+        Numbers numbers = Numbers.of(this);
+        low.setText(number(numbers, first.low()));
+        high.setText(number(numbers, first.high()));
         double min = p.rendered().stream().mapToDouble(RenderedMap::min).min().orElse(0);
         double max = p.rendered().stream().mapToDouble(RenderedMap::max).max().orElse(0);
-        range.setText(getTranslation("result.range", number(min), number(max)));
+        range.setText(getTranslation("result.range", number(numbers, min), number(numbers, max)));
         FeatureMap map = result.maps().getFirst();
         outputSize.setText(getTranslation("result.outputSize", result.rows().worked(), result.cols().worked(),
                 result.rows().size() + "×" + result.cols().size(), map.height() + "×" + map.width()));
@@ -79,11 +81,10 @@ class ResultPanel extends VerticalLayout {
         return figure;
     }
 
-    static String number(double v) {
-        if (Math.abs(v) >= 1e5 || (v != 0 && Math.abs(v) < 1e-3)) {
-            return String.format(Locale.ROOT, "%.3g", v);
-        }
-        String fixed = new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-        return "-0".equals(fixed) ? "0" : fixed;
+    /** A value of a map or a walkthrough term: two decimals at most, three significant digits when very large or small. */
+    static String number(Numbers numbers, double v) {
+        if (Math.abs(v) >= 1e5 || (v != 0 && Math.abs(v) < 1e-3)) return numbers.significant(v, 3);
+        String fixed = numbers.upTo(v, 2);
+        return fixed.matches("-0") ? "0" : fixed;
     }
 }

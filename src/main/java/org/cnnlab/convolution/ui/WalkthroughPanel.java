@@ -1,5 +1,6 @@
 package org.cnnlab.convolution.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -94,14 +95,15 @@ class WalkthroughPanel extends VerticalLayout {
             // with several input channels (a conv layer) each term names its channel: f_R[u,v]·F_R[r,c]
             String c = summedChannels ? "_" + getTranslation("channel.letter." + t.channel()) : "";
             String pixel = t.padding() ? getTranslation("walk.padding") : "F" + c + "[" + t.row() + "," + t.col() + "]";
-            Span line = new Span("f" + c + "[" + t.u() + "," + t.v() + "]·" + pixel + " = " + ResultPanel.number(t.weight())
-                    + " × " + ResultPanel.number(t.pixel()) + " = " + ResultPanel.number(t.product()));
+            Numbers numbers = Numbers.of(this);
+            Span line = new Span("f" + c + "[" + t.u() + "," + t.v() + "]·" + pixel + " = " + ResultPanel.number(numbers, t.weight())
+                    + " × " + ResultPanel.number(numbers, t.pixel()) + " = " + ResultPanel.number(numbers, t.product()));
             line.addClassName("term");
             terms.add(line);
         }
         inputGrid.highlight(window);
-        sum.setText(getTranslation("walk.sum", row, col, cell.terms().size(), ResultPanel.number(cell.bias()),
-                ResultPanel.number(cell.sum())));
+        sum.setText(getTranslation("walk.sum", row, col, cell.terms().size(), ResultPanel.number(Numbers.of(this), cell.bias()),
+                ResultPanel.number(Numbers.of(this), cell.sum())));
     }
 
     private static int digits(float[] values) {

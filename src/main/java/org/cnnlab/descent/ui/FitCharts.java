@@ -1,5 +1,6 @@
 package org.cnnlab.descent.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -66,7 +67,7 @@ class FitCharts extends VerticalLayout {
             lossSeries.add(new LearningCurves.Series(labels[i], colour, s.lossHistory(), LearningCurves.Style.LINE));
             text.append(i == 0 ? "" : " · ").append(labels[i]).append(": ").append(s.diverged()
                     ? getTranslation("descent.diverged", s.divergedAt())
-                    : getTranslation("descent.atStep", s.step(), String.format(Locale.ROOT, "%.5f", s.loss())));
+                    : getTranslation("descent.atStep", s.step(), Numbers.of(this).decimal(s.loss(), 5)));
             if (s.batchClamped()) text.append(" ").append(getTranslation("descent.batchClamped", s.dataX().length));
         }
         status.setText(text.toString());

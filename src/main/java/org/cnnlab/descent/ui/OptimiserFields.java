@@ -1,5 +1,6 @@
 package org.cnnlab.descent.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -29,6 +30,6 @@ class OptimiserFields extends HorizontalLayout {
 
     String label() {
         return kind.getValue() == null ? "" : getTranslation("descent.optimizer." + kind.getValue().name().toLowerCase(Locale.ROOT))
-                + " η=" + learningRate.getValue();
+                + " η=" + (learningRate.getValue() == null ? "" : Numbers.of(this).upTo(learningRate.getValue(), 6));
     }
 }

@@ -1,5 +1,6 @@
 package org.cnnlab.descent.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
@@ -116,7 +117,7 @@ class SurfacePanel extends VerticalLayout {
         status.setText(text.toString());
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+    private String fmt(double v) {
+        return Numbers.of(this).decimal(v, 3);
     }
 }

@@ -54,7 +54,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         }));
         model.setId("inspect-model");
         model.setLabel(getTranslation("inspect.model"));
-        model.setItemLabelGenerator(o -> o.reference() ? getTranslation("inspect.reference") : o.pretrained() ? getTranslation("inspect.pretrained") : o.label());
+        model.setItemLabelGenerator(o -> o.reference() ? getTranslation("inspect.reference") : o.pretrained() ? getTranslation("inspect.pretrained") : label(o.name()));
         model.setWidth("28em");
         model.addValueChangeListener(e -> refresh());
         DrawCanvas canvas = new DrawCanvas();
@@ -94,6 +94,14 @@ public class InspectionView extends Div implements HasDynamicTitle {
     @Override
     protected void onAttach(AttachEvent event) {
         listModels();
+    }
+
+    /** A model as the student reads it: the network and the data set by their translated names, not their ids. */
+    private String label(InspectionLab.Name name) {
+        StringBuilder text = new StringBuilder(name.lead());
+        if (name.network() != null) text.append(" · ").append(org.cnnlab.base.ui.FriendlyNames.network(this, name.network()));
+        if (name.dataset() != null) text.append(" · ").append(org.cnnlab.base.ui.FriendlyNames.dataset(this, name.dataset()));
+        return text.toString();
     }
 
     /** Fills the model picker (again after the shortcut lab trains a model), keeping the choice if it is still there. */

@@ -1,5 +1,6 @@
 package org.cnnlab.inspection.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -37,7 +38,7 @@ class LayersPanel extends Div {
         if (in.layers().isEmpty()) layers.add(new Span(getTranslation("inspect.noLayers")));
         for (Inspection.Layer l : in.layers()) {
             H4 title = new H4(getTranslation("inspect.layer", l.index() + 1, l.builderType() ? getTranslation("layer." + l.type()) : l.type(), l.shape().toString(),
-                    String.format(Locale.ROOT, "%.3f", l.min()), String.format(Locale.ROOT, "%.3f", l.max())));
+                    Numbers.of(this).decimal(l.min(), 3), Numbers.of(this).decimal(l.max(), 3)));
             Div maps = new Div();
             maps.addClassName(l.shape().isImage() ? "feature-maps" : "feature-vector");
             for (byte[] png : l.maps()) {

@@ -1,5 +1,6 @@
 package org.cnnlab.inspection.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -153,8 +154,8 @@ class SaliencyPanel extends VerticalLayout {
         overlayMap.setSrc(ImageUrls.png(s.png()));
         String text = getTranslation("saliency.cost", s.forwardPasses(), s.backwardPasses());
         if (s.method() == Saliency.Method.INTEGRATED_GRADIENTS) {
-            text += " " + getTranslation("saliency.completeness", String.format(Locale.ROOT, "%.4f", s.attributionSum()),
-                    String.format(Locale.ROOT, "%.4f", s.scoreDifference()));
+            text += " " + getTranslation("saliency.completeness", Numbers.of(this).decimal(s.attributionSum(), 4),
+                    Numbers.of(this).decimal(s.scoreDifference(), 4));
         }
         cost.setText(text);
     }

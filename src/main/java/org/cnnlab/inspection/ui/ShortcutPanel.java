@@ -1,5 +1,6 @@
 package org.cnnlab.inspection.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -122,7 +123,7 @@ class ShortcutPanel extends VerticalLayout {
         row(getTranslation("shortcut.accuracyCounterfactual"), v -> percent(done.get(v).counterfactualAccuracy()));
         for (Saliency.Method m : ShortcutLab.METHODS) {
             row(getTranslation("shortcut.share", getTranslation("saliency.method." + m.name().toLowerCase(Locale.ROOT))),
-                    v -> percent(done.get(v).backgroundShare().get(m)) + " · ×" + String.format(Locale.ROOT, "%.2f", done.get(v).backgroundDensity(m)));
+                    v -> percent(done.get(v).backgroundShare().get(m)) + " · ×" + Numbers.of(this).decimal(done.get(v).backgroundDensity(m), 2));
         }
         results.getStyle().set("grid-template-columns", "repeat(" + (done.size() + 1) + ", auto)");
         ShortcutLab.Result any = done.values().iterator().next();
@@ -142,7 +143,7 @@ class ShortcutPanel extends VerticalLayout {
         return s;
     }
 
-    private static String percent(double v) {
-        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    private String percent(double v) {
+        return Numbers.of(this).percent(v, 1);
     }
 }

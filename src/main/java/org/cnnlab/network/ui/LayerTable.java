@@ -11,7 +11,7 @@ import com.vaadin.flow.function.SerializableBiConsumer;
 import com.vaadin.flow.function.SerializableConsumer;
 import java.util.Locale;
 import org.cnnlab.base.ui.GlyphButton;
-import org.cnnlab.network.CostFormula;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.network.DesignPrice;
 import org.cnnlab.network.LayerReport;
 import org.cnnlab.network.NetworkAnalysis;
@@ -35,10 +35,10 @@ class LayerTable extends VerticalLayout {
         grid.addColumn(r -> r.index() + 1).setHeader("#").setWidth("3em").setFlexGrow(0);
         grid.addComponentColumn(this::layerCell).setHeader(getTranslation("builder.col.layer")).setFlexGrow(3);
         grid.addColumn(r -> r.failed() ? "—" : r.output().toString()).setHeader(getTranslation("builder.col.output")).setFlexGrow(1);
-        grid.addColumn(r -> CostFormula.group(r.trainable())).setHeader(getTranslation("builder.col.trainable")).setFlexGrow(1);
-        grid.addColumn(r -> CostFormula.group(r.buffers())).setHeader(getTranslation("builder.col.buffers")).setFlexGrow(1);
-        grid.addColumn(r -> CostFormula.group(r.macs())).setHeader(getTranslation("builder.col.macs")).setFlexGrow(1);
-        grid.addColumn(r -> kilobytes(r.activationBytes())).setHeader(getTranslation("builder.col.memory")).setFlexGrow(1);
+        grid.addColumn(r -> Numbers.of(this).integer(r.trainable())).setHeader(getTranslation("builder.col.trainable")).setFlexGrow(1);
+        grid.addColumn(r -> Numbers.of(this).integer(r.buffers())).setHeader(getTranslation("builder.col.buffers")).setFlexGrow(1);
+        grid.addColumn(r -> Numbers.of(this).count(r.macs())).setHeader(getTranslation("builder.col.macs")).setFlexGrow(1);
+        grid.addColumn(r -> Numbers.of(this).size(r.activationBytes())).setHeader(getTranslation("builder.col.memory")).setFlexGrow(1);
         grid.addColumn(this::trainingMemory).setHeader(getTranslation("builder.col.trainingMemory", DesignPrice.BATCH)).setFlexGrow(1);
         grid.addComponentColumn(this::shareBar).setHeader(getTranslation("builder.col.share")).setFlexGrow(1);
         grid.addComponentColumn(r -> actions(r.index(), onMove, onRemove)).setHeader("").setWidth("11em").setFlexGrow(0);
@@ -53,18 +53,18 @@ class LayerTable extends VerticalLayout {
         design = next;
         grid.setItems(next.analysis().layers());
         NetworkAnalysis a = next.analysis();
+        Numbers numbers = Numbers.of(this);
         totals.setText(a.valid()
-                ? getTranslation("builder.totals", CostFormula.group(a.trainable()), CostFormula.group(a.buffers()),
-                        CostFormula.group(a.macs()), kilobytes(a.activationBytes()), a.output().toString(), a.layers().size())
+                ? getTranslation("builder.totals", numbers.integer(a.trainable()), numbers.integer(a.buffers()),
+                        numbers.count(a.macs()), numbers.size(a.activationBytes()), a.output().toString(), a.layers().size())
                 : getTranslation("builder.totals.invalid", a.layers().size()));
         DesignPrice p = next.price();
         price.setVisible(p != null);
         if (p == null) return;
-        double mb = 1024.0 * 1024.0;
         price.setText(p.fits()
-                ? getTranslation("builder.price", p.batch(), p.totalBytes() / mb, p.budgetBytes() / mb, 100.0 * p.totalBytes() / p.budgetBytes(),
+                ? getTranslation("builder.price", p.batch(), numbers.size(p.totalBytes()), numbers.size(p.budgetBytes()), numbers.percent((double) p.totalBytes() / p.budgetBytes(), 1),
                         p.largestBatch(), p.secondsPerThousandImages())
-                : getTranslation("builder.price.over", p.batch(), p.totalBytes() / mb, p.budgetBytes() / mb, (double) p.totalBytes() / p.budgetBytes(),
+                : getTranslation("builder.price.over", p.batch(), numbers.size(p.totalBytes()), numbers.size(p.budgetBytes()), (double) p.totalBytes() / p.budgetBytes(),
                         p.largestBatch()));
         price.getElement().setAttribute("theme", p.fits() ? "" : "over-budget");
     }
@@ -72,7 +72,7 @@ class LayerTable extends VerticalLayout {
     private String trainingMemory(LayerReport r) {
         DesignPrice p = design == null ? null : design.price();
         if (p == null || r.failed()) return "—";
-        return getTranslation("builder.megabytes", p.layerBytes().get(r.index()) / (1024.0 * 1024.0));
+        return Numbers.of(this).size(p.layerBytes().get(r.index()));
     }
 
     private Div layerCell(LayerReport r) {
@@ -90,10 +90,10 @@ class LayerTable extends VerticalLayout {
         double share = design == null ? 0 : design.share(r);
         Div fill = new Div();
         fill.addClassName("share-fill");
-        fill.getStyle().set("width", String.format(Locale.ROOT, "%.1f%%", share * 100));
+        fill.getStyle().set("width", String.format(Locale.ROOT, "%.1f%%", share * 100));   // CSS: Locale.ROOT on purpose
         Div bar = new Div(fill);
         bar.addClassName("share-bar");
-        bar.setTitle(String.format(Locale.ROOT, "%.1f %%", share * 100));
+        bar.setTitle(Numbers.of(this).percent(share, 1));
         return bar;
     }
 
@@ -112,7 +112,4 @@ class LayerTable extends VerticalLayout {
         return b;
     }
 
-    private static String kilobytes(long bytes) {
-        return String.format(Locale.ROOT, "%,.1f KB", bytes / 1024.0);
-    }
 }

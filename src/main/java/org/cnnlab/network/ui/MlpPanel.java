@@ -10,7 +10,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.Locale;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.network.CostFormula;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.network.LayerReport;
 import org.cnnlab.network.MlpComparison;
 import org.cnnlab.network.NetworkDesignService;
@@ -63,20 +63,20 @@ class MlpPanel extends VerticalLayout {
         StringBuilder layers = new StringBuilder();
         int denseLayers = 0;
         for (LayerReport r : m.dense().layers()) {
-            String f = CostFormula.of(r);
+            String f = CostFormula.of(Numbers.of(this), r);
             if (f != null) {
                 layers.append(denseLayers++ == 0 ? "" : "; ").append(f);
             }
         }
         dense.setText(denseLayers == 1 ? getTranslation("mlp.dense.one", layers)
-                : getTranslation("mlp.dense.result", layers, CostFormula.group(m.denseParameters())));
-        conv.setText(getTranslation("mlp.conv.result", CostFormula.of(m.conv().layers().getFirst()), m.conv().output().toString()));
-        ratio.setText(getTranslation("mlp.ratio", String.format(Locale.ROOT, "%,.0f", m.ratio())));
+                : getTranslation("mlp.dense.result", layers, Numbers.of(this).integer(m.denseParameters())));
+        conv.setText(getTranslation("mlp.conv.result", CostFormula.of(Numbers.of(this), m.conv().layers().getFirst()), m.conv().output().toString()));
+        ratio.setText(getTranslation("mlp.ratio", Numbers.of(this).decimal(m.ratio(), 0)));
         long firstDense = m.dense().layers().get(1).trainable();
-        drawbacks[0].setText(getTranslation("mlp.drawback.parameters", CostFormula.group(firstDense),
-                String.format(Locale.ROOT, "%,.1f", firstDense * 4 / 1e6)));
-        drawbacks[1].setText(getTranslation("mlp.drawback.sharing", CostFormula.group(m.convPositions())));
-        drawbacks[2].setText(getTranslation("mlp.drawback.translation", CostFormula.group(m.convPositions())));
+        drawbacks[0].setText(getTranslation("mlp.drawback.parameters", Numbers.of(this).integer(firstDense),
+                Numbers.of(this).size(firstDense * 4.0)));
+        drawbacks[1].setText(getTranslation("mlp.drawback.sharing", Numbers.of(this).integer(m.convPositions())));
+        drawbacks[2].setText(getTranslation("mlp.drawback.translation", Numbers.of(this).integer(m.convPositions())));
     }
 
     private IntegerField field(String id, String labelKey, int value) {

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import org.cnnlab.network.CostFormula;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.network.LayerReport;
 import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.NetworkDesignService;
@@ -67,17 +67,17 @@ class QuizPanel extends VerticalLayout {
         NetworkAnalysis a = designs.quizAnalysis(question);
         boolean right = typed == a.trainable();
         feedback.getElement().setAttribute("data-correct", Boolean.toString(right));
-        feedback.setText(getTranslation(right ? "netquiz.correct" : "netquiz.wrong", CostFormula.group(a.trainable())));
+        feedback.setText(getTranslation(right ? "netquiz.correct" : "netquiz.wrong", Numbers.of(this).integer(a.trainable())));
         explanation.removeAll();
         for (LayerReport r : a.layers()) {
-            String formula = CostFormula.of(r);
+            String formula = CostFormula.of(Numbers.of(this), r);
             if (formula != null) explanation.add(new ListItem(LayerLabels.describe(this, r.layer()) + ": " + formula));
         }
-        explanation.add(new ListItem(getTranslation("netquiz.total", CostFormula.group(a.trainable()))));
+        explanation.add(new ListItem(getTranslation("netquiz.total", Numbers.of(this).integer(a.trainable()))));
         long slide = ParameterQuiz.question(question).slideTotal();
         if (slide > 0 && slide != a.trainable()) {
-            ListItem note = new ListItem(getTranslation("netquiz.slide", CostFormula.group(slide), CostFormula.group(a.trainable()),
-                    CostFormula.group(Math.abs(slide - a.trainable()))));
+            ListItem note = new ListItem(getTranslation("netquiz.slide", Numbers.of(this).integer(slide), Numbers.of(this).integer(a.trainable()),
+                    Numbers.of(this).integer(Math.abs(slide - a.trainable()))));
             note.setId("netquiz-slide-note");
             explanation.add(note);
         }

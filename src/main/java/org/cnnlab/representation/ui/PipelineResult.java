@@ -1,5 +1,6 @@
 package org.cnnlab.representation.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.ImageUrls;
-import org.cnnlab.base.ui.NumberGrid;
+import org.cnnlab.base.ui.ConfusionMatrix;
 import org.cnnlab.representation.ClassicPipeline;
 
 /** One side of the comparison: test accuracy, confusion matrix and the most confident mistakes (its false positives). */
@@ -16,13 +17,13 @@ class PipelineResult extends Div {
 
     private final H4 title = new H4();
     private final Span accuracy = new Span();
-    private final NumberGrid confusion;
+    private final ConfusionMatrix confusion;
     private final Div mistakes = new Div();
 
     PipelineResult(String id) {
         setId(id);
         accuracy.setId(id + "-accuracy");
-        confusion = new NumberGrid(id + "-confusion", false);
+        confusion = new ConfusionMatrix(id + "-confusion");
         mistakes.addClassName("dataset-grid");
         add(title, new com.vaadin.flow.component.html.Div(accuracy), confusion, mistakes);
         setVisible(false);
@@ -31,11 +32,8 @@ class PipelineResult extends Div {
     void show(String name, ClassicPipeline.Result r, List<String> classes) {
         setVisible(true);
         title.setText(name);
-        accuracy.setText(getTranslation("representation.classic.accuracy", String.format(Locale.ROOT, "%.1f", 100 * r.testAccuracy())));
-        int k = classes.size();
-        float[] values = new float[k * k];
-        for (int t = 0; t < k; t++) for (int q = 0; q < k; q++) values[t * k + q] = r.confusion()[t][q];
-        confusion.show(getTranslation("representation.classic.confusion"), k, k, values, 0);
+        accuracy.setText(getTranslation("representation.classic.accuracy", Numbers.of(this).percent(r.testAccuracy(), 1)));
+        confusion.show(getTranslation("representation.classic.confusion"), classes.stream().map(c -> ClassNames.label(this, c)).toList(), r.confusion());
         mistakes.removeAll();
         for (ClassicPipeline.Mistake m : r.mistakes()) {
             String text = getTranslation("representation.classic.mistake", ClassNames.label(this, m.trueClass()), ClassNames.label(this, m.predictedClass()));

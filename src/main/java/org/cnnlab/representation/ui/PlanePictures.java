@@ -1,5 +1,6 @@
 package org.cnnlab.representation.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -34,8 +35,8 @@ class PlanePictures extends Div {
 
     void show(RepresentationLab.Fit f) {
         setVisible(true);
-        accuracy.setText(getTranslation("representation.accuracy", String.format(Locale.ROOT, "%.1f", 100 * f.trainAccuracy()),
-                String.format(Locale.ROOT, "%.1f", 100 * f.testAccuracy()), f.points()));
+        accuracy.setText(getTranslation("representation.accuracy", Numbers.of(this).percent(f.trainAccuracy(), 1),
+                Numbers.of(this).percent(f.testAccuracy(), 1), f.points()));
         first.setSrc(ImageUrls.png(f.inputPlane()));
         byte[] other = f.mlp() ? f.hiddenPlane() : f.featurePlane();
         secondCell.setVisible(other != null);

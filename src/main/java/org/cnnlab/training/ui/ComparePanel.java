@@ -1,5 +1,6 @@
 package org.cnnlab.training.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.LearningCurves;
-import org.cnnlab.network.CostFormula;
 import org.cnnlab.training.TrainingProgress;
 
 /** The student's finished runs side by side, and their accuracy as the test images are shifted. */
@@ -23,10 +23,10 @@ class ComparePanel extends VerticalLayout {
         runs.setId("runs-table");
         runs.setAllRowsVisible(true);
         runs.addColumn(p -> name(p)).setHeader(getTranslation("training.compare.network"));
-        runs.addColumn(p -> CostFormula.group(p.parameters())).setHeader(getTranslation("builder.col.trainable"));
-        runs.addColumn(p -> String.format(Locale.ROOT, "%.1f s", p.seconds())).setHeader(getTranslation("training.compare.time"));
+        runs.addColumn(p -> Numbers.of(this).integer(p.parameters())).setHeader(getTranslation("builder.col.trainable"));
+        runs.addColumn(p -> Numbers.of(this).seconds(p.seconds())).setHeader(getTranslation("training.compare.time"));
         runs.addColumn(p -> getTranslation(p.onTestSet() ? "training.accuracy.test" : "training.accuracy.validation",
-                String.format(Locale.ROOT, "%.1f %%", p.heldOutAccuracy() * 100))).setHeader(getTranslation("training.compare.accuracy"));
+                Numbers.of(this).percent(p.heldOutAccuracy(), 1))).setHeader(getTranslation("training.compare.accuracy"));
         Paragraph why = new Paragraph(getTranslation("training.compare.why"));
         why.addClassName("help");
         add(new H3(getTranslation("training.compare")), runs, shift, why);

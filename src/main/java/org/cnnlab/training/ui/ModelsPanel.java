@@ -1,5 +1,6 @@
 package org.cnnlab.training.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -83,7 +84,7 @@ class ModelsPanel extends VerticalLayout {
             Span details = new Span(getTranslation("models.details", networkName(s.record().network()),
                     getTranslation("dataset." + s.record().dataset()), s.classes().size(),
                     getTranslation(s.record().onTestSet() ? "training.accuracy.test" : "training.accuracy.validation",
-                            Double.isNaN(s.record().heldOutAccuracy()) ? "—" : String.format(Locale.ROOT, "%.1f %%", s.record().heldOutAccuracy() * 100)),
+                            Numbers.of(this).percent(s.record().heldOutAccuracy(), 1)),
                     s.record().epochs(), TIME.format(s.savedAt())));
             details.addClassName("help");
             Button use = new Button(getTranslation("models.use"), e -> onUse.accept(s));
@@ -105,8 +106,6 @@ class ModelsPanel extends VerticalLayout {
     }
 
     private String networkName(String network) {
-        String key = "training.network." + network.toLowerCase(Locale.ROOT);
-        String text = getTranslation(key);
-        return text.equals("!" + key + "!") ? network : text;
+        return org.cnnlab.base.ui.FriendlyNames.network(this, network);
     }
 }

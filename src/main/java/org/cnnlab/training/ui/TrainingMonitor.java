@@ -1,5 +1,6 @@
 package org.cnnlab.training.ui;
 
+import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.LearningCurves;
-import org.cnnlab.base.ui.NumberGrid;
+import org.cnnlab.base.ui.ConfusionMatrix;
 import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.training.EpochMetrics;
 import org.cnnlab.training.TrainingProgress;
@@ -25,7 +26,7 @@ class TrainingMonitor extends VerticalLayout {
     private final Paragraph status = new Paragraph();
     private final LearningCurves loss = new LearningCurves("loss-curves");
     private final LearningCurves accuracy = new LearningCurves("accuracy-curves");
-    private final NumberGrid confusion = new NumberGrid("confusion-matrix", false);
+    private final ConfusionMatrix confusion = new ConfusionMatrix("confusion-matrix");
     private final Div mistakes = new Div();
     private final H4 mistakesTitle = new H4();
     private long mistakesOf = -1;
@@ -44,7 +45,8 @@ class TrainingMonitor extends VerticalLayout {
         setVisible(false);
     }
 
-    void show(TrainingProgress p) {
+    /** @param classes the run's class names in the matrix's order (empty: numbered) */
+    void show(TrainingProgress p, List<String> classes) {
         setVisible(true);
         bar.setValue(p.fraction());
         bar.setIndeterminate(p.state() == TrainingProgress.State.QUEUED);
@@ -83,9 +85,9 @@ class TrainingMonitor extends VerticalLayout {
         confusion.setVisible(p.confusion() != null);
         if (p.confusion() != null) {
             int k = p.confusion().length;
-            float[] values = new float[k * k];
-            for (int t = 0; t < k; t++) for (int q = 0; q < k; q++) values[t * k + q] = p.confusion()[t][q];
-            confusion.show(getTranslation("training.confusion", heldOut(p)), k, k, values, 0);
+            List<String> names = classes.size() == k ? classes.stream().map(name -> ClassNames.label(this, name)).toList()
+                    : java.util.stream.IntStream.range(0, k).mapToObj(String::valueOf).toList();
+            confusion.show(getTranslation("training.confusion", heldOut(p)), names, p.confusion());
         }
         share.setEnabled(p.state() == TrainingProgress.State.DONE);
         showMistakes(p);
@@ -117,7 +119,7 @@ class TrainingMonitor extends VerticalLayout {
         return getTranslation(p.onTestSet() ? "training.heldOut.test" : "training.heldOut.validation");
     }
 
-    private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "—" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
+    private String percent(double fraction) {
+        return Numbers.of(this).percent(fraction, 1);
     }
 }

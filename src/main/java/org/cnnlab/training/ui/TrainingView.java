@@ -1,5 +1,6 @@
 package org.cnnlab.training.ui;
 
+import java.util.List;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -110,7 +111,7 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private void show(TrainingProgress p) {
         if (p.jobId() != jobId) return;   // a late snapshot of a run this page no longer follows
-        monitor.show(p);
+        monitor.show(p, p.confusion() == null ? List.of() : classesOf(p));
         setup.running(!p.finished(), p.state() == TrainingProgress.State.PAUSED);
         boolean done = p.state() == TrainingProgress.State.DONE;
         models.finishedRun(done ? p.jobId() : -1);
@@ -120,6 +121,15 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
         }
         if (p.finished()) compare.show(lab.finished(student));
         if (p.finished() && p.nextJobId() >= 0) follow(p.nextJobId());   // the next run of a comparison
+    }
+
+    /** The finished run's class names, in its confusion matrix's order; empty when its model is gone. */
+    private List<String> classesOf(TrainingProgress p) {
+        try {
+            return lab.model(student, TrainingLab.ModelRef.job(p.jobId())).classes();
+        } catch (org.cnnlab.base.InvalidInputException e) {
+            return List.of();
+        }
     }
 
     /** {@code ?dataset=<id>}: the link of a data set the instructor pushed. */
