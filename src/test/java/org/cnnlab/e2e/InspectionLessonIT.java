@@ -174,5 +174,8 @@ class InspectionLessonIT extends BrowserTest {
         screenshot(page, "inspection-pretrained-layers");
         page.locator("#saliency").scrollIntoViewIfNeeded();
         screenshot(page, "inspection-pretrained-saliency");
+        page.setViewportSize(390, 844);   // a phone
+        page.locator("#saliency-map").scrollIntoViewIfNeeded();
+        screenshot(page, "inspection-pretrained-phone");
     }
 }

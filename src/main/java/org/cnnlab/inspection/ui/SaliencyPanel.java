@@ -92,6 +92,7 @@ class SaliencyPanel extends VerticalLayout {
         cost.setId("saliency-cost");
         HorizontalLayout pictures = new HorizontalLayout(labelled(input, "saliency.input"), labelled(map, "saliency.map"),
                 labelled(overlay, "saliency.overlay"));
+        pictures.setWrap(true);
         add(new H3(getTranslation("saliency.title")), form, progress, help, pictures, new HorizontalLayout(new Span(getTranslation("saliency.opacity")), opacity), cost, share);
         setVisible(false);
     }
