@@ -54,7 +54,7 @@ public record PretrainedSubject(PretrainedService service) implements Subject {
 
         @Override
         public NDArray logits(NDArray x) {
-            return classScores(service.model().forward(x, List.of()));
+            return classScores(service.forward(x, List.of()));
         }
 
         /** S_c = max over the positions of all three grids of logit(s[p, c]): (B, 80). */
@@ -80,7 +80,7 @@ public record PretrainedSubject(PretrainedService service) implements Subject {
 
         @Override
         public Insides insides(NDArray x) {
-            NanoDet.Heads heads = service.model().forward(x, STAGES);
+            NanoDet.Heads heads = service.forward(x, STAGES);
             List<Named> shown = new ArrayList<>();
             for (int i = 0; i < STAGES.size(); i++) shown.add(new Named(STAGE_NAMES.get(i), false, heads.taps().get(STAGES.get(i))));
             return new Insides(shown, classScores(heads));

@@ -22,6 +22,8 @@ public class PretrainedService {
     private final DjlRuntime djl;
     private NanoDet model;
     private boolean closed;
+    /** Forward passes through NanoDet at once: each holds its 416×416 activations in native memory while it runs. */
+    private final java.util.concurrent.Semaphore passes = new java.util.concurrent.Semaphore(2, true);
 
     public PretrainedService(DjlRuntime djl) {
         this.djl = djl;
@@ -43,6 +45,20 @@ public class PretrainedService {
         return djl.newScope();
     }
 
+    /**
+     * x (B, 3, 416, 416) through the model, at most two passes at once for the whole server (the
+     * rest wait their turn), so a class opening the page together cannot run the native memory out.
+     */
+    public NanoDet.Heads forward(NDArray x, java.util.Collection<String> taps) {
+        NanoDet net = model();
+        passes.acquireUninterruptibly();
+        try {
+            return net.forward(x, taps);
+        } finally {
+            passes.release();
+        }
+    }
+
     /** One class's best score anywhere in the photo, with where it was. */
     public record ClassScore(int index, String label, float score, int stride, int position) {
     }
@@ -53,10 +69,9 @@ public class PretrainedService {
 
     /** The six heads for one input (3×416×416 in 0…1, channels first), without gradients. */
     public Outputs outputs(float[] chw) {
-        NanoDet net = model();
         try (NDManager scope = scope(); Autograd.Held noGrad = Autograd.withoutGradients()) {
             NDArray x = scope.create(chw, new Shape(1, 3, NanoDet.SIDE, NanoDet.SIDE));
-            NanoDet.Heads heads = net.forward(x, List.of());
+            NanoDet.Heads heads = forward(x, List.of());
             return new Outputs(heads.scores().stream().map(NDArray::toFloatArray).toList(), heads.boxes().stream().map(NDArray::toFloatArray).toList());
         }
     }
