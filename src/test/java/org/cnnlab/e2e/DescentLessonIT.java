@@ -104,11 +104,19 @@ class DescentLessonIT extends BrowserTest {
         form.type("sweep-steps", "10000000");
         page.locator("#sweep-run").click();
         page.waitForFunction("t => [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent === t)",
-                spanish("descent.error.steps", 1, "20.000"));
+                spanish("descent.error.steps", 1, org.cnnlab.descent.DescentService.MAX_SWEEP_STEPS));
         form.type("sweep-steps", "200");
         page.locator("#sweep-run").click();
         page.waitForFunction("() => document.querySelector('#sweep-chart') && document.querySelector('#sweep-chart').getAttribute('data-points') === '7'",
                 null, new Page.WaitForFunctionOptions().setTimeout(120_000));
         screenshot(page, "descent-width");
+        // a long sweep shows its progress and a cancel button; cancelled, the page is ready for the next one
+        form.type("sweep-steps", Integer.toString(org.cnnlab.descent.DescentService.MAX_SWEEP_STEPS));
+        page.locator("#sweep-run").click();
+        page.locator("#sweep-cancel").click();
+        page.locator("#sweep-run:not([disabled])").waitFor();
+        assertThat(page.locator("#sweep-cancel").isVisible()).isFalse();
+        assertThat(page.locator("#sweep-progress").isVisible()).isFalse();
+        assertThat(page.locator("#sweep-chart").getAttribute("data-points")).as("the last finished sweep stays").isEqualTo("7");
     }
 }

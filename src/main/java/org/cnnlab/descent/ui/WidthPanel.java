@@ -1,21 +1,17 @@
 package org.cnnlab.descent.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.ui.Fields;
+import org.cnnlab.base.ui.JobControl;
 import org.cnnlab.base.ui.LearningCurves;
-import org.cnnlab.base.ui.Messages;
 import org.cnnlab.descent.DescentService;
 import org.cnnlab.descent.FitSettings;
 import org.cnnlab.descent.Mlp1D;
@@ -35,40 +31,20 @@ class WidthPanel extends VerticalLayout {
         target.setItemLabelGenerator(t -> getTranslation("descent.target." + t.name().toLowerCase(Locale.ROOT)));
         target.setValue(Target.WAVE);
         IntegerField steps = Fields.integer("sweep-steps", getTranslation("descent.steps"), 1500, "7em");
-        ProgressBar progress = new ProgressBar();
-        progress.setId("sweep-progress");
-        progress.setVisible(false);
         LearningCurves finals = new LearningCurves("sweep-chart");
         LearningCurves curves = new LearningCurves("sweep-curves");
-        Button run = new Button(getTranslation("descent.sweep.run"));
-        run.setId("sweep-run");
-        run.addThemeVariants(ButtonVariant.PRIMARY);
-        run.addClickListener(e -> {
-            UI ui = UI.getCurrent();
-            FitSettings base = new FitSettings(target.getValue(), 60, 0, 1, 1, 1, Mlp1D.Activation.TANH, UpdateRule.Kind.ADAM, 0.02, 8, 0.9, 0);
-            try {
-                run.setEnabled(false);
-                progress.setVisible(true);
-                progress.setValue(0);
-                service.widthSweep(student, base, WIDTHS, Fields.valueOr(steps, 0), p -> ui.access(() -> progress.setValue(p)))
-                        .whenComplete((sweep, error) -> ui.access(() -> {
-                            run.setEnabled(true);
-                            progress.setVisible(false);
-                            if (sweep != null) show(sweep, finals, curves);
-                        }));
-            } catch (InvalidInputException ex) {
-                run.setEnabled(true);
-                progress.setVisible(false);
-                Messages.error(this, ex);
-            }
-        });
+        JobControl<DescentService.Sweep> job = new JobControl<>(this, "sweep", getTranslation("descent.sweep.run"),
+                getTranslation("descent.sweep.run"), progress -> service.widthSweep(student,
+                        new FitSettings(target.getValue(), 60, 0, 1, 1, 1, Mlp1D.Activation.TANH, UpdateRule.Kind.ADAM, 0.02, 8, 0.9, 0),
+                        WIDTHS, Fields.valueOr(steps, 0), progress::accept),
+                sweep -> show(sweep, finals, curves));
         Paragraph why = new Paragraph(getTranslation("descent.sweep.why"));
         why.addClassName("help");
-        HorizontalLayout form = new HorizontalLayout(target, steps, run);
+        HorizontalLayout form = new HorizontalLayout(target, steps, job.runButton(), job.cancelButton());
         form.setAlignItems(Alignment.BASELINE);
         HorizontalLayout charts = new HorizontalLayout(finals, curves);
         charts.setWidthFull();
-        add(why, form, progress, charts);
+        add(why, form, job.progressBar(), charts);
     }
 
     private void show(DescentService.Sweep sweep, LearningCurves finals, LearningCurves curves) {

@@ -1,8 +1,6 @@
 package org.cnnlab.inspection.ui;
 
 import org.cnnlab.base.ui.Numbers;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -11,20 +9,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.function.SerializableBiFunction;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
 import org.cnnlab.base.ClassRoom;
-import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.base.ui.ImageUrls;
-import org.cnnlab.base.ui.Messages;
+import org.cnnlab.base.ui.JobControl;
 import org.cnnlab.inspection.Saliency;
 import org.cnnlab.inspection.saliency.SaliencyRequest;
 
@@ -41,35 +35,23 @@ class SaliencyPanel extends VerticalLayout {
     private final Image overlayBase = new Image();
     private final Image overlayMap = new Image();
     private final Span cost = new Span();
-    private final ProgressBar progress = new ProgressBar();
-    private final Button run = new Button();
-    private final Button cancel = new Button();
-    private final SerializableBiFunction<SaliencyRequest, DoubleConsumer, CompletableFuture<Saliency>> compute;
+    private final JobControl<Saliency> job;
     private final ShareButton share;
     private Saliency last;
-    private CompletableFuture<Saliency> running;
 
     /** @param compute starts the map of a request as a job, telling the fraction done; refuses a bad request at once */
     SaliencyPanel(SerializableBiFunction<SaliencyRequest, DoubleConsumer, CompletableFuture<Saliency>> compute, ClassRoom classRoom,
                   StudentId student) {
-        this.compute = compute;
+        this.job = new JobControl<>(this, "saliency", getTranslation("saliency.run"), getTranslation("saliency.progress"),
+                progress -> {
+                    SaliencyRequest request = settings.request();
+                    return request == null ? null : compute.apply(request, progress);
+                }, this::show);
         this.share = ShareButton.disabled(classRoom, student, () -> new ClassRoom.Submission(ClassRoom.Submission.Kind.SALIENCY,
                 getTranslation("saliency.method." + last.method().name().toLowerCase(Locale.ROOT)), cost.getText(), last.png(), null));
         setPadding(false);
         setId("saliency");
-        run.setText(getTranslation("saliency.run"));
-        run.addClickListener(e -> run());
-        run.setId("saliency-run");
-        run.addThemeVariants(ButtonVariant.PRIMARY);
-        cancel.setText(getTranslation("saliency.cancel"));
-        cancel.addClickListener(e -> cancel());
-        cancel.setId("saliency-cancel");
-        cancel.setVisible(false);
-        progress.setId("saliency-progress");
-        progress.setVisible(false);
-        progress.getElement().setAttribute("aria-label", getTranslation("saliency.progress"));
-        addDetachListener(e -> cancel());   // the page is gone: its map is not wanted
-        HorizontalLayout form = new HorizontalLayout(settings, run, cancel);
+        HorizontalLayout form = new HorizontalLayout(settings, job.runButton(), job.cancelButton());
         form.setAlignItems(Alignment.BASELINE);
         help.addClassName("help");
         help.setId("saliency-help");
@@ -93,7 +75,7 @@ class SaliencyPanel extends VerticalLayout {
         HorizontalLayout pictures = new HorizontalLayout(labelled(input, "saliency.input"), labelled(map, "saliency.map"),
                 labelled(overlay, "saliency.overlay"));
         pictures.setWrap(true);
-        add(new H3(getTranslation("saliency.title")), form, progress, help, pictures, new HorizontalLayout(new Span(getTranslation("saliency.opacity")), opacity), cost, share);
+        add(new H3(getTranslation("saliency.title")), form, job.progressBar(), help, pictures, new HorizontalLayout(new Span(getTranslation("saliency.opacity")), opacity), cost, share);
         setVisible(false);
     }
 
@@ -110,40 +92,7 @@ class SaliencyPanel extends VerticalLayout {
     }
 
     void run() {
-        SaliencyRequest request = settings.request();
-        if (request == null) return;
-        UI ui = UI.getCurrent();
-        cancel();
-        CompletableFuture<Saliency> job;
-        try {
-            job = compute.apply(request, fraction -> ui.access(() -> progress.setValue(fraction)));
-        } catch (InvalidInputException e) {
-            Messages.error(this, e);
-            return;
-        }
-        running = job;
-        running(true);
-        job.whenComplete((s, failure) -> ui.access(() -> {
-            if (running != job) return;   // replaced by a newer request
-            running = null;
-            running(false);
-            if (s != null) show(s);
-            else if (!(failure instanceof CancellationException)) Messages.failure(this, failure);
-        }));
-    }
-
-    private void cancel() {
-        if (running == null) return;
-        running.cancel(false);
-        running = null;
-        running(false);
-    }
-
-    private void running(boolean on) {
-        progress.setValue(0);
-        progress.setVisible(on);
-        cancel.setVisible(on);
-        run.setEnabled(!on);
+        job.run();
     }
 
     private void show(Saliency s) {
