@@ -61,10 +61,10 @@ public class InspectionLab {
     public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
                          org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference, org.cnnlab.convolution.PlaygroundService playground,
                         TorchScriptModels torchScripts, org.cnnlab.imaging.SampleImages samples, org.cnnlab.base.ClassRoom classRoom,
-                        org.cnnlab.pretrained.PretrainedService pretrained) {
+                        org.cnnlab.pretrained.PretrainedService pretrained, org.cnnlab.network.Budget budget) {
         this.classRoom = classRoom;
         this.pretrained = pretrained;
-        this.pretrainedSubject = new PretrainedSubject(pretrained);
+        this.pretrainedSubject = new PretrainedSubject(pretrained, budget);
         this.torchScripts = torchScripts;
         this.samples = samples;
         this.reference = reference;

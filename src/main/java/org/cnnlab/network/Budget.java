@@ -57,6 +57,17 @@ public class Budget {
         check(price.gradientBytes(batch), batch, price.seconds(passes, true, limits.macsPerSecond()));
     }
 
+    /**
+     * A network the app did not design (the pretrained CNN), priced from what was measured on it: the
+     * bytes of all its intermediate outputs for one image, kept once for a forward pass and three
+     * times with a backward pass (as {@link Price}), plus its parameters. Its passes are bounded by
+     * the saliency pass budget, so only its memory is checked here.
+     */
+    public void checkMeasured(long activationBytesPerImage, long parameterBytes, int batch, boolean gradients) {
+        long bytes = (gradients ? 3 : 1) * (long) batch * activationBytesPerImage + (gradients ? 2 : 1) * parameterBytes;
+        check(bytes, batch, 0);
+    }
+
     private void check(long bytes, int batch, double seconds) {
         if (bytes > limits.requestMemoryBytes()) {
             throw new InvalidInputException("budget.error.requestMemory", bytes / MB, batch, limits.requestMemoryBytes() / MB,

@@ -117,6 +117,11 @@ public final class GraphNetwork implements AutoCloseable {
     }
 
     /** The names of the nodes that are computed (not constants), in execution order. */
+    /** The bytes of the constants the graph keeps (its weights, as float32). */
+    public long constantBytes() {
+        return constants.values().stream().mapToLong(a -> a.size() * a.getDataType().getNumOfBytes()).sum();
+    }
+
     public List<String> stepNames() {
         return steps.stream().map(Step::name).toList();
     }

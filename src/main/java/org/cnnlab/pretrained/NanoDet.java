@@ -100,6 +100,11 @@ public final class NanoDet implements AutoCloseable {
         return labels;
     }
 
+    /** The weights' bytes as loaded (float32). */
+    public long parameterBytes() {
+        return graph.constantBytes();
+    }
+
     /** The graph's computed nodes in execution order: what {@link #forward} can tap. */
     public List<String> nodes() {
         return graph.stepNames();

@@ -59,6 +59,25 @@ public class PretrainedService {
         }
     }
 
+    /** What one 1×3×416×416 image costs, measured once on the loaded model: every computed node's output bytes, and the weights' bytes. */
+    public record Footprint(long activationBytesPerImage, long parameterBytes) {
+    }
+
+    private Footprint footprint;
+
+    /** Measured on first use with a forward pass of zeros that keeps every node's output. */
+    public synchronized Footprint footprint() {
+        if (footprint == null) {
+            NanoDet net = model();
+            try (NDManager scope = scope(); Autograd.Held noGrad = Autograd.withoutGradients()) {
+                NanoDet.Heads heads = net.forward(scope.zeros(new Shape(1, 3, NanoDet.SIDE, NanoDet.SIDE)), net.nodes());
+                long activations = heads.taps().values().stream().distinct().mapToLong(a -> a.size() * Float.BYTES).sum();
+                footprint = new Footprint(activations, net.parameterBytes());
+            }
+        }
+        return footprint;
+    }
+
     /** One class's best score anywhere in the photo, with where it was. */
     public record ClassScore(int index, String label, float score, int stride, int position) {
     }

@@ -44,7 +44,7 @@ class PretrainedSubjectIT {
     static void open() throws Exception {
         djl = new DjlRuntime();
         service = new PretrainedService(djl);
-        subject = new PretrainedSubject(service);
+        subject = new PretrainedSubject(service, new org.cnnlab.network.Budget(org.cnnlab.network.BudgetLimits.defaults()));
         byte[] jpeg = Files.readAllBytes(Path.of(System.getenv().getOrDefault("CNNLAB_DARKNET_DATA", "/usr/share/darknet/data"), "dog.jpg"));
         dog = NetworkInput.of(new ImageDecoder(ImageLimits.defaults()).decode(jpeg).image(), 3, NanoDet.SIDE, NanoDet.SIDE);
     }
@@ -111,5 +111,19 @@ class PretrainedSubjectIT {
                 .saliency(subject, dog, new VanillaGradient(c));
         int p = largest.getFirst() % (NanoDet.SIDE * NanoDet.SIDE);
         assertThat((double) map.map()[p]).isCloseTo(Math.abs(g[largest.getFirst()]), within(1e-4 * Math.abs(g[largest.getFirst()]) + 1e-6));
+    }
+
+    @Test
+    void a_request_is_priced_from_the_models_measured_footprint_and_a_batch_over_the_budget_is_refused() {
+        PretrainedService.Footprint f = service.footprint();
+        long stages = 4L * (32L * 208 * 208 + 64L * 104 * 104 + 128L * 52 * 52 + 256L * 26 * 26 + 512L * 13 * 13);   // the five shown stages alone
+        assertThat(f.activationBytesPerImage()).as("every node's output bytes for one image").isGreaterThan(stages);
+        assertThat(f.parameterBytes()).as("float16 weights loaded as float32").isPositive();
+        long budget = org.cnnlab.network.BudgetLimits.defaults().requestMemoryBytes();
+        int fits = (int) ((budget - 2 * f.parameterBytes()) / (3 * f.activationBytesPerImage()));
+        assertThat(fits).as("one image with its backward pass fits the default request budget").isGreaterThanOrEqualTo(1);
+        subject.price(fits, 1, true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> subject.price(fits + 1, 1, true))
+                .isInstanceOf(org.cnnlab.base.InvalidInputException.class).hasMessageStartingWith("budget.error.requestMemory");
     }
 }

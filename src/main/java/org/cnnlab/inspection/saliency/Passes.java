@@ -49,7 +49,8 @@ public final class Passes {
         if (passes * values > limits.maxPassValues()) {
             throw new InvalidInputException("saliency.error.budget", passes, Math.max(1, limits.maxPassValues() / values));
         }
-        model.price((int) Math.min(CHUNK, passes), gradients ? (passes + 1) / 2 : passes, gradients);
+        long inputs = gradients ? (passes + 1) / 2 : passes;   // the inputs sent through the network, in batches of at most CHUNK
+        model.price((int) Math.min(CHUNK, inputs), inputs, gradients);
     }
 
     /** The price of one forward and one backward pass (the gradient methods that need no more): 2 passes. */
