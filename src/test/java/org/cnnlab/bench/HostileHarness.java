@@ -95,6 +95,8 @@ public final class HostileHarness {
                 "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true"));
         // HOSTILE_TORCH_THREADS=N: PyTorch's intra-op threads in the server (its default: one per core)
         if (System.getenv("HOSTILE_TORCH_THREADS") != null) command.add("-Dai.djl.pytorch.num_threads=" + System.getenv("HOSTILE_TORCH_THREADS"));
+        // HOSTILE_BACKGROUND_NICE=0: the queued jobs' threads at normal priority (base.BackgroundThreads; the server's default is 19)
+        if (System.getenv("HOSTILE_BACKGROUND_NICE") != null) command.add("-Dcnnlab.background-nice=" + System.getenv("HOSTILE_BACKGROUND_NICE"));
         command.addAll(List.of("-jar", jar.toString(), "--cnnlab.training.max-pause-seconds=4", "--logging.level.root=WARN"));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(Map.of("PORT", Integer.toString(port), "CNNLAB_DATA_DIR", dataDir.toString(),
@@ -119,7 +121,9 @@ public final class HostileHarness {
 
             Page saved = saveAModel(student);
             List<Outcome> outcomes = new ArrayList<>();
-            for (Attack a : attacks(attacker)) {
+            // HOSTILE_ONLY=text: only the attacks whose name contains it (one attack measured again, e.g. with another setting)
+            String only = System.getenv().getOrDefault("HOSTILE_ONLY", "");
+            for (Attack a : attacks(attacker).stream().filter(a -> a.name().contains(only)).toList()) {
                 long from = System.currentTimeMillis();
                 String outcome;
                 try {
@@ -319,7 +323,7 @@ public final class HostileHarness {
     }
 
     private String loginWithoutCsrf() throws Exception {
-        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(base + "login"))
+        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(base + "login")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=profesor&password=" + PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
         return r.statusCode() == 403 ? "refused: 403 without the token" : "accepted with status " + r.statusCode()
@@ -482,7 +486,9 @@ public final class HostileHarness {
         try {
             r = http().send(HttpRequest.newBuilder(URI.create(base + "convolucion"))
                 .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[50_000_000])).build(), HttpResponse.BodyHandlers.discarding());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[50_000_000])).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (java.net.http.HttpTimeoutException e) {
+            return "no answer in 60 s to a 50 MB POST";
         } catch (IOException e) {
             return "refused: the server closed the connection (" + firstLine(e.getMessage()) + ")";
         }
@@ -578,12 +584,19 @@ public final class HostileHarness {
     /** The server's used heap, from {@code jcmd GC.heap_info}. */
     private long heap() {
         try {
+            Path out = dataDir.resolve("heap-info.txt");   // a file, not a pipe; jcmd gets 20 s
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(server.pid()),
-                    "GC.heap_info").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            Matcher m = Pattern.compile("used (\\d+)K").matcher(out);
+                    "GC.heap_info").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return 0;
+            }
+            Matcher m = Pattern.compile("used (\\d+)K").matcher(Files.readString(out, StandardCharsets.UTF_8));
             return m.find() ? Long.parseLong(m.group(1)) * 1024 : 0;
         } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 0;
         }
     }
