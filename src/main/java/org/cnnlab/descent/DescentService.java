@@ -81,11 +81,7 @@ public class DescentService implements StudentState {
      * Width sweeps and surfaces take seconds of CPU: they run one at a time on a thread of their own,
      * so the live fits on {@link #threads} never wait behind them, and a student has one sweep at a time.
      */
-    private final java.util.concurrent.ExecutorService heavy = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cnnlab-descent-sweep");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService heavy = Executors.newSingleThreadExecutor(org.cnnlab.base.BackgroundThreads.named("cnnlab-descent-sweep"));
     private final java.util.Set<StudentId> sweeping = ConcurrentHashMap.newKeySet();
 
     public DescentService(DjlRuntime djl) {

@@ -37,11 +37,7 @@ public class SaliencyService implements StudentState {
     private final ModelRunner runner;
     private final SaliencyLimits limits;
     private final Map<StudentId, CompletableFuture<Saliency>> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "saliency");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(org.cnnlab.base.BackgroundThreads.named("saliency"));
 
     public SaliencyService(ModelRunner runner, SaliencyLimits limits) {
         this.runner = runner;

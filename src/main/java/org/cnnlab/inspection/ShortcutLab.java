@@ -58,11 +58,8 @@ public class ShortcutLab {
 
     private final TrainingService training;
     private final ModelRunner runner;
-    private final java.util.concurrent.ExecutorService evaluations = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cnnlab-shortcut");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService evaluations = java.util.concurrent.Executors.newSingleThreadExecutor(
+            org.cnnlab.base.BackgroundThreads.named("cnnlab-shortcut"));
     private final SaliencyService saliency;
     private final ShortcutImages.Set biasedTest = ShortcutImages.generate(100, ShortcutImages.Backgrounds.BIASED, 8);
     private final ShortcutImages.Set counterfactualTest = ShortcutImages.generate(100, ShortcutImages.Backgrounds.COUNTERFACTUAL, 9);

@@ -131,11 +131,7 @@ public class TrainingService implements StudentState {
         this.executor = remote != null ? remote : (request, wallMillis, stop, listener) -> TrainingRun.run(factory, catalog, request, wallMillis, stop, listener);
         this.threads = remote != null ? remoteSlots : limits.workers();
         workersAlive.set(threads);   // each loop counts itself out when it ends
-        this.workers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "cnnlab-training");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newFixedThreadPool(threads, org.cnnlab.base.BackgroundThreads.named("cnnlab-training"));
         for (int i = 0; i < threads; i++) {
             workers.submit(this::work);
         }
