@@ -95,6 +95,8 @@ public final class HostileHarness {
                 "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true"));
         // HOSTILE_TORCH_THREADS=N: PyTorch's intra-op threads in the server (its default: one per core)
         if (System.getenv("HOSTILE_TORCH_THREADS") != null) command.add("-Dai.djl.pytorch.num_threads=" + System.getenv("HOSTILE_TORCH_THREADS"));
+        // HOSTILE_SERVER_OPTS="-Xlog:gc:file=/tmp/gc.log ...": more options for the server's JVM (a diagnosis)
+        if (System.getenv("HOSTILE_SERVER_OPTS") != null) command.addAll(List.of(System.getenv("HOSTILE_SERVER_OPTS").trim().split("\\s+")));
         // HOSTILE_BACKGROUND_NICE=0: the queued jobs' threads at normal priority (base.BackgroundThreads; the server's default is 19)
         if (System.getenv("HOSTILE_BACKGROUND_NICE") != null) command.add("-Dcnnlab.background-nice=" + System.getenv("HOSTILE_BACKGROUND_NICE"));
         command.addAll(List.of("-jar", jar.toString(), "--cnnlab.training.max-pause-seconds=4", "--logging.level.root=WARN"));
@@ -103,16 +105,43 @@ public final class HostileHarness {
                 "CNNLAB_INSTRUCTOR_PASSWORD", PASSWORD));
         pb.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
         server = pb.start();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser student = BrowserTest.launchChromium(playwright);
-             Browser attacker = BrowserTest.launchChromium(playwright, niced())) {
+        Thread bystander;
+        try {
             waitHealthy(Duration.ofMinutes(3));
             // Playwright objects belong to the thread of their Playwright: the bystander drives its own from its own thread
             java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
-            Thread bystander = new Thread(() -> bystander(ready), "well-behaved-student");
+            bystander = new Thread(() -> bystander(ready), "well-behaved-student");
             bystander.setDaemon(true);
             bystander.start();
             if (!ready.await(3, TimeUnit.MINUTES)) throw new IllegalStateException("the well-behaved student's page did not open");
+        } catch (Exception | Error e) {
+            server.destroy();
+            throw e;
+        }
+        // In a class every attacker has a machine of their own; here they share the server's two cores. The attacks run
+        // on a thread of their own below the server and the bystander: at nice 19, which the processes it starts (the
+        // attackers' Playwright driver and Chromium) inherit, and the attackers' Chromium at SCHED_IDLE, which Chromium's
+        // own per-process nice changes cannot undo (as root it raised its renderers back to 0). This thread keeps its priority.
+        java.util.concurrent.FutureTask<Result> attacks = new java.util.concurrent.FutureTask<>(() -> {
+            org.cnnlab.base.BackgroundThreads.lowerThisThread();
+            return attack(bystander);
+        });
+        new Thread(attacks, "attackers").start();
+        try {
+            return attacks.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) throw cause;
+            throw e;
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Result attack(Thread bystander) throws Exception {
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser student = BrowserTest.launchChromium(playwright);
+             Browser attacker = BrowserTest.launchChromium(playwright, niced())) {
             long idleFrom = System.currentTimeMillis();
             Thread.sleep(quick ? 6_000 : 20_000);   // a window of the bystander's edits, not a wait for a condition
             double[] idle = window(idleFrom, System.currentTimeMillis());
@@ -139,6 +168,7 @@ public final class HostileHarness {
                         outcome, p(during, 50), p(during, 95), during.length, alive ? rss() / 1e6 : 0, alive ? heap() / 1e6 : 0);
                 outcomes.add(o);
                 System.out.println(line(o, p(idle, 95)));
+                if (o.p95() > 2 * p(idle, 95)) System.out.println("    slowest edits (s after the attack began: ms): " + slowest(from, System.currentTimeMillis(), 5));
                 if (!alive) break;
             }
             editing = false;
@@ -149,9 +179,6 @@ public final class HostileHarness {
             outcomes.forEach(o -> System.out.println(line(o, p(idle, 95))));
             System.out.println("the model saved before the attacks is still there: " + kept);
             return new Result(p(idle, 50), p(idle, 95), outcomes, kept);
-        } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -525,7 +552,7 @@ public final class HostileHarness {
      */
     private Path niced() throws IOException {
         Path script = dataDir.resolve("chromium-niced.sh");
-        Files.writeString(script, "#!/bin/sh\nexec nice -n 19 " + System.getenv().getOrDefault("CNNLAB_CHROMIUM", "/usr/bin/chromium") + " \"$@\"\n");
+        Files.writeString(script, "#!/bin/sh\nexec chrt --idle 0 " + System.getenv().getOrDefault("CNNLAB_CHROMIUM", "/usr/bin/chromium") + " \"$@\"\n");
         script.toFile().setExecutable(true);
         return script;
     }
@@ -564,6 +591,11 @@ public final class HostileHarness {
 
     private double[] window(long from, long to) {
         return edits.stream().filter(e -> e[0] >= from && e[0] <= to).mapToDouble(e -> e[1]).toArray();
+    }
+
+    private String slowest(long from, long to, int n) {
+        return edits.stream().filter(e -> e[0] >= from && e[0] <= to).sorted((x, y) -> Double.compare(y[1], x[1])).limit(n)
+                .map(e -> String.format(Locale.ROOT, "+%.1f: %.0f", (e[0] - from) / 1000.0, e[1])).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double p(double[] values, int percentile) {
