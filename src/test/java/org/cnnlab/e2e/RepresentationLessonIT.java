@@ -62,7 +62,8 @@ class RepresentationLessonIT extends BrowserTest {
         page.navigate(baseUrl() + "representacion");
         tab("representation.tab.classic");
         page.locator("#classic-run").waitFor();
-        new org.cnnlab.e2e.pages.TrainingPage(page).choose("classic-dataset", spanish("dataset.mnist"));
+        assertThat(page.locator("#classic-dataset").textContent()).as("the page opens on digits, where the lesson shows")
+                .contains(spanish("dataset.mnist"));
         page.locator("#classic-per-class input").fill("100");
         page.locator("#classic-run").click();
         page.locator("#classic-cnn-accuracy").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(240_000));
@@ -70,6 +71,11 @@ class RepresentationLessonIT extends BrowserTest {
         double cnn = firstPercent(page.locator("#classic-cnn-accuracy").textContent());
         System.out.printf("browser, digits: hand-made features %.1f %%, CNN %.1f %%%n", hand, cnn);
         assertThat(cnn).isGreaterThan(hand);
+        String reading = page.locator("#classic-reading").textContent();
+        String start = spanish("representation.classic.reading.cnn").substring(0, spanish("representation.classic.reading.cnn").indexOf('{'));
+        assertThat(reading).as("one sentence reads the result").startsWith(start);
+        double points = Double.parseDouble(reading.substring(start.length()).split(" ")[0].replace(".", "").replace(',', '.'));
+        assertThat(points).as("the lead it states is the two accuracies' difference").isCloseTo(cnn - hand, org.assertj.core.data.Offset.offset(0.15));
         assertThat(page.locator("#classic-learned img").count()).isEqualTo(16);
         assertThat(page.locator("#classic-hand .dataset-cell").count()).as("the hand-made pipeline's mistakes, as images").isPositive();
         page.locator("#classic-kernels").scrollIntoViewIfNeeded();

@@ -40,7 +40,7 @@ class ClassicPipelineIT {
     }
 
     private static ClassicPipeline.Comparison compare(String dataset) throws Exception {
-        ClassicPipeline.Comparison c = PIPELINE.compare(new StudentId("classic-" + dataset), dataset, 200, HandFeature.ALL, 1, p -> { })
+        ClassicPipeline.Comparison c = PIPELINE.compare(new StudentId("classic-" + dataset), dataset, ClassicPipeline.DEFAULT_PER_CLASS, HandFeature.ALL, 1, p -> { })
                 .get(5, TimeUnit.MINUTES);
         System.out.printf("%s, %d training and %d test images: every hand-made feature %.3f, CNN %.3f%n", dataset, c.trainImages(), c.testImages(),
                 c.handMade().testAccuracy(), c.cnn().testAccuracy());
@@ -48,9 +48,12 @@ class ClassicPipelineIT {
     }
 
     @Test
-    void on_digits_the_cnn_beats_the_best_hand_made_feature_set() throws Exception {
-        ClassicPipeline.Comparison c = compare("mnist");
+    void on_digits_the_page_s_default_the_cnn_beats_the_best_hand_made_feature_set() throws Exception {
+        assertThat(PIPELINE.defaultDataset()).as("the page opens on the data set that shows the lesson").isEqualTo("mnist");
+        ClassicPipeline.Comparison c = compare(PIPELINE.defaultDataset());
         assertThat(c.cnn().testAccuracy()).isGreaterThan(c.handMade().testAccuracy() + 0.1);
+        assertThat(c.winner()).isEqualTo(ClassicPipeline.Winner.CNN);
+        assertThat(c.cnnLeadPoints()).isCloseTo(100 * (c.cnn().testAccuracy() - c.handMade().testAccuracy()), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(c.handMade().testAccuracy()).as("the features carry information").isGreaterThan(1.0 / c.classes().size() + 0.1);
         int total = 0;
         for (int[] row : c.handMade().confusion()) for (int v : row) total += v;
@@ -64,6 +67,8 @@ class ClassicPipelineIT {
     void on_hard_shapes_features_made_for_them_hold_their_own() throws Exception {
         ClassicPipeline.Comparison c = compare("shapes-hard");
         assertThat(c.handMade().testAccuracy()).as("seeded: the features made for these shapes win at this budget").isGreaterThan(c.cnn().testAccuracy());
+        assertThat(c.winner()).isEqualTo(ClassicPipeline.Winner.HAND_MADE);
+        assertThat(c.cnnLeadPoints()).isNegative();
         assertThat(c.handMade().testAccuracy()).isGreaterThan(0.9);
         assertThat(c.cnn().testAccuracy()).isGreaterThan(1.0 / c.classes().size() + 0.2);
     }

@@ -15,6 +15,7 @@ import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.Fields;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.representation.ClassicPipeline;
 import org.cnnlab.representation.features.HandFeature;
 import org.cnnlab.training.TrainingProgress;
@@ -25,12 +26,13 @@ class ClassicPipelinePanel extends Div {
     private final ClassicPipeline pipeline;
     private final StudentId student;
     private final Select<String> dataset = new Select<>();
-    private final IntegerField perClass = Fields.integer("classic-per-class", "", 200, "8em");
+    private final IntegerField perClass = Fields.integer("classic-per-class", "", ClassicPipeline.DEFAULT_PER_CLASS, "8em");
     private final CheckboxGroup<HandFeature> features = new CheckboxGroup<>();
     private final ProgressBar progress = new ProgressBar();
     private final PipelineResult handMade = new PipelineResult("classic-hand");
     private final PipelineResult cnn = new PipelineResult("classic-cnn");
     private final KernelComparison kernels = new KernelComparison();
+    private final Paragraph reading = new Paragraph();
 
     ClassicPipelinePanel(ClassicPipeline pipeline, StudentId student) {
         this.pipeline = pipeline;
@@ -39,7 +41,7 @@ class ClassicPipelinePanel extends Div {
         dataset.setLabel(getTranslation("training.dataset"));
         dataset.setItems(pipeline.datasets());
         dataset.setItemLabelGenerator(id -> getTranslation("dataset." + id));
-        dataset.setValue(pipeline.datasets().contains("shapes-hard") ? "shapes-hard" : pipeline.datasets().getFirst());
+        dataset.setValue(pipeline.defaultDataset());
         perClass.setLabel(getTranslation("training.perClass"));
         features.setId("classic-features");
         features.setLabel(getTranslation("representation.hand"));
@@ -51,17 +53,20 @@ class ClassicPipelinePanel extends Div {
         run.addThemeVariants(ButtonVariant.PRIMARY);
         progress.setId("classic-progress");
         progress.setVisible(false);
+        reading.setId("classic-reading");
+        reading.setVisible(false);
         HorizontalLayout form = new HorizontalLayout(dataset, perClass);
         form.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         HorizontalLayout results = new HorizontalLayout(handMade, cnn);
         results.setWrap(true);
-        add(new Paragraph(getTranslation("representation.classic.help")), form, features, run, progress, results, kernels);
+        add(new Paragraph(getTranslation("representation.classic.help")), form, features, run, progress, reading, results, kernels);
     }
 
     private void run() {
         UI ui = UI.getCurrent();
         List<HandFeature> chosen = HandFeature.ALL.stream().filter(features.getValue()::contains).toList();
         try {
+            reading.setVisible(false);
             progress.setVisible(true);
             progress.setValue(0);
             pipeline.compare(student, dataset.getValue(), Fields.valueOr(perClass, 0), chosen, 1,
@@ -72,6 +77,9 @@ class ClassicPipelinePanel extends Div {
                             handMade.show(getTranslation("representation.classic.hand"), c.handMade(), c.classes());
                             cnn.show(getTranslation("representation.classic.cnn"), c.cnn(), c.classes());
                             kernels.show(c);
+                            reading.setText(getTranslation("representation.classic.reading." + c.winner().name().toLowerCase(java.util.Locale.ROOT),
+                                    Numbers.of(this).upTo(Math.abs(c.cnnLeadPoints()), 1)));
+                            reading.setVisible(true);
                         }
                         if (e != null) Messages.failure(this, e);
                     }));
