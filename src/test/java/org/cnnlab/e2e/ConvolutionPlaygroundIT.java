@@ -41,6 +41,26 @@ class ConvolutionPlaygroundIT extends BrowserTest {
     }
 
     @Test
+    void the_count_quiz_gives_a_hint_first_then_the_answer_and_keeps_a_score() {
+        new PlaygroundPage(page).open(baseUrl());
+        org.cnnlab.convolution.CountQuiz.Feedback truth = org.cnnlab.convolution.CountQuiz.check(7, 9, 3, 0);
+        String positions = Integer.toString(truth.positions());
+        page.locator("#quiz-answer input").fill("63");                 // the input's pixels
+        page.locator("#quiz-check").click();
+        page.waitForFunction("() => document.querySelector('#quiz-feedback').getAttribute('data-stage') === 'hint'");
+        assertThat(page.locator("#quiz-feedback").textContent()).startsWith("✗ " + spanish("quiz.count.first.inputPixels", 7, 9, 3))
+                .doesNotContain("= " + positions);
+        page.locator("#quiz-check").click();
+        page.waitForFunction("() => document.querySelector('#quiz-feedback').getAttribute('data-stage') === 'answer'");
+        assertThat(page.locator("#quiz-feedback").textContent()).contains("= " + positions);
+        page.locator("#quiz-answer input").fill(positions);
+        page.locator("#quiz-check").click();
+        page.waitForFunction("() => document.querySelector('#quiz-feedback').getAttribute('data-correct') === 'true'");
+        assertThat(page.locator("#quiz-feedback").textContent()).startsWith("✓ ");
+        assertThat(page.locator("#quiz-score").textContent()).isEqualTo(spanish("quiz.score", 0, 1, 0));
+    }
+
+    @Test
     void a_preset_chosen_by_its_label_reaches_the_server_and_a_label_it_lacks_is_named() {
         PlaygroundPage playground = new PlaygroundPage(page).open(baseUrl());
         playground.choosePreset(spanish("preset.outline"));   // returns once the server has painted the new map

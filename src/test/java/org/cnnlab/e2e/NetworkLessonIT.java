@@ -148,12 +148,27 @@ class NetworkLessonIT extends BrowserTest {
         page.waitForFunction("() => document.querySelector('#netquiz-number').textContent.includes('2')");
         page.locator("#netquiz-answer input").fill("2.714.097");    // the slide's figure
         page.locator("#netquiz-check").click();
-        page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-correct') === 'false'");
+        page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-stage') === 'hint'");
+        assertThat(net.text("netquiz-feedback")).as("a hint first, the answer kept back").startsWith("✗ " + spanish("netquiz.hint.slide"))
+                .doesNotContain(computed(NetworkPresets.LECTURE_QUIZ));
+        assertThat(page.locator("#netquiz-slide-note").count()).isZero();
+        assertThat(page.locator("#netquiz-feedback").evaluate("e => getComputedStyle(e).color"))
+                .as("wrong is marked in the error colour").isNotEqualTo(page.locator("#netquiz-number").evaluate("e => getComputedStyle(e).color"));
+        page.locator("#netquiz-check").click();                       // the same figure again: now the answer and its working
+        page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-stage') === 'answer'");
         assertThat(net.text("netquiz-slide-note")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(2_714_097)).contains(computed(NetworkPresets.LECTURE_QUIZ));
         page.locator("#netquiz-answer input").fill(computed(NetworkPresets.LECTURE_QUIZ));
         page.locator("#netquiz-check").click();
         page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-correct') === 'true'");
         assertThat(net.text("netquiz-explanation")).contains("(5·5·8 + 1)·12 = " + Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(2_412));
+        assertThat(net.text("netquiz-score")).as("right after the answer was shown does not score").isEqualTo(spanish("quiz.score", 0, 1, 0));
+        page.locator("#netquiz-prev").click();                        // question 1: the lecture's MLP, right at the first try
+        page.waitForFunction("t => document.querySelector('#netquiz-number').textContent === t",
+                spanish("netquiz.number.lecture", 1, org.cnnlab.network.ParameterQuiz.count()));
+        page.locator("#netquiz-answer input").fill(computed(NetworkPresets.LECTURE_MLP));
+        page.locator("#netquiz-check").click();
+        page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-stage') === 'right'");
+        assertThat(net.text("netquiz-score")).isEqualTo(spanish("quiz.score", 1, 2, 1));
         screenshot(page, "network-quiz");
     }
 

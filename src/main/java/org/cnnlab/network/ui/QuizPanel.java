@@ -8,7 +8,9 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import org.cnnlab.base.QuizAttempts;
 import org.cnnlab.base.ui.Numbers;
+import org.cnnlab.base.ui.QuizMarks;
 import org.cnnlab.network.LayerReport;
 import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.NetworkDesignService;
@@ -23,6 +25,8 @@ class QuizPanel extends VerticalLayout {
     private final TextField answer = new TextField(getTranslation("netquiz.answer"));
     private final Div feedback = new Div();
     private final UnorderedList explanation = new UnorderedList();
+    private final Paragraph score = new Paragraph();
+    private final QuizAttempts attempts = new QuizAttempts();
     private int question;
 
     QuizPanel(NetworkDesignService designs) {
@@ -33,6 +37,7 @@ class QuizPanel extends VerticalLayout {
         answer.setId("netquiz-answer");
         feedback.setId("netquiz-feedback");
         explanation.setId("netquiz-explanation");
+        score.setId("netquiz-score");
         Button previous = new Button(getTranslation("netquiz.previous"), e -> go(question - 1));
         previous.setId("netquiz-prev");
         Button next = new Button(getTranslation("netquiz.next"), e -> go(question + 1));
@@ -41,7 +46,7 @@ class QuizPanel extends VerticalLayout {
         check.setId("netquiz-check");
         answer.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> check());
         add(new HorizontalLayout(previous, number, next), new Paragraph(getTranslation("netquiz.question")), network,
-                new HorizontalLayout(answer, check), feedback, explanation);
+                new HorizontalLayout(answer, check), feedback, explanation, score);
         go(0);
     }
 
@@ -55,6 +60,7 @@ class QuizPanel extends VerticalLayout {
         answer.clear();
         feedback.setText("");
         feedback.getElement().removeAttribute("data-correct");
+        feedback.getElement().removeAttribute("data-stage");
         explanation.removeAll();
     }
 
@@ -66,20 +72,29 @@ class QuizPanel extends VerticalLayout {
         }
         NetworkAnalysis a = designs.quizAnalysis(question);
         boolean right = typed == a.trainable();
-        feedback.getElement().setAttribute("data-correct", Boolean.toString(right));
-        feedback.setText(getTranslation(right ? "netquiz.correct" : "netquiz.wrong", Numbers.of(this).integer(a.trainable())));
+        QuizAttempts.Verdict verdict = attempts.attempt(question, right);
+        Numbers numbers = Numbers.of(this);
+        QuizMarks.mark(feedback, verdict);
         explanation.removeAll();
-        for (LayerReport r : a.layers()) {
-            String formula = CostFormula.of(Numbers.of(this), r);
-            if (formula != null) explanation.add(new ListItem(LayerLabels.describe(this, r.layer()) + ": " + formula));
-        }
-        explanation.add(new ListItem(getTranslation("netquiz.total", Numbers.of(this).integer(a.trainable()))));
         long slide = ParameterQuiz.question(question).slideTotal();
-        if (slide > 0 && slide != a.trainable()) {
-            ListItem note = new ListItem(getTranslation("netquiz.slide", Numbers.of(this).integer(slide), Numbers.of(this).integer(a.trainable()),
-                    Numbers.of(this).integer(Math.abs(slide - a.trainable()))));
-            note.setId("netquiz-slide-note");
-            explanation.add(note);
+        if (verdict == QuizAttempts.Verdict.HINT) {
+            String hint = slide > 0 && typed == slide ? getTranslation("netquiz.hint.slide")
+                    : getTranslation(typed > a.trainable() ? "netquiz.hint.high" : "netquiz.hint.low", numbers.integer(typed));
+            feedback.setText(QuizMarks.WRONG + hint + " " + getTranslation("quiz.hint.again"));
+        } else {
+            feedback.setText((right ? QuizMarks.RIGHT : QuizMarks.WRONG) + getTranslation(right ? "netquiz.correct" : "netquiz.wrong", numbers.integer(a.trainable())));
+            for (LayerReport r : a.layers()) {
+                String formula = CostFormula.of(numbers, r);
+                if (formula != null) explanation.add(new ListItem(LayerLabels.describe(this, r.layer()) + ": " + formula));
+            }
+            explanation.add(new ListItem(getTranslation("netquiz.total", numbers.integer(a.trainable()))));
+            if (slide > 0 && slide != a.trainable()) {
+                ListItem note = new ListItem(getTranslation("netquiz.slide", numbers.integer(slide), numbers.integer(a.trainable()),
+                        numbers.integer(Math.abs(slide - a.trainable()))));
+                note.setId("netquiz-slide-note");
+                explanation.add(note);
+            }
         }
+        score.setText(getTranslation("quiz.score", attempts.right(), attempts.tried(), attempts.rightFirstTime()));
     }
 }
