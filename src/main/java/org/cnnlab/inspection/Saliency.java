@@ -9,6 +9,14 @@ package org.cnnlab.inspection;
 public record Saliency(Method method, int classIndex, float[] map, int height, int width, byte[] png, byte[] input,
                        long forwardPasses, long backwardPasses, double attributionSum, double scoreDifference) {
 
+    /** Whether every value of the map is the same: a blank picture, which the page must explain rather than show bare. */
+    public boolean constant() {
+        for (float v : map) {
+            if (Float.compare(v, map[0]) != 0) return false;
+        }
+        return true;
+    }
+
     /**
      * The methods, each a way to ask "which pixels mattered for class c", each one record in
      * {@code inspection.saliency} with its formula, settings and passes. S_c is the class score (the

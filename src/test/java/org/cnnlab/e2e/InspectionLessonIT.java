@@ -57,13 +57,24 @@ class InspectionLessonIT extends BrowserTest {
         }
         page.mouse().up();
 
+        int blanks = 0;
         for (Saliency.Method m : Saliency.Method.values()) {
             training.choose("saliency-method", spanish("saliency.method." + m.name().toLowerCase(java.util.Locale.ROOT)));
             String before = String.valueOf(page.locator("#saliency-map").getAttribute("src"));
             page.locator("#saliency-run").click();
             page.waitForFunction("b => String(document.querySelector('#saliency-map').getAttribute('src')) !== b", before);
             assertThat(page.locator("#saliency-cost").textContent()).startsWith(spanish("saliency.cost", 1, 1).substring(0, 6));
+            // a blank map never stands bare: the page's sentence shows exactly when every pixel of the picture is the same
+            boolean blankPicture = (Boolean) page.evaluate("""
+                    () => new Promise(done => { const img = new Image(); img.onload = () => {
+                      const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+                      const g = c.getContext('2d'); g.drawImage(img, 0, 0); const d = g.getImageData(0, 0, c.width, c.height).data;
+                      for (let i = 4; i < d.length; i++) if (d[i] !== d[i % 4]) { done(false); return; } done(true); };
+                      img.src = document.querySelector('#saliency-map').getAttribute('src'); })""");
+            assertThat(page.locator("#saliency-blank").isVisible()).as("%s: the map's picture is blank: %s", m, blankPicture).isEqualTo(blankPicture);
+            if (blankPicture) blanks++;
         }
+        System.out.println("saliency maps of the drawing that were blank (each explained): " + blanks);
         assertThat(page.locator("#saliency-cost").textContent()).isEqualTo(spanish("saliency.cost", 500, 0));   // LIME, the last method
         screenshot(page, "inspection-saliency");
 

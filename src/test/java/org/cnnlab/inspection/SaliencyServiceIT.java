@@ -138,6 +138,8 @@ class SaliencyServiceIT {
         for (int p = 0; p < 64; p++) assertThat(forA.map()[p]).isCloseTo(X[p] / 4, within(1e-5f));
         Saliency forB = SERVICE.saliency(conv, X, SaliencyRequest.of(Saliency.Method.GRAD_CAM, 1));
         for (float v : forB.map()) assertThat(v).isZero();
+        assertThat(forB.constant()).as("a blank map the page explains").isTrue();
+        assertThat(forA.constant()).isFalse();
         assertThatThrownBy(() -> SERVICE.saliency(region, X, SaliencyRequest.of(Saliency.Method.GRAD_CAM, 0)))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("saliency.error.noConv");
     }

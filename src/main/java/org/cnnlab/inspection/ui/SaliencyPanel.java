@@ -35,6 +35,7 @@ class SaliencyPanel extends VerticalLayout {
     private final Image overlayBase = new Image();
     private final Image overlayMap = new Image();
     private final Span cost = new Span();
+    private final Paragraph blank = new Paragraph();
     private final JobControl<Saliency> job;
     private final ShareButton share;
     private Saliency last;
@@ -72,10 +73,13 @@ class SaliencyPanel extends VerticalLayout {
                 String.valueOf(e.getEventData().get("element.value").asDouble() / 100))).addEventData("element.value");
         overlayMap.getStyle().set("opacity", "0.6");
         cost.setId("saliency-cost");
+        blank.setId("saliency-blank");
+        blank.addClassName("help");
+        blank.setVisible(false);
         HorizontalLayout pictures = new HorizontalLayout(labelled(input, "saliency.input"), labelled(map, "saliency.map"),
                 labelled(overlay, "saliency.overlay"));
         pictures.setWrap(true);
-        add(new H3(getTranslation("saliency.title")), form, job.progressBar(), help, pictures, new HorizontalLayout(new Span(getTranslation("saliency.opacity")), opacity), cost, share);
+        add(new H3(getTranslation("saliency.title")), form, job.progressBar(), help, blank, pictures, new HorizontalLayout(new Span(getTranslation("saliency.opacity")), opacity), cost, share);
         setVisible(false);
     }
 
@@ -108,6 +112,11 @@ class SaliencyPanel extends VerticalLayout {
                     Numbers.of(this).decimal(s.scoreDifference(), 4));
         }
         cost.setText(text);
+        blank.setVisible(s.constant());
+        if (s.constant()) {
+            blank.setText(getTranslation(s.method() == Saliency.Method.GRAD_CAM ? "saliency.blank.gradCam" : "saliency.blank",
+                    Numbers.of(this).significant(s.map().length == 0 ? 0 : s.map()[0], 3)));
+        }
     }
 
     private void showHelp(Saliency.Method m) {
