@@ -28,6 +28,11 @@ public enum Lesson {
         return built;
     }
 
+    /** Its place in the lecture's order, from 1: the number the menu and the home page show. */
+    public int number() {
+        return ordinal() + 1;
+    }
+
     public String titleKey() {
         return "lesson." + name().toLowerCase(java.util.Locale.ROOT) + ".title";
     }

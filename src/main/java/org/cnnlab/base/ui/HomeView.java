@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -17,15 +18,21 @@ import org.cnnlab.base.Lesson;
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     public HomeView() {
-        add(new H1(getTranslation("home.heading")), new Paragraph(getTranslation("home.intro")));
+        Lesson first = Lesson.values()[0];
+        Anchor start = new Anchor(first.path(), getTranslation("home.start", first.number(), getTranslation(first.titleKey())));
+        start.setId("home-start");
+        start.addClassName("home-start");
+        add(new H1(getTranslation("home.heading")), new Paragraph(getTranslation("home.intro")), start);
         Div cards = new Div();
         cards.addClassName("lesson-cards");
         for (Lesson lesson : Lesson.values()) {
             Div card = new Div();
             card.addClassName("lesson-card");
             card.addClassName(lesson.built() ? "lesson-built" : "lesson-soon");
+            Span number = new Span(Integer.toString(lesson.number()));
+            number.addClassName("lesson-number");
             Anchor link = new Anchor(lesson.path(), getTranslation(lesson.titleKey()));
-            card.add(new H3(link), new Paragraph(getTranslation(lesson.summaryKey())));
+            card.add(new H3(number, link), new Paragraph(getTranslation(lesson.summaryKey())));
             if (!lesson.built()) {
                 card.add(new Paragraph(getTranslation("nav.soon")));
             }

@@ -53,8 +53,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         nav.setId("lesson-nav");
         nav.addItem(new SideNavItem(getTranslation("nav.home"), ""));
         for (Lesson lesson : Lesson.values()) {
-            String label = getTranslation(lesson.titleKey());
-            SideNavItem item = new SideNavItem(lesson.built() ? label : label + " · " + getTranslation("nav.soon"), lesson.path());
+            String label = lesson.number() + ". " + getTranslation(lesson.titleKey());
+            SideNavItem item = new SideNavItem(null, lesson.path());
+            // the label as an element of its own, so a long title wraps instead of ending in "…" (vaadin/web-components#6715)
+            com.vaadin.flow.component.html.Span text = new com.vaadin.flow.component.html.Span(lesson.built() ? label : label + " · " + getTranslation("nav.soon"));
+            text.addClassName("nav-label");
+            item.getElement().appendChild(text.getElement());
             item.addClassName(lesson.built() ? "lesson-built" : "lesson-soon");
             items.put(lesson, item);
             nav.addItem(item);
