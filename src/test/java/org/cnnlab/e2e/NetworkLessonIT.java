@@ -28,6 +28,10 @@ class NetworkLessonIT extends BrowserTest {
     void building_the_lecture_quiz_network_by_clicking_shows_its_computed_total() {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
         net.openBuilder();
+        int layers = net.layerCount();                               // the starting design ends in its dense classifier
+        net.addLayer(spanish("layer.relu"));
+        assertThat(page.locator("#layer-editor h3").textContent()).as("added before the output layer, and opened")
+                .startsWith(layers + ". ");
         net.removeAllLayers();
         net.type("input-height", "48");
         net.type("input-width", "48");

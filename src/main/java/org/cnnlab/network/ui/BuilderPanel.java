@@ -29,7 +29,7 @@ class BuilderPanel extends VerticalLayout {
                 shape -> run(() -> designs.changeInput(student, shape[0], shape[1], shape[2])),
                 name -> run(() -> designs.save(student, name)),
                 name -> run(() -> designs.loadSaved(student, name)),
-                type -> run(() -> designs.addLayer(student, org.cnnlab.network.LayerSpec.byDefault(type))));
+                this::addLayerOfType);
         editor = new LayerEditor((index, layer) -> run(() -> designs.replaceLayer(student, index, layer)));
         table = new LayerTable(
                 (index, delta) -> run(() -> designs.moveLayer(student, index, delta)),
@@ -45,6 +45,13 @@ class BuilderPanel extends VerticalLayout {
         columns.addClassName("builder-columns");
         add(help, bar, columns, code);
         run(() -> designs.current(student));
+    }
+
+    /** Adds a layer where {@link NetworkDesignService#placeFor} says, and opens it in the editor. */
+    private void addLayerOfType(String type) {
+        int at = NetworkDesignService.placeFor(designs.current(student).spec().layers(), editor.selected());
+        editor.edit(at);
+        run(() -> designs.insertLayer(student, at, org.cnnlab.network.LayerSpec.byDefault(type)));
     }
 
     /** Shows the design as the service has it now (e.g. after the instructor pushed one). */

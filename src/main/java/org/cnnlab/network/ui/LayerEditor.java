@@ -46,6 +46,11 @@ class LayerEditor extends HorizontalLayout {
         selected = index;
     }
 
+    /** The layer open in the editor (0 first), or −1. */
+    int selected() {
+        return selected;
+    }
+
     void show(NetworkDesign design) {
         List<LayerSpec> layers = design == null ? List.of() : design.spec().layers();
         layer = selected >= 0 && selected < layers.size() ? layers.get(selected) : null;
