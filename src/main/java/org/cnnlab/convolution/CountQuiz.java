@@ -9,6 +9,11 @@ public final class CountQuiz {
 
     /** What the student is told; {@code hintKey} names the likely confusion when the answer is wrong. */
     public record Feedback(boolean correct, int outRows, int outCols, int positions, String hintKey) {
+
+        /** The hint for a first wrong try: the same confusion named, the number kept back ({@code quiz.count.first.*}). */
+        public String firstTryKey() {
+            return hintKey.replace("quiz.count.hint.", "quiz.count.first.");
+        }
     }
 
     private CountQuiz() {

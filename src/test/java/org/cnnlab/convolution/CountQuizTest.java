@@ -23,6 +23,7 @@ class CountQuizTest {
     @Test
     void common_wrong_answers_get_a_specific_hint() {
         assertThat(CountQuiz.check(7, 9, 3, 63).hintKey()).isEqualTo("quiz.count.hint.inputPixels");
+        assertThat(CountQuiz.check(7, 9, 3, 63).firstTryKey()).isEqualTo("quiz.count.first.inputPixels");
         assertThat(CountQuiz.check(7, 9, 3, 1).hintKey()).isEqualTo("quiz.count.hint.oneMap");
         assertThat(CountQuiz.check(7, 9, 3, 25).hintKey()).isEqualTo("quiz.count.hint.square");
         assertThat(CountQuiz.check(7, 9, 3, 9).hintKey()).isEqualTo("quiz.count.hint.kernel");

@@ -36,7 +36,7 @@ class CountQuizPanel extends VerticalLayout {
             QuizMarks.mark(feedback, verdict);
             feedback.setText(switch (verdict) {
                 case RIGHT -> QuizMarks.RIGHT + getTranslation(f.hintKey(), rows, cols, k, f.outRows(), f.outCols(), f.positions());
-                case HINT -> QuizMarks.WRONG + getTranslation(f.hintKey().replace(".hint.", ".first."), rows, cols, k) + " " + getTranslation("quiz.hint.again");
+                case HINT -> QuizMarks.WRONG + getTranslation(f.firstTryKey(), rows, cols, k) + " " + getTranslation("quiz.hint.again");
                 case ANSWER -> QuizMarks.WRONG + getTranslation(f.hintKey(), rows, cols, k, f.outRows(), f.outCols(), f.positions())
                         + " " + getTranslation("quiz.count.general");
             });
