@@ -20,7 +20,7 @@ import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
 import org.cnnlab.training.ModelStore;
 import org.cnnlab.training.TrainingProgress;
-import org.cnnlab.training.TrainingService;
+import org.cnnlab.training.ClassQueue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,7 +39,7 @@ public class ClassAdmin {
     private final ClassroomLimits limits;
     private final ClassroomService classroom;
     private final Presence presence;
-    private final TrainingService training;
+    private final ClassQueue training;
     private final org.cnnlab.imaging.SampleImages samples;
     private final org.cnnlab.dataset.DatasetCatalog datasets;
     private final org.cnnlab.convolution.ConvolutionService convolution;
@@ -47,7 +47,7 @@ public class ClassAdmin {
     private final List<StudentState> states;
 
     public ClassAdmin(JdbcClient db, ClassEvents events, ClassroomLimits limits, ClassroomService classroom, Presence presence,
-                      TrainingService training, org.cnnlab.imaging.SampleImages samples, org.cnnlab.dataset.DatasetCatalog datasets,
+                      ClassQueue training, org.cnnlab.imaging.SampleImages samples, org.cnnlab.dataset.DatasetCatalog datasets,
                       org.cnnlab.convolution.ConvolutionService convolution, ModelStore models, List<StudentState> states) {
         this.convolution = convolution;
         this.models = models;
@@ -150,7 +150,7 @@ public class ClassAdmin {
 
     private Map<StudentId, Member.Activity> activities() {
         Map<StudentId, Member.Activity> activity = new LinkedHashMap<>();
-        for (TrainingService.QueueEntry e : training.queue()) {
+        for (ClassQueue.QueueEntry e : training.queue()) {
             activity.merge(e.student(), e.position() == 0 ? Member.Activity.TRAINING : Member.Activity.QUEUED,
                     (a, b) -> a == Member.Activity.TRAINING ? a : b);
         }
@@ -464,14 +464,14 @@ public class ClassAdmin {
         return training.limits();
     }
 
-    /** The class's training limits (see {@link TrainingService#adjust}); returns the ones now in force. */
+    /** The class's training limits (see {@link ClassQueue#adjust}); returns the ones now in force. */
     public org.cnnlab.training.TrainingLimits setTrainingLimits(int jobsPerStudent, int maxEpochs, int maxSamples, long maxParameters,
                                                                 int maxWallSeconds) {
         return training.adjust(jobsPerStudent, maxEpochs, maxSamples, maxParameters, maxWallSeconds);
     }
 
     public ServerLoad load() {
-        List<TrainingService.QueueEntry> q = training.queue();
+        List<ClassQueue.QueueEntry> q = training.queue();
         int running = (int) q.stream().filter(e -> e.position() == 0).count();
         return ServerLoad.now(presence.studentsOnline(), running, q.size() - running, training.queueHeld());
     }

@@ -2,7 +2,7 @@ package org.cnnlab.classroom;
 
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
-import org.cnnlab.training.TrainingService;
+import org.cnnlab.training.ClassQueue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RemovedStudents {
 
-    RemovedStudents(ClassEvents events, TrainingService training) {
+    RemovedStudents(ClassEvents events, ClassQueue training) {
         events.subscribe(event -> {
             if (event instanceof ClassEvent.MemberChanged m && m.removed()) training.forget(m.student());
         });

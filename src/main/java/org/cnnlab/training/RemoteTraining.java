@@ -128,8 +128,8 @@ public class RemoteTraining implements TrainingExecutor {
      * dashboard: running ones first (position 0, with their worker), then the ones JobRunr has not
      * started (positions 1, 2, … in the order they were handed over). The job id is the task's, negated.
      */
-    List<TrainingService.QueueEntry> tasks() {
-        List<TrainingService.QueueEntry> entries = new java.util.ArrayList<>();
+    List<ClassQueue.QueueEntry> tasks() {
+        List<ClassQueue.QueueEntry> entries = new java.util.ArrayList<>();
         db.sql("""
                 select id, student, name, state, worker, origin, started_at, epoch, epochs from training_task
                 where state <> 'ENDED' order by case when state = 'RUNNING' then 0 else 1 end, id""")
@@ -138,7 +138,7 @@ public class RemoteTraining implements TrainingExecutor {
                     java.sql.Timestamp started = rs.getTimestamp(7);
                     double seconds = running && started != null ? (System.currentTimeMillis() - started.getTime()) / 1000.0 : 0;
                     int position = running ? 0 : entries.size() + 1 - (int) entries.stream().filter(e -> e.position() == 0).count();
-                    entries.add(new TrainingService.QueueEntry(-rs.getLong(1), new org.cnnlab.base.StudentId(rs.getString(2)), rs.getString(3),
+                    entries.add(new ClassQueue.QueueEntry(-rs.getLong(1), new org.cnnlab.base.StudentId(rs.getString(2)), rs.getString(3),
                             running ? TrainingProgress.State.RUNNING : TrainingProgress.State.QUEUED, position, seconds, rs.getInt(8), rs.getInt(9),
                             running ? rs.getString(5) : rs.getString(6)));
                 });

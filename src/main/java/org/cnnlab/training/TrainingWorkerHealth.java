@@ -25,7 +25,7 @@ class TrainingWorkerHealth implements HealthIndicator {
         return health(training.workerHealth(GRACE_MILLIS));
     }
 
-    static Health health(TrainingService.WorkerHealth h) {
+    static Health health(TrainingWorkers.Health h) {
         Health.Builder b = h.alive() < h.workers() || !h.overdue().isEmpty() ? Health.down() : Health.up();
         b.withDetail("workers", h.workers()).withDetail("alive", h.alive());
         if (!h.overdue().isEmpty()) {

@@ -72,7 +72,7 @@ class TrainingServiceIT {
         long b1 = service.submit(new TrainingRequest(b, linear, EASY, OptimizerSpec.sgd(0.01), 32, 1, 0.2, 3)).jobId();
         Thread.sleep(500);
         assertThat(service.progress(a1).state()).isEqualTo(TrainingProgress.State.QUEUED);   // held: nothing starts
-        assertThat(service.queue()).extracting(TrainingService.QueueEntry::jobId, TrainingService.QueueEntry::position)
+        assertThat(service.queue()).extracting(ClassQueue.QueueEntry::jobId, ClassQueue.QueueEntry::position)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(a1, 1), org.assertj.core.groups.Tuple.tuple(b1, 2),
                         org.assertj.core.groups.Tuple.tuple(a2, 3));   // round robin: A, B, then A again
         service.cancelAny(b1);
