@@ -75,6 +75,8 @@ class TrainingServiceIT {
         assertThat(service.queue()).extracting(ClassQueue.QueueEntry::jobId, ClassQueue.QueueEntry::position)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(a1, 1), org.assertj.core.groups.Tuple.tuple(b1, 2),
                         org.assertj.core.groups.Tuple.tuple(a2, 3));   // round robin: A, B, then A again
+        assertThat(List.of(a1, b1, a2)).extracting(id -> service.progress(id).queuePosition())
+                .containsExactly(1, 2, 3);   // what each student sees is the same line
         service.cancelAny(b1);
         assertThat(service.progress(b1).state()).isEqualTo(TrainingProgress.State.CANCELLED);
         Runnable stop = service.watch(a1, p -> {
