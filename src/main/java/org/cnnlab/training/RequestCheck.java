@@ -14,18 +14,18 @@ import org.cnnlab.network.TensorShape;
  * checks a request when it is submitted; a worker node checks it again against its own budget
  * before it trains, and refuses it rather than running out of memory.
  */
-final class RequestCheck {
+public final class RequestCheck {
 
     private final ShapeInference inference;
     private final Budget budget;
 
-    RequestCheck(ShapeInference inference, Budget budget) {
+    public RequestCheck(ShapeInference inference, Budget budget) {
         this.inference = inference;
         this.budget = budget;
     }
 
     /** The request's network analysis, once everything about the request is acceptable under {@code limits}. */
-    NetworkAnalysis check(TrainingRequest r, TrainingLimits limits) {
+    public NetworkAnalysis check(TrainingRequest r, TrainingLimits limits) {
         DataHeader data = r.data().header();
         int n = data.size();
         if (n < 2 || n > limits.maxSamples()) throw new InvalidInputException("training.error.samples", 2, limits.maxSamples());
@@ -62,7 +62,7 @@ final class RequestCheck {
     }
 
     /** The job's price against this JVM's budget: what a worker node checks before it trains a job. */
-    void price(TrainingRequest r, int wallSeconds) {
+    public void price(TrainingRequest r, int wallSeconds) {
         NetworkAnalysis analysis = inference.analyse(r.network());
         if (!analysis.valid()) throw new InvalidInputException("training.error.network");
         price(r, analysis, wallSeconds);

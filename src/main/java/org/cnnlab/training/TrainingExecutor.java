@@ -4,6 +4,6 @@ import java.util.function.BooleanSupplier;
 
 /** Where a queued job trains: on this JVM's DJL (the default), or on a worker node ({@link RemoteTraining}). */
 @FunctionalInterface
-interface TrainingExecutor {
+public interface TrainingExecutor {
     TrainingRun.Outcome run(TrainingRequest request, long wallMillis, BooleanSupplier cancelled, TrainingRun.Listener listener);
 }

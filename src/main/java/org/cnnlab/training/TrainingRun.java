@@ -33,9 +33,9 @@ import org.cnnlab.network.NetworkFactory;
  * first batch's (softmax cross-entropy stays finite while the weights blow up), stops the run as
  * diverged.
  */
-final class TrainingRun {
+public final class TrainingRun {
 
-    interface Listener {
+    public interface Listener {
         void batch(int epoch, long step, long totalSteps, double loss);
 
         void epoch(EpochMetrics metrics);
@@ -69,11 +69,11 @@ final class TrainingRun {
     }
 
     /** A validation image the model gets wrong: its pixels (C×H×W, 0…1), true and predicted class, and p(predicted). */
-    record Mistake(float[] pixels, int trueClass, int predicted, double confidence) implements java.io.Serializable {
+    public record Mistake(float[] pixels, int trueClass, int predicted, double confidence) implements java.io.Serializable {
     }
 
     /** How the run ended: a state, and for DIVERGED/FAILED the i18n key and its arguments. */
-    record Outcome(TrainingProgress.State state, String messageKey, Object... messageArgs) implements java.io.Serializable {
+    public record Outcome(TrainingProgress.State state, String messageKey, Object... messageArgs) implements java.io.Serializable {
     }
 
     static {
@@ -87,7 +87,7 @@ final class TrainingRun {
     }
 
     /** Makes the request's images (they live as long as this call), trains, and reports to {@code listener}. */
-    static Outcome run(NetworkFactory factory, DatasetCatalog catalog, TrainingRequest r, long wallMillis, BooleanSupplier cancelled,
+    public static Outcome run(NetworkFactory factory, DatasetCatalog catalog, TrainingRequest r, long wallMillis, BooleanSupplier cancelled,
                        Listener listener) {
         TrainingData.Made made = r.data().make(catalog);
         LabelledImages[] split = split(made.train(), r.validationSplit(), r.seed());

@@ -23,6 +23,7 @@ import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.ShapeInference;
 import org.cnnlab.training.TrainingProgress.State;
+import org.cnnlab.training.remote.RemoteTraining;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
-package org.cnnlab.training;
+package org.cnnlab.training.remote;
 
+import org.cnnlab.training.*;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ public class RemoteTraining implements TrainingExecutor {
      * dashboard: running ones first (position 0, with their worker), then the ones JobRunr has not
      * started (positions 1, 2, … in the order they were handed over). The job id is the task's, negated.
      */
-    List<ClassQueue.QueueEntry> tasks() {
+    public List<ClassQueue.QueueEntry> tasks() {
         List<ClassQueue.QueueEntry> entries = new java.util.ArrayList<>();
         db.sql("""
                 select id, student, name, state, worker, origin, started_at, epoch, epochs from training_task
@@ -146,7 +147,7 @@ public class RemoteTraining implements TrainingExecutor {
     }
 
     /** The students, of every app node, whose latest job at the workers ended well. */
-    java.util.Set<org.cnnlab.base.StudentId> finishedWell() {
+    public java.util.Set<org.cnnlab.base.StudentId> finishedWell() {
         java.util.Set<org.cnnlab.base.StudentId> done = new java.util.HashSet<>();
         db.sql("""
                 select student, outcome from training_task
@@ -174,7 +175,7 @@ public class RemoteTraining implements TrainingExecutor {
     }
 
     /** The instructor stops a job at the workers, whichever app node it came from (its node then hears CANCELLED). */
-    void cancelTask(long taskId) {
+    public void cancelTask(long taskId) {
         db.sql("update training_task set cancel_requested = true where id = ?").param(taskId).update();
     }
 

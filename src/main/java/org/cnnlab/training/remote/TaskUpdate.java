@@ -1,5 +1,6 @@
-package org.cnnlab.training;
+package org.cnnlab.training.remote;
 
+import org.cnnlab.training.*;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package org.cnnlab.training;
+package org.cnnlab.training.remote;
 
+import org.cnnlab.training.*;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
