@@ -3,6 +3,7 @@ package org.cnnlab;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -10,10 +11,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDResource;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.base.Translations;
 
@@ -69,4 +74,23 @@ class ArchitectureTest {
             .should().haveRawType(assignableTo(NDManager.class).or(assignableTo(NDResource.class)).or(assignableTo(Model.class))
                     .as("an NDManager, NDArray/NDList or Model"))
             .because("a static DJL resource outlives its scope and leaks native memory; DjlRuntime owns the root manager");
+
+    /** A lab is a page's facade ({@code TrainingLab}, {@code InspectionLab}, …), with its nested records. */
+    private static String labOf(JavaClass c) {
+        if (!c.getPackageName().startsWith("org.cnnlab")) return null;
+        String top = c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0];
+        return top.endsWith("Lab") ? c.getPackageName() + "." + top : null;
+    }
+
+    @ArchTest
+    static final ArchRule no_lab_calls_another_lab = classes().that().haveSimpleNameEndingWith("Lab")
+            .should(new ArchCondition<JavaClass>("use no other feature's lab") {
+                @Override
+                public void check(JavaClass lab, ConditionEvents events) {
+                    lab.getDirectDependenciesFromSelf().stream()
+                            .filter(d -> labOf(d.getTargetClass()) != null && !d.getTargetClass().getPackageName().equals(lab.getPackageName()))
+                            .forEach(d -> events.add(SimpleConditionEvent.violated(d, d.getDescription())));
+                }
+            })
+            .because("a lab serves its own page; what two pages share is a service (e.g. StudentModels), not one page's facade");
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.training.ModelStore;
 import org.cnnlab.training.TrainedModel;
-import org.cnnlab.training.TrainingLab;
+import org.cnnlab.training.ModelRef;
+import org.cnnlab.training.StudentModels;
+import org.cnnlab.training.TrainingService;
 import org.cnnlab.training.TrainingProgress;
 import org.springframework.stereotype.Service;
 
@@ -18,8 +20,8 @@ public class InspectionLab {
      * TorchScript file ({@code torchScript}, its id), the pretrained NanoDet ({@code pretrained}), or, with
      * none of them, the reference model.
      */
-    public record ModelOption(Name name, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer, boolean pretrained) {
-        public ModelOption(Name name, TrainingLab.ModelRef ref, String torchScript, List<String> classes, int camLayer) {
+    public record ModelOption(Name name, ModelRef ref, String torchScript, List<String> classes, int camLayer, boolean pretrained) {
+        public ModelOption(Name name, ModelRef ref, String torchScript, List<String> classes, int camLayer) {
             this(name, ref, torchScript, classes, camLayer, false);
         }
 
@@ -45,7 +47,8 @@ public class InspectionLab {
     public record Name(String lead, String network, String dataset) {
     }
 
-    private final TrainingLab training;
+    private final StudentModels models;
+    private final TrainingService training;
     private final InspectionService inspection;
     private final SaliencyService saliency;
     private final ShortcutLab shortcut;
@@ -58,7 +61,7 @@ public class InspectionLab {
     private final org.cnnlab.pretrained.PretrainedService pretrained;
     private final PretrainedSubject pretrainedSubject;
 
-    public InspectionLab(TrainingLab training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
+    public InspectionLab(StudentModels models, TrainingService training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
                          org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference, org.cnnlab.convolution.PlaygroundService playground,
                         TorchScriptModels torchScripts, org.cnnlab.imaging.SampleImages samples, org.cnnlab.base.ClassRoom classRoom,
                         org.cnnlab.pretrained.PretrainedService pretrained, org.cnnlab.network.Budget budget) {
@@ -71,6 +74,7 @@ public class InspectionLab {
         this.playground = playground;
         this.shortcut = shortcut;
         this.catalog = catalog;
+        this.models = models;
         this.training = training;
         this.inspection = inspection;
         this.saliency = saliency;
@@ -79,19 +83,19 @@ public class InspectionLab {
     /** The student's finished runs (newest first), saved models, and the reference model last (null label: the page names it). */
     public List<ModelOption> models(StudentId student) {
         List<ModelOption> options = new ArrayList<>();
-        List<TrainingProgress> runs = new ArrayList<>(training.finished(student));
+        List<TrainingProgress> runs = new ArrayList<>(models.finishedRuns(student));
         java.util.Collections.reverse(runs);
         for (TrainingProgress p : runs) {
-            TrainingLab.ModelRef ref = TrainingLab.ModelRef.job(p.jobId());
-            TrainedModel m = training.model(student, ref);
+            ModelRef ref = ModelRef.job(p.jobId());
+            TrainedModel m = models.model(student, ref);
             if (!takesImages(m)) continue;   // the representation lesson's point and feature classifiers take no pictures
             options.add(new ModelOption(new Name("#" + p.jobId(), p.name(), m.record().dataset()), ref, null, m.classes(),
                     org.cnnlab.inspection.saliency.GradCam.defaultLayer(m.network())));
         }
-        for (ModelStore.Saved s : training.savedModels(student)) {
-            TrainingLab.ModelRef ref = TrainingLab.ModelRef.saved(s.id());
+        for (ModelStore.Saved s : models.saved(student)) {
+            ModelRef ref = ModelRef.saved(s.id());
             options.add(new ModelOption(new Name(s.name(), s.record().network(), s.record().dataset()), ref, null, s.classes(),
-                    org.cnnlab.inspection.saliency.GradCam.defaultLayer(training.model(student, ref).network())));
+                    org.cnnlab.inspection.saliency.GradCam.defaultLayer(models.model(student, ref).network())));
         }
         for (TorchScriptModel t : torchScripts.list(student)) {
             options.add(new ModelOption(new Name("TorchScript · " + t.name() + " · " + t.input(), null, null), null, t.id(), t.classes(), t.camLayer()));
@@ -138,7 +142,7 @@ public class InspectionLab {
 
     private TrainedModel model(StudentId student, ModelOption option) {
         if (option.reference()) return reference.ready().orElseThrow(() -> new org.cnnlab.base.InvalidInputException("inspect.error.referenceNotReady"));
-        return training.model(student, option.ref());
+        return models.model(student, option.ref());
     }
 
     /**

@@ -10,7 +10,6 @@ import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.OwnClasses;
 import org.cnnlab.imaging.ImageDecoder;
-import org.cnnlab.imaging.NetworkInput;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.network.NetworkDesignService;
@@ -41,59 +40,23 @@ public class TrainingLab {
     public record Preview(List<String> classes, int[] counts, List<byte[]> thumbnails, List<Integer> thumbnailClasses, TensorShape shape) {
     }
 
-    /** One class and how likely the model finds it. */
-    public record Guess(String className, double probability) {
-    }
-
-    /** The model the student tries: a finished run of theirs, or one of their saved models. */
-    public record ModelRef(long jobId, String savedId) {
-        public static ModelRef job(long jobId) {
-            return new ModelRef(jobId, null);
-        }
-
-        public static ModelRef saved(String id) {
-            return new ModelRef(-1, id);
-        }
-    }
-
     private final DatasetCatalog catalog;
     private final TrainingService training;
     private final NetworkDesignService designs;
     private final ModelRunner runner;
     private final ImageDecoder decoder;
-    private final ModelStore store;
+    private final StudentModels models;
     private final OwnClasses own;
 
     public TrainingLab(DatasetCatalog catalog, TrainingService training, NetworkDesignService designs, ModelRunner runner,
-                       ImageDecoder decoder, ModelStore store, OwnClasses own) {
-        this.store = store;
+                       ImageDecoder decoder, StudentModels models, OwnClasses own) {
+        this.models = models;
         this.own = own;
         this.catalog = catalog;
         this.training = training;
         this.designs = designs;
         this.runner = runner;
         this.decoder = decoder;
-    }
-
-    /**
-     * Classifies a drawn or uploaded image with a finished run's or a saved model, most likely class
-     * first; the image is brought to the network's input by {@link NetworkInput}.
-     */
-    public List<Guess> predict(StudentId student, ModelRef ref, byte[] image) {
-        TrainedModel model = model(student, ref);
-        TensorShape in = model.network().input();
-        float[] values = NetworkInput.of(decoder.decode(image).image(), in.channels(), in.height(), in.width());
-        double[] p = runner.probabilities(model, values);
-        List<Guess> guesses = new ArrayList<>();
-        for (int c = 0; c < p.length; c++) guesses.add(new Guess(model.classes().get(c), p[c]));
-        guesses.sort((a, b) -> Double.compare(b.probability(), a.probability()));
-        return guesses;
-    }
-
-    /** The model a reference points to: a finished run of the student's or one of their saved models. */
-    public TrainedModel model(StudentId student, ModelRef ref) {
-        if (ref.savedId() != null) return store.load(student, ref.savedId());
-        return training.trained(student, ref.jobId()).orElseThrow(() -> new InvalidInputException("training.error.noModel"));
     }
 
     /** The leaderboard's held-out images: the same for every student who trained on the same data set and classes. */
@@ -108,7 +71,7 @@ public class TrainingLab {
      * images. Sets without test images (the student's own classes) are shown but not ranked.
      */
     public ClassRoom.Submission submission(StudentId student, long jobId) {
-        TrainedModel model = model(student, ModelRef.job(jobId));
+        TrainedModel model = models.model(student, ModelRef.job(jobId));
         int[][] confusion = training.progress(jobId).confusion();
         if (confusion == null) throw new InvalidInputException("training.error.noModel");
         int k = confusion.length;
@@ -139,37 +102,8 @@ public class TrainingLab {
         }
     }
 
-    /** Saves the model a finished run learned to the student's list. */
-    public ModelStore.Saved save(StudentId student, long jobId, String name) {
-        return store.save(student, model(student, ModelRef.job(jobId)), name);
-    }
-
-    public List<ModelStore.Saved> savedModels(StudentId student) {
-        return store.list(student);
-    }
-
-    public ModelStore.Saved upload(StudentId student, byte[] file) {
-        return store.upload(student, file);
-    }
-
-    public byte[] download(StudentId student, String savedId) {
-        return store.file(student, savedId);
-    }
-
-    public String downloadName(StudentId student, String savedId) {
-        return store.fileName(student, savedId);
-    }
-
-    public void delete(StudentId student, String savedId) {
-        store.delete(student, savedId);
-    }
-
     public long maxImageBytes() {
         return decoder.limits().maxUploadBytes();
-    }
-
-    public long maxModelFileBytes() {
-        return store.limits().maxFileBytes();
     }
 
     public void pause(StudentId student, long jobId, boolean pause) {

@@ -198,7 +198,7 @@ public final class ClassLoadHarness {
         pool.scheduleAtFixedRate(() -> {
             if (lastJob.get() < 0) return;
             timed(saliencyClicks, "saliency", () -> {
-                var option = inspection.models(s).stream().filter(o -> o.ref() != null && o.ref().jobId() == lastJob.get()).findFirst();
+                var option = inspection.models(s).stream().filter(o -> o.ref() instanceof org.cnnlab.training.ModelRef.Run r && r.jobId() == lastJob.get()).findFirst();
                 if (option.isEmpty()) return;
                 byte[] image = inspection.example(s, option.get(), 7);
                 inspection.saliency(s, option.get(), image, new VanillaGradient(0), done -> { }).join();

@@ -44,7 +44,8 @@ class QueueMemoryIT {
         ModelRunner runner = new ModelRunner(factory);
         ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
         TrainingLab lab = new TrainingLab(new DatasetCatalog(), training, new NetworkDesignService(NetworkLimits.defaults(), 100), runner,
-                decoder, new ModelStore(dataDir, new ModelLimits(0, 0), runner, NetworkLimits.defaults()), new OwnClasses(10, 100, 100, decoder));
+                decoder, new StudentModels(training, new ModelStore(dataDir, new ModelLimits(0, 0), runner, NetworkLimits.defaults()), runner, decoder),
+                new OwnClasses(10, 100, 100, decoder));
         TrainingLab.Choice mnist = new TrainingLab.Choice("mnist", List.of(), 2_000, "SMALL_CNN", OptimizerSpec.adam(0.001), 32, 50, 0.2, 1);
 
         long running = lab.start(StudentId.random(), mnist).jobId();

@@ -41,6 +41,7 @@ class TrainingLabIT {
     private static long jobId;
     private static TrainingProgress finished;
     private static ModelStore store;
+    private static StudentModels models;
     @TempDir
     static Path dataDir;
 
@@ -51,8 +52,9 @@ class TrainingLabIT {
         ModelRunner runner = new ModelRunner(factory);
         store = new ModelStore(dataDir, new ModelLimits(2_000_000, 5), runner, NetworkLimits.defaults());
         ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+        models = new StudentModels(training, store, runner, decoder);
         lab = new TrainingLab(new DatasetCatalog(), training, new NetworkDesignService(NetworkLimits.defaults(), 10),
-                runner, decoder, store, new OwnClasses(10, 100, 100, decoder));
+                runner, decoder, models, new OwnClasses(10, 100, 100, decoder));
         jobId = lab.start(STUDENT, new TrainingLab.Choice("shapes-easy", List.of(), 100, "SMALL_CNN", OptimizerSpec.adam(0.01), 32, 4, 0.2, 9)).jobId();
         CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
         lab.watch(jobId, p -> {
@@ -73,14 +75,14 @@ class TrainingLabIT {
 
     @Test
     void a_drawn_square_and_a_drawn_cross_are_recognised() throws Exception {
-        List<TrainingLab.Guess> square = lab.predict(STUDENT, TrainingLab.ModelRef.job(jobId), drawing(g -> g.fillRect(42, 42, 108, 108)));
+        List<StudentModels.Guess> square = models.predict(STUDENT, ModelRef.job(jobId), drawing(g -> g.fillRect(42, 42, 108, 108)));
         assertThat(square.getFirst().className()).isEqualTo("square");
-        List<TrainingLab.Guess> cross = lab.predict(STUDENT, TrainingLab.ModelRef.job(jobId), drawing(g -> {
+        List<StudentModels.Guess> cross = models.predict(STUDENT, ModelRef.job(jobId), drawing(g -> {
             g.drawLine(42, 42, 150, 150);
             g.drawLine(42, 150, 150, 42);
         }));
         assertThat(cross.getFirst().className()).isEqualTo("cross");
-        assertThat(cross.stream().mapToDouble(TrainingLab.Guess::probability).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(cross.stream().mapToDouble(StudentModels.Guess::probability).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
     }
 
     /**
@@ -111,7 +113,7 @@ class TrainingLabIT {
 
     @Test
     void another_student_cannot_use_this_model() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lab.predict(StudentId.random(), TrainingLab.ModelRef.job(jobId), new byte[] {1}))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> models.predict(StudentId.random(), ModelRef.job(jobId), new byte[] {1}))
                 .isInstanceOf(org.cnnlab.base.InvalidInputException.class).hasMessageStartingWith("training.error.noModel");
     }
 
@@ -145,8 +147,8 @@ class TrainingLabIT {
             if (p.finished()) done.complete(p);
         });
         assertThat(done.get(120, TimeUnit.SECONDS).state()).isEqualTo(TrainingProgress.State.DONE);
-        assertThat(lab.predict(me, TrainingLab.ModelRef.job(job), drawing(g -> g.fillOval(56, 56, 80, 80))).getFirst().className()).isEqualTo("sol");
-        assertThat(lab.predict(me, TrainingLab.ModelRef.job(job), drawing(g -> g.drawLine(105, 40, 105, 160))).getFirst().className())
+        assertThat(models.predict(me, ModelRef.job(job), drawing(g -> g.fillOval(56, 56, 80, 80))).getFirst().className()).isEqualTo("sol");
+        assertThat(models.predict(me, ModelRef.job(job), drawing(g -> g.drawLine(105, 40, 105, 160))).getFirst().className())
                 .as("a stroke where none was drawn").isEqualTo("raya");
     }
 
@@ -177,26 +179,26 @@ class TrainingLabIT {
     @Test
     void a_saved_model_downloads_as_one_file_and_uploads_back_predicting_the_same() throws Exception {
         StudentId other = StudentId.random();
-        ModelStore.Saved saved = lab.save(STUDENT, jobId, "  mis formas  ");
+        ModelStore.Saved saved = models.save(STUDENT, jobId, "  mis formas  ");
         assertThat(saved.name()).isEqualTo("mis formas");
         assertThat(saved.record().dataset()).isEqualTo("shapes-easy");
         assertThat(saved.record().curves()).hasSize(4);
         assertThat(saved.record().heldOutAccuracy()).isEqualTo(finished.heldOutAccuracy());
-        assertThat(lab.downloadName(STUDENT, saved.id())).isEqualTo("mis-formas.cnnlab");
-        byte[] file = lab.download(STUDENT, saved.id());
+        assertThat(models.downloadName(STUDENT, saved.id())).isEqualTo("mis-formas.cnnlab");
+        byte[] file = models.download(STUDENT, saved.id());
 
-        ModelStore.Saved back = lab.upload(other, file);
+        ModelStore.Saved back = models.upload(other, file);
         assertThat(back.classes()).isEqualTo(saved.classes()).hasSize(5);
         assertThat(back.trainable()).isEqualTo(finished.parameters());
         byte[] square = drawing(g -> g.fillRect(42, 42, 108, 108));
-        List<TrainingLab.Guess> fromRun = lab.predict(STUDENT, TrainingLab.ModelRef.job(jobId), square);
-        List<TrainingLab.Guess> fromUpload = lab.predict(other, TrainingLab.ModelRef.saved(back.id()), square);
+        List<StudentModels.Guess> fromRun = models.predict(STUDENT, ModelRef.job(jobId), square);
+        List<StudentModels.Guess> fromUpload = models.predict(other, ModelRef.saved(back.id()), square);
         assertThat(fromUpload).isEqualTo(fromRun);
         // the other student's copy is theirs alone
-        assertThatThrownBy(() -> lab.download(STUDENT, back.id())).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> models.download(STUDENT, back.id())).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("models.error.unknown");
         store.forget(other);
-        assertThat(lab.savedModels(other)).isEmpty();
+        assertThat(models.saved(other)).isEmpty();
         try (var files = Files.walk(dataDir)) {
             assertThat(files.filter(f -> f.toString().endsWith(back.id() + ".cnnlab"))).isEmpty();
         }
@@ -205,25 +207,25 @@ class TrainingLabIT {
     @Test
     void uploads_that_are_corrupt_not_ours_too_big_or_do_not_fit_their_network_are_refused() throws Exception {
         StudentId other = StudentId.random();
-        byte[] file = lab.download(STUDENT, lab.save(STUDENT, jobId, "x").id());
-        assertThatThrownBy(() -> lab.upload(other, new byte[] {1, 2, 3})).hasMessageStartingWith("models.error.notOurs");
-        assertThatThrownBy(() -> lab.upload(other, drawing(g -> { }))).hasMessageStartingWith("models.error.notOurs");
-        assertThatThrownBy(() -> lab.upload(other, java.util.Arrays.copyOf(file, file.length / 2))).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> lab.upload(other, new byte[2_000_001])).hasMessageStartingWith("models.error.tooLarge");
+        byte[] file = models.download(STUDENT, models.save(STUDENT, jobId, "x").id());
+        assertThatThrownBy(() -> models.upload(other, new byte[] {1, 2, 3})).hasMessageStartingWith("models.error.notOurs");
+        assertThatThrownBy(() -> models.upload(other, drawing(g -> { }))).hasMessageStartingWith("models.error.notOurs");
+        assertThatThrownBy(() -> models.upload(other, java.util.Arrays.copyOf(file, file.length / 2))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> models.upload(other, new byte[2_000_001])).hasMessageStartingWith("models.error.tooLarge");
         // the parameters of a 5-class model under a network that ends in 3 classes
         byte[] tampered = rewrite(file, "network.json", json -> json.replace("\"units\" : 5", "\"units\" : 3"));
-        assertThatThrownBy(() -> lab.upload(other, tampered)).hasMessageStartingWith("models.error.parameters");
+        assertThatThrownBy(() -> models.upload(other, tampered)).hasMessageStartingWith("models.error.parameters");
         byte[] future = rewrite(file, "model.json", json -> json.replace("\"version\" : 1", "\"version\" : 7"));
-        assertThatThrownBy(() -> lab.upload(other, future)).hasMessageStartingWith("models.error.version");
-        assertThat(lab.savedModels(other)).isEmpty();
+        assertThatThrownBy(() -> models.upload(other, future)).hasMessageStartingWith("models.error.version");
+        assertThat(models.saved(other)).isEmpty();
     }
 
     @Test
     void a_student_can_keep_only_so_many_models() {
         StudentId other = StudentId.random();
-        byte[] file = lab.download(STUDENT, lab.save(STUDENT, jobId, "y").id());
-        for (int i = 0; i < 5; i++) lab.upload(other, file);
-        assertThatThrownBy(() -> lab.upload(other, file)).hasMessageStartingWith("models.error.tooMany");
+        byte[] file = models.download(STUDENT, models.save(STUDENT, jobId, "y").id());
+        for (int i = 0; i < 5; i++) models.upload(other, file);
+        assertThatThrownBy(() -> models.upload(other, file)).hasMessageStartingWith("models.error.tooMany");
     }
 
     private static byte[] rewrite(byte[] zip, String entry, java.util.function.UnaryOperator<String> change) throws Exception {

@@ -23,13 +23,13 @@ import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.BoundedUpload;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.training.ModelStore;
-import org.cnnlab.training.TrainingLab;
+import org.cnnlab.training.StudentModels;
 
 /** Save the model a run learned, download it as one file, upload one back, and pick one to try. */
 class ModelsPanel extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
-    private final TrainingLab lab;
+    private final StudentModels lab;
     private final StudentId student;
     private final SerializableConsumer<ModelStore.Saved> onUse;
     private final TextField name = new TextField();
@@ -37,7 +37,7 @@ class ModelsPanel extends VerticalLayout {
     private final Div list = new Div();
     private long jobId = -1;
 
-    ModelsPanel(TrainingLab lab, StudentId student, SerializableConsumer<ModelStore.Saved> onUse) {
+    ModelsPanel(StudentModels lab, StudentId student, SerializableConsumer<ModelStore.Saved> onUse) {
         this.lab = lab;
         this.student = student;
         this.onUse = onUse;
@@ -56,9 +56,9 @@ class ModelsPanel extends VerticalLayout {
         }));
         HorizontalLayout saveRow = new HorizontalLayout(name, save);
         saveRow.setAlignItems(Alignment.BASELINE);
-        Upload upload = BoundedUpload.create("models-upload", lab.maxModelFileBytes(), "models.upload", "models.error.rejectedByBrowser",
+        Upload upload = BoundedUpload.create("models-upload", lab.maxFileBytes(), "models.upload", "models.error.rejectedByBrowser",
                 (file, bytes) -> run(() -> lab.upload(student, bytes)), e -> Messages.error(this, e), ".cnnlab", "application/zip");
-        Span help = new Span(getTranslation("models.help", BoundedUpload.mb(lab.maxModelFileBytes())));
+        Span help = new Span(getTranslation("models.help", BoundedUpload.mb(lab.maxFileBytes())));
         help.addClassName("help");
         list.setId("models-list");
         add(new H3(getTranslation("models.title")), saveRow, list, upload, help);
@@ -78,7 +78,7 @@ class ModelsPanel extends VerticalLayout {
 
     private void refresh() {
         list.removeAll();
-        for (ModelStore.Saved s : lab.savedModels(student)) {
+        for (ModelStore.Saved s : lab.saved(student)) {
             Span title = new Span(s.name());
             title.addClassName("model-name");
             Span details = new Span(getTranslation("models.details", networkName(s.record().network()),

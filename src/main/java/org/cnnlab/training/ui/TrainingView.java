@@ -25,6 +25,8 @@ import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.dataset.OwnClasses;
+import org.cnnlab.training.ModelRef;
+import org.cnnlab.training.StudentModels;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;
 
@@ -38,6 +40,7 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
     private static final long REFRESH_MILLIS = 200;
 
     private final TrainingLab lab;
+    private final StudentModels studentModels;
     private final StudentId student = CurrentStudent.id();
     private final TrainingMonitor monitor;
     private final DatasetPreview preview = new DatasetPreview();
@@ -48,17 +51,18 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
     private final OwnClassesPanel own;
     private Runnable unwatch = () -> { };
     private long jobId = -1;
-    private TrainingLab.ModelRef trying;
+    private ModelRef trying;
 
-    public TrainingView(TrainingLab lab, ClassRoom classRoom, ClassEvents events) {
+    public TrainingView(TrainingLab lab, StudentModels studentModels, ClassRoom classRoom, ClassEvents events) {
         this.lab = lab;
+        this.studentModels = studentModels;
         monitor = new TrainingMonitor(ShareButton.disabled(classRoom, student, () -> lab.submission(student, jobId)));
         addClassName("network-lesson");
         setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::compare, this::stop,
                 pause -> Messages.attempt(this, () -> lab.pause(student, jobId, pause)));
-        tryModel = new TryModelPanel(png -> lab.predict(student, trying, png));
-        models = new ModelsPanel(lab, student, saved -> {
-            trying = TrainingLab.ModelRef.saved(saved.id());
+        tryModel = new TryModelPanel(png -> studentModels.predict(student, trying, png));
+        models = new ModelsPanel(studentModels, student, saved -> {
+            trying = ModelRef.saved(saved.id());
             tryModel.trying(getTranslation("training.try.saved", saved.name()));
         });
         own = new OwnClassesPanel(lab, student, lab.maxImageBytes(), () -> showPreview(setup.choice()));
@@ -115,8 +119,8 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
         setup.running(!p.finished(), p.state() == TrainingProgress.State.PAUSED);
         boolean done = p.state() == TrainingProgress.State.DONE;
         models.finishedRun(done ? p.jobId() : -1);
-        if (done && !TrainingLab.ModelRef.job(p.jobId()).equals(trying)) {
-            trying = TrainingLab.ModelRef.job(p.jobId());
+        if (done && !ModelRef.job(p.jobId()).equals(trying)) {
+            trying = ModelRef.job(p.jobId());
             tryModel.trying(getTranslation("training.try.run", p.jobId()));
         }
         if (p.finished()) compare.show(lab.finished(student));
@@ -126,7 +130,7 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
     /** The finished run's class names, in its confusion matrix's order; empty when its model is gone. */
     private List<String> classesOf(TrainingProgress p) {
         try {
-            return lab.model(student, TrainingLab.ModelRef.job(p.jobId())).classes();
+            return studentModels.model(student, ModelRef.job(p.jobId())).classes();
         } catch (org.cnnlab.base.InvalidInputException e) {
             return List.of();
         }

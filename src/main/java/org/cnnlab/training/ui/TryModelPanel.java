@@ -12,17 +12,17 @@ import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.base.ui.ProbabilityBars;
-import org.cnnlab.training.TrainingLab;
+import org.cnnlab.training.StudentModels;
 
 /** Draw something and see the class probabilities the trained model gives it. */
 class TryModelPanel extends Div {
 
     private final ProbabilityBars guesses = new ProbabilityBars("prediction");
     private final Span which = new Span();
-    private final SerializableFunction<byte[], List<TrainingLab.Guess>> predict;
+    private final SerializableFunction<byte[], List<StudentModels.Guess>> predict;
     private byte[] drawing;
 
-    TryModelPanel(SerializableFunction<byte[], List<TrainingLab.Guess>> predict) {
+    TryModelPanel(SerializableFunction<byte[], List<StudentModels.Guess>> predict) {
         this.predict = predict;
         setId("try-model");
         DrawCanvas canvas = new DrawCanvas();
@@ -53,7 +53,7 @@ class TryModelPanel extends Div {
         }
     }
 
-    private void show(List<TrainingLab.Guess> list) {
+    private void show(List<StudentModels.Guess> list) {
         guesses.show(list.stream().map(g -> new ProbabilityBars.Bar(ClassNames.label(this, g.className()), g.probability())).toList());
     }
 }
