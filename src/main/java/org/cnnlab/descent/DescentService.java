@@ -1,9 +1,5 @@
 package org.cnnlab.descent;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.cnnlab.base.Autograd;
 import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
@@ -30,7 +25,7 @@ import org.springframework.stereotype.Service;
  * {@value #FRAME_MILLIS} ms it takes as many steps as its speed asks (within a time budget, so one
  * student's run never holds a thread long) and hands the view a plain snapshot — a capped frame
  * rate however fast it steps. A run stops when its view says so (on detach) and when the student's
- * session ends. Surfaces and the width sweep run on the same threads, never on a UI thread.
+ * session ends. Surfaces and the width sweep take turns on one background thread of their own, never on a UI thread.
  */
 @Service
 public class DescentService implements StudentState {
@@ -71,6 +66,7 @@ public class DescentService implements StudentState {
     }
 
     private final DjlRuntime djl;
+    private final SurfaceDescent surfaces;
     private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "cnnlab-descent");
         t.setDaemon(true);
@@ -86,6 +82,7 @@ public class DescentService implements StudentState {
 
     public DescentService(DjlRuntime djl) {
         this.djl = djl;
+        this.surfaces = new SurfaceDescent(djl);
     }
 
     public FitSession fit(StudentId student, FitSettings settings, Consumer<FitSnapshot> view) {
@@ -104,8 +101,8 @@ public class DescentService implements StudentState {
         List<FitSettings> checked = optimisers.stream().map(o -> o.withWidth(1).checked()).toList();
         return CompletableFuture.supplyAsync(() -> {
             List<Trajectory> runs = new ArrayList<>();
-            for (FitSettings o : checked) runs.add(descend(s, w1, w2, o, steps));
-            float[] values = grid(s, SURFACE_SIZE);
+            for (FitSettings o : checked) runs.add(surfaces.descend(s, w1, w2, o, steps));
+            float[] values = surfaces.grid(s, SURFACE_SIZE);
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (float v : values) {
@@ -121,26 +118,9 @@ public class DescentService implements StudentState {
         return SurfacePicture.at(s, x / shownSize * (SURFACE_SIZE - 1), y / shownSize * (SURFACE_SIZE - 1), SURFACE_SIZE);
     }
 
-    /** Gradient descent with one rule on a surface: θ₀ = (w₁, w₂), then {@code steps} updates. */
+    /** Gradient descent with one rule on a surface ({@link SurfaceDescent#descend}). */
     public Trajectory descend(LossSurface s, double w1, double w2, FitSettings o, int steps) {
-        UpdateRule rule = new UpdateRule(o.optimizer(), o.learningRate(), o.momentum(), o.sigma(), o.seed());
-        double[] theta = {w1, w2};
-        double[] gradient = new double[2];
-        List<double[]> points = new ArrayList<>();
-        long diverged = -1;
-        try (NDManager scope = djl.newScope()) {
-            points.add(new double[] {w1, w2, lossAndGradient(scope, s, theta, gradient)});
-            for (int k = 1; k <= steps; k++) {
-                rule.step(theta, gradient);
-                double loss = lossAndGradient(scope, s, theta, gradient);
-                if (!Double.isFinite(loss) || Math.abs(theta[0]) > 1e6 || Math.abs(theta[1]) > 1e6) {
-                    diverged = k;
-                    break;
-                }
-                points.add(new double[] {theta[0], theta[1], loss});
-            }
-        }
-        return new Trajectory(o.optimizer(), o.learningRate(), points, diverged);
+        return surfaces.descend(s, w1, w2, o, steps);
     }
 
     /**
@@ -182,40 +162,6 @@ public class DescentService implements StudentState {
             }
         });
         return result;
-    }
-
-    private static double lossAndGradient(NDManager scope, LossSurface s, double[] theta, double[] gradient) {
-        try (NDManager step = scope.newSubManager()) {
-            NDArray w1 = step.create(new float[] {(float) theta[0]}, new Shape(1));
-            NDArray w2 = step.create(new float[] {(float) theta[1]}, new Shape(1));
-            w1.setRequiresGradient(true);
-            w2.setRequiresGradient(true);
-            double loss;
-            try (Autograd.Held turn = Autograd.hold(); GradientCollector collector = step.getEngine().newGradientCollector()) {
-                NDArray l = s.value(w1, w2).sum();
-                collector.backward(l);
-                loss = l.getFloat();
-            }
-            gradient[0] = w1.getGradient().getFloat();
-            gradient[1] = w2.getGradient().getFloat();
-            return loss;
-        }
-    }
-
-    /** L on a size×size grid, row 0 at the largest w₂. */
-    private float[] grid(LossSurface s, int size) {
-        float[] w1 = new float[size * size];
-        float[] w2 = new float[size * size];
-        for (int row = 0; row < size; row++) {
-            for (int col = 0; col < size; col++) {
-                double[] w = SurfacePicture.at(s, col, row, size);
-                w1[row * size + col] = (float) w[0];
-                w2[row * size + col] = (float) w[1];
-            }
-        }
-        try (NDManager scope = djl.newScope()) {
-            return s.value(scope.create(w1), scope.create(w2)).toFloatArray();
-        }
     }
 
     @Override

@@ -10,6 +10,13 @@ import org.cnnlab.network.TensorShape;
  */
 public record Inspection(byte[] input, List<Layer> layers, List<String> classes, double[] probabilities, List<Filter> filters) {
 
+    /** The most likely class's index (the first of equals). */
+    public int best() {
+        int best = 0;
+        for (int c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
+        return best;
+    }
+
     /**
      * A layer's output: its type (a builder name when {@code builderType}, else the name a TorchScript
      * model gave it), shape, value range and pictures (at most {@value InspectionService#MAX_MAPS} channels).

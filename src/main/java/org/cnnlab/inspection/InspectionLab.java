@@ -34,6 +34,12 @@ public class InspectionLab {
             return torchScript != null || pretrained;
         }
 
+        /** The same model as {@code other} (another listing of the student's models has new records). */
+        public boolean sameAs(ModelOption other) {
+            return other != null && java.util.Objects.equals(ref, other.ref) && java.util.Objects.equals(torchScript, other.torchScript)
+                    && pretrained == other.pretrained;
+        }
+
         public boolean isTorchScript() {
             return torchScript != null;
         }

@@ -41,6 +41,15 @@ public class StudentModels {
         };
     }
 
+    /** The class names of a run's model, in its confusion matrix's order; empty once its model is gone. */
+    public List<String> classes(StudentId student, ModelRef ref) {
+        try {
+            return model(student, ref).classes();
+        } catch (InvalidInputException e) {
+            return List.of();
+        }
+    }
+
     /**
      * Classifies a drawn or uploaded image, most likely class first; the image is brought to the
      * network's input by {@link NetworkInput}.

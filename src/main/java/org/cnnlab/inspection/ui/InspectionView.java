@@ -3,17 +3,21 @@ package org.cnnlab.inspection.ui;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ClassNames;
@@ -40,12 +44,12 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private final SaliencyPanel saliency;
     private static final int TOP_CLASSES = 10;
     private byte[] drawing;
-    private final com.vaadin.flow.component.html.Image input = new com.vaadin.flow.component.html.Image();
+    private final Image input = new Image();
     private long examples;
     private static final int LIVE_MS = 200;
     private long nextLive;
 
-    public InspectionView(InspectionLab lab, org.cnnlab.base.ClassRoom classRoom) {
+    public InspectionView(InspectionLab lab, ClassRoom classRoom) {
         this.lab = lab;
         addClassName("network-lesson");
         insides = new LayersPanel(filter -> Messages.attempt(this, () -> {
@@ -54,7 +58,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         }));
         model.setId("inspect-model");
         model.setLabel(getTranslation("inspect.model"));
-        model.setItemLabelGenerator(o -> o.reference() ? getTranslation("inspect.reference") : o.pretrained() ? getTranslation("inspect.pretrained") : label(o.name()));
+        model.setItemLabelGenerator(o -> o.reference() ? getTranslation("inspect.reference") : o.pretrained() ? getTranslation("inspect.pretrained") : ModelLabel.of(this, o.name()));
         model.setWidth("28em");
         model.addValueChangeListener(e -> refresh());
         DrawCanvas canvas = new DrawCanvas();
@@ -72,7 +76,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
             nextLive = System.nanoTime() + 2 * (System.nanoTime() - start);   // at most half the time spent on live maps
         });
         none.setId("inspect-none");
-        com.vaadin.flow.component.button.Button example = new com.vaadin.flow.component.button.Button(getTranslation("inspect.example"), e ->
+        Button example = new Button(getTranslation("inspect.example"), e ->
                 Messages.attempt(this, () -> {
                     drawing = lab.example(student, model.getValue(), ++examples);
                     refresh();
@@ -84,7 +88,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         input.setHeight("112px");
         saliency = new SaliencyPanel((request, progress) -> lab.saliency(student, model.getValue(), drawing, request, progress), classRoom, student);
         add(new H1(getTranslation("lesson.inspection.title")), new Paragraph(getTranslation("inspect.intro")), none, model,
-                reference, new HorizontalLayout(canvas, new com.vaadin.flow.component.orderedlayout.VerticalLayout(example, input), prediction), insides, saliency,
+                reference, new HorizontalLayout(canvas, new VerticalLayout(example, input), prediction), insides, saliency,
                 new ShortcutPanel(lab, student, this::listModels), new TorchScriptPanel(lab, student, loaded -> {
                     listModels();
                     model.setValue(model.getListDataView().getItems().filter(o -> o.equals(loaded)).findFirst().orElse(loaded));
@@ -96,14 +100,6 @@ public class InspectionView extends Div implements HasDynamicTitle {
         listModels();
     }
 
-    /** A model as the student reads it: the network and the data set by their translated names, not their ids. */
-    private String label(InspectionLab.Name name) {
-        StringBuilder text = new StringBuilder(name.lead());
-        if (name.network() != null) text.append(" · ").append(org.cnnlab.base.ui.FriendlyNames.network(this, name.network()));
-        if (name.dataset() != null) text.append(" · ").append(org.cnnlab.base.ui.FriendlyNames.dataset(this, name.dataset()));
-        return text.toString();
-    }
-
     /** Fills the model picker (again after the shortcut lab trains a model), keeping the choice if it is still there. */
     private void listModels() {
         InspectionLab.ModelOption chosen = model.getValue();
@@ -113,8 +109,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         none.setVisible(onlyReference);
         none.removeAll();
         if (onlyReference) none.add(new Span(getTranslation("inspect.none") + " "), new Anchor("entrenar", getTranslation("lesson.training.title")));
-        model.setValue(options.stream().filter(o -> chosen != null && java.util.Objects.equals(o.ref(), chosen.ref())
-                && java.util.Objects.equals(o.torchScript(), chosen.torchScript()) && o.pretrained() == chosen.pretrained()).findFirst().orElse(options.getFirst()));
+        model.setValue(options.stream().filter(o -> o.sameAs(chosen)).findFirst().orElse(options.getFirst()));
     }
 
     /** Runs the drawing through the chosen model and shows what every layer made of it. */
@@ -130,15 +125,13 @@ public class InspectionView extends Div implements HasDynamicTitle {
             Inspection in = lab.inspect(student, model.getValue(), drawing);
             input.setSrc(ImageUrls.png(in.input()));
             List<ProbabilityBars.Bar> bars = new ArrayList<>();
-            int best = 0;
             for (int c = 0; c < in.classes().size(); c++) {
                 bars.add(new ProbabilityBars.Bar(ClassNames.label(this, in.classes().get(c)), in.probabilities()[c]));
-                if (in.probabilities()[c] > in.probabilities()[best]) best = c;
             }
             bars.sort((a, b) -> Double.compare(b.probability(), a.probability()));
             prediction.show(bars.subList(0, Math.min(TOP_CLASSES, bars.size())));   // the pretrained CNN has 80
             insides.show(in);
-            saliency.model(in.classes(), best, model.getValue().camLayer(), model.getValue().wholeGraph());
+            saliency.model(in.classes(), in.best(), model.getValue().camLayer(), model.getValue().wholeGraph());
         } catch (InvalidInputException e) {
             Messages.error(this, e);
         }

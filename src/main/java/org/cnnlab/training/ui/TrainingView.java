@@ -5,6 +5,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.function.SerializableSupplier;
 import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -58,7 +59,8 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
         this.studentModels = studentModels;
         monitor = new TrainingMonitor(ShareButton.disabled(classRoom, student, () -> lab.submission(student, jobId)));
         addClassName("network-lesson");
-        setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice), this::start, this::compare, this::stop,
+        setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice),
+                c -> submit(() -> lab.start(student, c)), c -> submit(() -> lab.compare(student, c)), this::stop,
                 pause -> Messages.attempt(this, () -> lab.pause(student, jobId, pause)));
         tryModel = new TryModelPanel(png -> studentModels.predict(student, trying, png));
         models = new ModelsPanel(studentModels, student, saved -> {
@@ -84,17 +86,10 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
         }
     }
 
-    private void start(TrainingLab.Choice choice) {
+    /** Queues a run (or a comparison's runs) and follows it; a refusal is shown, not thrown. */
+    private void submit(SerializableSupplier<TrainingProgress> queued) {
         try {
-            follow(lab.start(student, choice).jobId());
-        } catch (InvalidInputException e) {
-            Messages.error(this, e);
-        }
-    }
-
-    private void compare(TrainingLab.Choice choice) {
-        try {
-            follow(lab.compare(student, choice).jobId());
+            follow(queued.get().jobId());
         } catch (InvalidInputException e) {
             Messages.error(this, e);
         }
@@ -115,7 +110,7 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private void show(TrainingProgress p) {
         if (p.jobId() != jobId) return;   // a late snapshot of a run this page no longer follows
-        monitor.show(p, p.confusion() == null ? List.of() : classesOf(p));
+        monitor.show(p, p.confusion() == null ? List.of() : studentModels.classes(student, ModelRef.job(p.jobId())));
         setup.running(!p.finished(), p.state() == TrainingProgress.State.PAUSED);
         boolean done = p.state() == TrainingProgress.State.DONE;
         models.finishedRun(done ? p.jobId() : -1);
@@ -125,15 +120,6 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
         }
         if (p.finished()) compare.show(lab.finished(student));
         if (p.finished() && p.nextJobId() >= 0) follow(p.nextJobId());   // the next run of a comparison
-    }
-
-    /** The finished run's class names, in its confusion matrix's order; empty when its model is gone. */
-    private List<String> classesOf(TrainingProgress p) {
-        try {
-            return studentModels.model(student, ModelRef.job(p.jobId())).classes();
-        } catch (org.cnnlab.base.InvalidInputException e) {
-            return List.of();
-        }
     }
 
     /** {@code ?dataset=<id>}: the link of a data set the instructor pushed. */
