@@ -50,13 +50,13 @@ class TfjsGraphModelTest {
 
     @Test
     void halving_with_half_pixel_centres_averages_each_pair() {
-        float[] m = GraphNetwork.interpolation(4, 2, false, true);   // (in 4 × out 2)
+        float[] m = TfOps.interpolation(4, 2, false, true);   // (in 4 × out 2)
         assertThat(m).containsExactly(0.5f, 0f, 0.5f, 0f, 0f, 0.5f, 0f, 0.5f);
     }
 
     @Test
     void doubling_with_half_pixel_centres_mixes_neighbours_three_to_one_and_clamps_at_the_edges() {
-        float[] m = GraphNetwork.interpolation(2, 4, false, true);   // (in 2 × out 4)
+        float[] m = TfOps.interpolation(2, 4, false, true);   // (in 2 × out 4)
         assertThat(m).containsExactly(1f, 0.75f, 0.25f, 0f, 0f, 0.25f, 0.75f, 1f);
     }
 
@@ -64,6 +64,6 @@ class TfjsGraphModelTest {
     void a_tensorflow_filter_becomes_pytorchs_out_in_height_width() {
         // HWIO (1, 2, 1, 2): w[0][v][0][o] = 10·v + o
         TfjsGraphModel.Tensor hwio = new TfjsGraphModel.Tensor(new long[] {1, 2, 1, 2}, new float[] {0, 1, 10, 11}, null);
-        assertThat(GraphNetwork.oihw(hwio)).containsExactly(0f, 10f, 1f, 11f);
+        assertThat(TfOps.oihw(hwio)).containsExactly(0f, 10f, 1f, 11f);
     }
 }
