@@ -2,8 +2,11 @@ package org.cnnlab.training;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -63,6 +66,17 @@ final class JobTable {
 
     Stream<TrainingJob> of(StudentId student) {
         return all().filter(j -> j.student().equals(student));
+    }
+
+    /** The students whose most recent job here finished well (DONE). */
+    Set<StudentId> latestDone() {
+        Map<StudentId, TrainingJob> latest = new HashMap<>();
+        all().forEach(j -> latest.merge(j.student(), j, (a, b) -> a.id > b.id ? a : b));
+        Set<StudentId> done = new HashSet<>();
+        latest.forEach((student, j) -> {
+            if (j.state() == TrainingProgress.State.DONE) done.add(student);
+        });
+        return done;
     }
 
     /** The next job in turn, taken out of the line, once one waits and the queue is not held; null once closed. */

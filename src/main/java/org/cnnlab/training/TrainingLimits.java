@@ -24,6 +24,20 @@ public record TrainingLimits(int workers, int maxQueuedPerStudent, int maxEpochs
         if (maxPauseSeconds <= 0) maxPauseSeconds = 120;
     }
 
+    /**
+     * The instructor's limits for a class: each between 1 and this (configured) value, jobs per
+     * student up to 5 even when fewer are configured; batch, learning rate and pause stay configured.
+     */
+    public TrainingLimits within(int queuedPerStudent, int epochs, int samples, long parameters, int wallSeconds) {
+        return new TrainingLimits(workers, clamp(queuedPerStudent, Math.max(5, maxQueuedPerStudent)), clamp(epochs, maxEpochs), maxBatch,
+                clamp(samples, maxSamples), Math.max(1, Math.min(parameters, maxParameters)), clamp(wallSeconds, maxWallSeconds),
+                maxLearningRate, maxPauseSeconds);
+    }
+
+    private static int clamp(int value, int max) {
+        return Math.max(1, Math.min(value, max));
+    }
+
     public static TrainingLimits defaults() {
         return new TrainingLimits(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }

@@ -3,10 +3,8 @@ package org.cnnlab.training;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -162,11 +160,7 @@ public class TrainingService implements StudentState, ClassQueue {
     @Override
     public Set<StudentId> finishedWell() {
         Set<StudentId> done = new HashSet<>(remote == null ? Set.of() : remote.finishedWell());
-        Map<StudentId, TrainingJob> latest = new HashMap<>();
-        jobs.all().forEach(j -> latest.merge(j.student(), j, (a, b) -> a.id > b.id ? a : b));
-        latest.forEach((student, j) -> {
-            if (j.state() == State.DONE) done.add(student);
-        });
+        done.addAll(jobs.latestDone());
         return done;
     }
 
@@ -216,18 +210,11 @@ public class TrainingService implements StudentState, ClassQueue {
         return limits;
     }
 
-    /** Each limit between 1 and the configured value (configuration is the server's ceiling; jobs per student up to 5). */
+    /** See {@link TrainingLimits#within}: the configuration is the server's ceiling. */
     @Override
     public TrainingLimits adjust(int maxQueuedPerStudent, int maxEpochs, int maxSamples, long maxParameters, int maxWallSeconds) {
-        TrainingLimits c = configured;
-        limits = new TrainingLimits(c.workers(), clamp(maxQueuedPerStudent, Math.max(5, c.maxQueuedPerStudent())), clamp(maxEpochs, c.maxEpochs()),
-                c.maxBatch(), clamp(maxSamples, c.maxSamples()), Math.max(1, Math.min(maxParameters, c.maxParameters())), clamp(maxWallSeconds, c.maxWallSeconds()),
-                c.maxLearningRate(), c.maxPauseSeconds());
+        limits = configured.within(maxQueuedPerStudent, maxEpochs, maxSamples, maxParameters, maxWallSeconds);
         return limits;
-    }
-
-    private static int clamp(int value, int max) {
-        return Math.max(1, Math.min(value, max));
     }
 
     /** On an app node of the scale-out profile: every app node's jobs at the workers first, then this node's own waiting ones. */
