@@ -28,17 +28,7 @@ public final class Superpixels {
         int rows = Math.max(1, Math.round((float) height / step));
         int cols = Math.max(1, Math.round((float) width / step));
         int k = rows * cols;
-        double[][] centre = new double[k][channels + 2];   // colour…, y, x
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                int y = Math.min(height - 1, (int) ((r + 0.5) * height / rows));
-                int xx = Math.min(width - 1, (int) ((c + 0.5) * width / cols));
-                double[] ck = centre[r * cols + c];
-                for (int ch = 0; ch < channels; ch++) ck[ch] = x[ch * plane + y * width + xx];
-                ck[channels] = y;
-                ck[channels + 1] = xx;
-            }
-        }
+        double[][] centre = gridCentres(x, channels, height, width, rows, cols);
         int[] label = new int[plane];
         double[] best = new double[plane];
         double weight = (compactness / step) * (compactness / step);
@@ -68,20 +58,43 @@ public final class Superpixels {
                     }
                 }
             }
-            double[][] sum = new double[k][channels + 3];
-            for (int p = 0; p < plane; p++) {
-                double[] s = sum[label[p]];
-                for (int ch = 0; ch < channels; ch++) s[ch] += x[ch * plane + p];
-                s[channels] += p / width;
-                s[channels + 1] += p % width;
-                s[channels + 2]++;
-            }
-            for (int i = 0; i < k; i++) {
-                if (sum[i][channels + 2] == 0) continue;
-                for (int j = 0; j < channels + 2; j++) centre[i][j] = sum[i][j] / sum[i][channels + 2];
-            }
+            moveCentres(centre, x, channels, width, label);
         }
         return connected(label, height, width, Math.max(1, step * step / 4));
+    }
+
+    /** A rows×cols grid of centres (colour…, y, x), each at its cell's middle pixel. */
+    private static double[][] gridCentres(float[] x, int channels, int height, int width, int rows, int cols) {
+        int plane = height * width;
+        double[][] centre = new double[rows * cols][channels + 2];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int y = Math.min(height - 1, (int) ((r + 0.5) * height / rows));
+                int xx = Math.min(width - 1, (int) ((c + 0.5) * width / cols));
+                double[] ck = centre[r * cols + c];
+                for (int ch = 0; ch < channels; ch++) ck[ch] = x[ch * plane + y * width + xx];
+                ck[channels] = y;
+                ck[channels + 1] = xx;
+            }
+        }
+        return centre;
+    }
+
+    /** Each centre moves to the mean colour and position of the pixels labelled with it (a centre with none stays). */
+    private static void moveCentres(double[][] centre, float[] x, int channels, int width, int[] label) {
+        int plane = label.length;
+        double[][] sum = new double[centre.length][channels + 3];
+        for (int p = 0; p < plane; p++) {
+            double[] s = sum[label[p]];
+            for (int ch = 0; ch < channels; ch++) s[ch] += x[ch * plane + p];
+            s[channels] += p / width;
+            s[channels + 1] += p % width;
+            s[channels + 2]++;
+        }
+        for (int i = 0; i < centre.length; i++) {
+            if (sum[i][channels + 2] == 0) continue;
+            for (int j = 0; j < channels + 2; j++) centre[i][j] = sum[i][j] / sum[i][channels + 2];
+        }
     }
 
     /** Each connected piece of a label becomes its own label; a piece smaller than {@code minSize} joins the piece before it. */

@@ -177,25 +177,9 @@ public class TorchScriptModels implements StudentState {
      * that are not numbers are each refused with their own message.
      */
     TorchScriptModel check(String id, String name, Path file, byte[] sidecar) {
-        byte[] meta = sidecar != null ? sidecar : archiveEntry(file);
-        TensorShape input = DEFAULT_INPUT;
-        List<String> classes = null;
-        if (meta != null) {
-            try {
-                JsonNode json = JsonMapper.builder().build().readTree(new String(meta, StandardCharsets.UTF_8));
-                JsonNode in = json.path("input");
-                if (in.isArray()) {
-                    if (in.size() != 3) throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
-                    input = TensorShape.image(in.get(0).asInt(), in.get(1).asInt(), in.get(2).asInt());
-                }
-                if (json.path("classes").isArray()) {
-                    classes = new ArrayList<>();
-                    for (JsonNode c : json.path("classes")) classes.add(c.asString());
-                }
-            } catch (JacksonException e) {
-                throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
-            }
-        }
+        Meta meta = meta(sidecar != null ? sidecar : archiveEntry(file));
+        TensorShape input = meta.input();
+        List<String> classes = meta.classes();
         if ((input.channels() != 1 && input.channels() != 3) || input.height() < 1 || input.width() < 1 || input.height() > limits.maxInputSide() || input.width() > limits.maxInputSide()) {
             throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
         }
@@ -236,6 +220,31 @@ public class TorchScriptModels implements StudentState {
             throw new InvalidInputException("torchscript.error.classes", scores, classes.size());
         }
         return new TorchScriptModel(id, name, file, List.copyOf(classes), input, featureMaps, kept);
+    }
+
+    /** What {@code cnnlab.json} says: the input (C, H, W; default {@link #DEFAULT_INPUT}) and the class names (null: numbered). */
+    private record Meta(TensorShape input, List<String> classes) {
+    }
+
+    private Meta meta(byte[] meta) {
+        if (meta == null) return new Meta(DEFAULT_INPUT, null);
+        try {
+            JsonNode json = JsonMapper.builder().build().readTree(new String(meta, StandardCharsets.UTF_8));
+            JsonNode in = json.path("input");
+            TensorShape input = DEFAULT_INPUT;
+            if (in.isArray()) {
+                if (in.size() != 3) throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
+                input = TensorShape.image(in.get(0).asInt(), in.get(1).asInt(), in.get(2).asInt());
+            }
+            List<String> classes = null;
+            if (json.path("classes").isArray()) {
+                classes = new ArrayList<>();
+                for (JsonNode c : json.path("classes")) classes.add(c.asString());
+            }
+            return new Meta(input, classes);
+        } catch (JacksonException e) {
+            throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
+        }
     }
 
     /**

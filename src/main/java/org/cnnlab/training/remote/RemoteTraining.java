@@ -72,46 +72,41 @@ public class RemoteTraining implements TrainingExecutor {
             long checked = System.currentTimeMillis();
             long outage = 0;
             while (true) {
-              try {
-                for (Update u : updates(task, seq)) {
-                    seq = u.seq();
-                    if (u.attempt() != attempt) {
-                        if (attempt > 0) listener.restarted();
-                        attempt = u.attempt();
+                try {
+                    for (Update u : updates(task, seq)) {
+                        seq = u.seq();
+                        if (u.attempt() != attempt) {
+                            if (attempt > 0) listener.restarted();
+                            attempt = u.attempt();
+                        }
+                        for (TaskUpdate update : Wire.read(u.payload(), TaskUpdate.Several.class).updates()) update.replay(listener);
                     }
-                    for (TaskUpdate update : Wire.read(u.payload(), TaskUpdate.Several.class).updates()) update.replay(listener);
-                }
-                Task t = task(task);
-                if (t.state().equals("ENDED")) {
-                    if (seq < t.lastSeq()) continue;   // the last updates came in with the end
-                    TrainingRun.Outcome outcome = Wire.read(t.outcome(), TrainingRun.Outcome.class);
-                    tidy(task);
-                    return outcome;
-                }
-                if (!cancelSent && cancelled.getAsBoolean()) {
-                    db.sql("update training_task set cancel_requested = true where id = ?").param(task).update();
-                    cancelSent = true;
-                }
-                if (listener.pauseRequested() && !cancelSent) {
-                    db.sql("update training_task set paused = true where id = ?").param(task).update();
-                    listener.holdWhilePaused();
-                    db.sql("update training_task set paused = false, updated_at = ? where id = ?").params(LocalDateTime.now(), task).update();
-                    continue;
-                }
-                if (System.currentTimeMillis() - checked > 5_000) {
-                    checked = System.currentTimeMillis();
-                    String lost = lost(job, t);
-                    if (lost != null && db.sql("update training_task set state = 'ENDED', outcome = ? where id = ? and state <> 'ENDED'")
-                            .params(Wire.write(new TrainingRun.Outcome(TrainingProgress.State.FAILED, lost)), task).update() == 1) {
-                        return new TrainingRun.Outcome(TrainingProgress.State.FAILED, lost);
+                    Task t = task(task);
+                    if (t.state().equals("ENDED")) {
+                        if (seq < t.lastSeq()) continue;   // the last updates came in with the end
+                        TrainingRun.Outcome outcome = Wire.read(t.outcome(), TrainingRun.Outcome.class);
+                        tidy(task);
+                        return outcome;
                     }
+                    if (!cancelSent && cancelled.getAsBoolean()) {
+                        db.sql("update training_task set cancel_requested = true where id = ?").param(task).update();
+                        cancelSent = true;
+                    }
+                    if (listener.pauseRequested() && !cancelSent) {
+                        holdWhilePaused(task, listener);
+                        continue;
+                    }
+                    if (System.currentTimeMillis() - checked > 5_000) {
+                        checked = System.currentTimeMillis();
+                        TrainingRun.Outcome lost = endIfLost(task, job, t);
+                        if (lost != null) return lost;
+                    }
+                    outage = 0;
+                } catch (org.springframework.dao.DataAccessException e) {
+                    // PostgreSQL restarting: the worker keeps training and writing; wait, then read on
+                    if (outage == 0) outage = System.currentTimeMillis();
+                    if (System.currentTimeMillis() - outage > 1000L * node.workerSilenceSeconds()) throw e;
                 }
-                outage = 0;
-              } catch (org.springframework.dao.DataAccessException e) {
-                  // PostgreSQL restarting: the worker keeps training and writing; wait, then read on
-                  if (outage == 0) outage = System.currentTimeMillis();
-                  if (System.currentTimeMillis() - outage > 1000L * node.workerSilenceSeconds()) throw e;
-              }
                 signal.tryAcquire(1, TimeUnit.SECONDS);
                 signal.drainPermits();
             }
@@ -122,6 +117,23 @@ public class RemoteTraining implements TrainingExecutor {
         } finally {
             waiting.remove(task);
         }
+    }
+
+    /** The worker holds the task while it is paused here (the pause budget is the app node's, see TrainingJob). */
+    private void holdWhilePaused(long task, TrainingRun.Listener listener) {
+        db.sql("update training_task set paused = true where id = ?").param(task).update();
+        listener.holdWhilePaused();
+        db.sql("update training_task set paused = false, updated_at = ? where id = ?").params(LocalDateTime.now(), task).update();
+    }
+
+    /** If the task's worker is gone ({@link #lost}), ends the task FAILED (once, whichever app node sees it first) and returns that. */
+    private TrainingRun.Outcome endIfLost(long task, UUID job, Task t) {
+        String lost = lost(job, t);
+        if (lost == null) return null;
+        TrainingRun.Outcome failed = new TrainingRun.Outcome(TrainingProgress.State.FAILED, lost);
+        boolean ended = db.sql("update training_task set state = 'ENDED', outcome = ? where id = ? and state <> 'ENDED'")
+                .params(Wire.write(failed), task).update() == 1;
+        return ended ? failed : null;
     }
 
     /**
