@@ -1,5 +1,6 @@
 package org.cnnlab;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,7 +21,7 @@ public final class ResidentMemory {
         Thread.sleep(100);
         long rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElseThrow();
-        var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        var memory = ManagementFactory.getMemoryMXBean();
         return rss - (memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted()) / 1024;
     }
 }

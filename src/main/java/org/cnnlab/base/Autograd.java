@@ -1,7 +1,11 @@
 package org.cnnlab.base;
 
+import ai.djl.pytorch.jni.JniUtils;
+import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DJL's PyTorch engine lets one gradient collector be open at a time in the whole process (a
@@ -17,12 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock and returning it, so an {@code OutOfMemoryError} cannot leave the lock taken.
  */
 public final class Autograd {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Autograd.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Autograd.class);
 
     private static final ReentrantLock LOCK = new ReentrantLock(true);
     private static final Held UNLOCK = LOCK::unlock;
-    private static final Held GRADIENTS_ON = () -> ai.djl.pytorch.jni.JniUtils.setGradMode(true);
-    private static final Held GRADIENTS_OFF = () -> ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    private static final Held GRADIENTS_ON = () -> JniUtils.setGradMode(true);
+    private static final Held GRADIENTS_OFF = () -> JniUtils.setGradMode(false);
     private static final AtomicBoolean COLLECTING = collectingFlag();
 
     /** Held until closed: {@code try (Autograd.Held held = Autograd.hold()) { … collector … }}. */
@@ -58,7 +62,7 @@ public final class Autograd {
      */
     private static AtomicBoolean collectingFlag() {
         try {
-            java.lang.reflect.Field f = Class.forName("ai.djl.pytorch.engine.PtGradientCollector").getDeclaredField("isCollecting");
+            Field f = Class.forName("ai.djl.pytorch.engine.PtGradientCollector").getDeclaredField("isCollecting");
             f.setAccessible(true);
             return (AtomicBoolean) f.get(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -74,8 +78,8 @@ public final class Autograd {
      * PyTorch's gradient mode is per thread, so a collector on another thread is not affected.
      */
     public static Held withoutGradients() {
-        Held restore = ai.djl.pytorch.jni.JniUtils.isGradMode() ? GRADIENTS_ON : GRADIENTS_OFF;   // chosen before the mode changes
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        Held restore = JniUtils.isGradMode() ? GRADIENTS_ON : GRADIENTS_OFF;   // chosen before the mode changes
+        JniUtils.setGradMode(false);
         return restore;
     }
 }

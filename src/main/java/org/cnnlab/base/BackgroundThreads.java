@@ -1,9 +1,12 @@
 package org.cnnlab.base;
 
+import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 
@@ -62,8 +65,8 @@ public final class BackgroundThreads {
     }
 
     /** The niceness Linux reports for thread {@code tid} of this process ({@code /proc/self/task/<tid>/stat}, field 19). */
-    static int niceness(int tid) throws java.io.IOException {
-        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/task/" + tid + "/stat"));
+    static int niceness(int tid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"));
         String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(afterName[16]);   // field 19 of stat; field 3 is afterName[0]
     }

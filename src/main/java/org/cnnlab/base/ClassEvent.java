@@ -1,5 +1,6 @@
 package org.cnnlab.base;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
 
@@ -7,7 +8,7 @@ import java.util.Set;
  * Something the instructor did that every student of one class session must see at once (by push).
  * Events are plain data so that, with more than one app node, they can travel between nodes.
  */
-public sealed interface ClassEvent extends java.io.Serializable {
+public sealed interface ClassEvent extends Serializable {
 
     long classId();
 

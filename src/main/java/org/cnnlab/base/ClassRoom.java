@@ -1,5 +1,6 @@
 package org.cnnlab.base;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ public interface ClassRoom {
         }
     }
 
-    record Poll(long id, String question, java.util.List<String> options, Integer myAnswer) {
+    record Poll(long id, String question, List<String> options, Integer myAnswer) {
     }
 
     /** A result a student shares with the class: what it is, a picture, and a number if it has one. */

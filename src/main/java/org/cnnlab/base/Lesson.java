@@ -1,5 +1,7 @@
 package org.cnnlab.base;
 
+import java.util.Locale;
+
 /**
  * The app's lessons in the lecture's order; one place for the outline the navigation follows.
  * A lesson without a view yet links to the "coming soon" page.
@@ -34,11 +36,11 @@ public enum Lesson {
     }
 
     public String titleKey() {
-        return "lesson." + name().toLowerCase(java.util.Locale.ROOT) + ".title";
+        return "lesson." + name().toLowerCase(Locale.ROOT) + ".title";
     }
 
     public String summaryKey() {
-        return "lesson." + name().toLowerCase(java.util.Locale.ROOT) + ".summary";
+        return "lesson." + name().toLowerCase(Locale.ROOT) + ".summary";
     }
 
     public static Lesson byPath(String path) {

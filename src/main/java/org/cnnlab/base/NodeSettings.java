@@ -1,5 +1,6 @@
 package org.cnnlab.base;
 
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,7 +21,7 @@ public record NodeSettings(Role role, String name, String cookie, int tasksInFli
 
     public NodeSettings {
         if (role == null) role = Role.SINGLE;
-        if (name == null || name.isBlank()) name = role.name().toLowerCase(java.util.Locale.ROOT);
+        if (name == null || name.isBlank()) name = role.name().toLowerCase(Locale.ROOT);
         if (cookie == null || cookie.isBlank()) cookie = "cnnlab_node";
         if (tasksInFlight <= 0) tasksInFlight = 4;
         if (workerSilenceSeconds <= 0) workerSilenceSeconds = 90;

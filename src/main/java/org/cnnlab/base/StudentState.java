@@ -1,5 +1,9 @@
 package org.cnnlab.base;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A service that keeps something per student. When a student's session ends, every such service
  * is told to drop it, so memory follows the class that is here, not its history.
@@ -18,10 +22,10 @@ public interface StudentState {
     }
 
     /** A thread-safe map of per-student values that drops the least recently used beyond {@code maxStudents}. */
-    static <V> java.util.Map<StudentId, V> store(int maxStudents) {
-        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    static <V> Map<StudentId, V> store(int maxStudents) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<StudentId, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<StudentId, V> eldest) {
                 return size() > maxStudents;
             }
         });

@@ -1,5 +1,7 @@
 package org.cnnlab.cluster;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.TreeSet;
@@ -111,7 +113,7 @@ class ClassEventRelay {
     }
 
     private record Row(long id, String origin, byte[] payload) {
-        static Row read(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        static Row read(ResultSet rs, int n) throws SQLException {
             return new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3));
         }
     }

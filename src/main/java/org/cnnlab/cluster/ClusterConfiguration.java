@@ -2,15 +2,21 @@ package org.cnnlab.cluster;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.cnnlab.base.NodeSettings;
 import org.jobrunr.configuration.JobRunr;
 import org.jobrunr.configuration.JobRunrConfiguration;
 import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
 import org.jobrunr.utils.mapper.jackson3.Jackson3JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationContext;
@@ -27,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 @ConditionalOnExpression("!'${cnnlab.node.role:single}'.equalsIgnoreCase('single')")
 class ClusterConfiguration {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterConfiguration.class);
     private JobRunrConfiguration.JobRunrConfigurationResult jobRunr;
 
     @Bean
@@ -46,11 +52,11 @@ class ClusterConfiguration {
                 .useBackgroundJobServerIf(worker, BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
                         .andName(node.name()).andWorkerCount(1).andPollInterval(Duration.ofSeconds(Math.max(5, pollSeconds))))
                 .initialize();
-        if (worker) watchdog.scheduleWithFixedDelay(ClusterConfiguration::restartIfStopped, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+        if (worker) watchdog.scheduleWithFixedDelay(ClusterConfiguration::restartIfStopped, 10, 10, TimeUnit.SECONDS);
         return jobRunr.getJobRequestScheduler();
     }
 
-    private final java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("cnnlab-jobrunr-watchdog").unstarted(r));
 
     /**
@@ -59,7 +65,7 @@ class ClusterConfiguration {
      */
     private static void restartIfStopped() {
         try {
-            org.jobrunr.server.BackgroundJobServer server = JobRunr.getBackgroundJobServer();
+            BackgroundJobServer server = JobRunr.getBackgroundJobServer();
             if (server == null || server.isRunning()) return;
             JobRunr.getStorageProvider().getJobStats();   // throws while PostgreSQL is away
             LOG.info("PostgreSQL answers again: starting JobRunr's job server");

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.cnnlab.base.NodeSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whose next response moves the cookie there.
  */
 @Component
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)   // before Spring Security, whose redirects need it too
+@Order(Ordered.HIGHEST_PRECEDENCE)   // before Spring Security, whose redirects need it too
 @ConditionalOnExpression("'${cnnlab.node.role:single}'.equalsIgnoreCase('app')")
 class NodeCookie extends OncePerRequestFilter {
     private final String name;

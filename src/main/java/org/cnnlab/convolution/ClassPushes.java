@@ -2,6 +2,10 @@ package org.cnnlab.convolution;
 
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +30,13 @@ public class ClassPushes {
     }
 
     /** One student's refusal (a kernel larger than their own image) leaves their playground as it was and the others still get it. */
-    private static void each(org.cnnlab.base.StudentId student, Runnable take) {
+    private static void each(StudentId student, Runnable take) {
         try {
             take.run();
-        } catch (org.cnnlab.base.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             LOG.debug("A pushed kernel or image does not fit {}'s playground: {}", student, e.messageKey());
         }
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassPushes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClassPushes.class);
 }

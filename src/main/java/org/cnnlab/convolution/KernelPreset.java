@@ -1,5 +1,7 @@
 package org.cnnlab.convolution;
 
+import java.util.Arrays;
+
 /**
  * Kernels worth knowing by name. Sobel f1 and the Laplacian f2 are the lecture's; the others are
  * the classic image-processing filters. Identity, box and Gaussian exist at any size k; the rest
@@ -42,7 +44,7 @@ public enum KernelPreset {
 
     private static Kernel box(int size) {
         float[] w = new float[size * size];
-        java.util.Arrays.fill(w, 1f / (size * size));
+        Arrays.fill(w, 1f / (size * size));
         return new Kernel(size, w);
     }
 

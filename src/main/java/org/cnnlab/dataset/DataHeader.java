@@ -1,6 +1,9 @@
 package org.cnnlab.dataset;
 
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a set of labelled images is without its images: id, classes, image shape and how many images
@@ -8,7 +11,7 @@ import java.util.List;
  * images are megabytes.
  */
 public record DataHeader(String id, List<String> classes, int channels, int height, int width, int[] counts)
-        implements java.io.Serializable {
+        implements Serializable {
 
     public DataHeader {
         classes = List.copyOf(classes);
@@ -19,12 +22,12 @@ public record DataHeader(String id, List<String> classes, int channels, int heig
     /** Every class with {@code perClass} images. */
     public static DataHeader of(String id, List<String> classes, int channels, int height, int width, int perClass) {
         int[] counts = new int[classes.size()];
-        java.util.Arrays.fill(counts, perClass);
+        Arrays.fill(counts, perClass);
         return new DataHeader(id, classes, channels, height, width, counts);
     }
 
     public int size() {
-        return java.util.Arrays.stream(counts).sum();
+        return Arrays.stream(counts).sum();
     }
 
     public int imageSize() {
@@ -39,11 +42,11 @@ public record DataHeader(String id, List<String> classes, int channels, int heig
     @Override
     public boolean equals(Object o) {
         return o instanceof DataHeader h && id.equals(h.id) && classes.equals(h.classes) && channels == h.channels && height == h.height
-                && width == h.width && java.util.Arrays.equals(counts, h.counts);
+                && width == h.width && Arrays.equals(counts, h.counts);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, classes, channels, height, width, java.util.Arrays.hashCode(counts));
+        return Objects.hash(id, classes, channels, height, width, Arrays.hashCode(counts));
     }
 }

@@ -1,11 +1,14 @@
 package org.cnnlab.dataset;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import org.cnnlab.base.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -34,7 +37,7 @@ public class DatasetCatalog {
         this(Path.of(DEFAULT_FASHION_DIR));
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public DatasetCatalog(@Value("${cnnlab.datasets.fashion-mnist-dir:" + DEFAULT_FASHION_DIR + "}") Path fashionDir) {
         sources = List.of(
                 new Shapes(false), new Shapes(true),
@@ -47,7 +50,7 @@ public class DatasetCatalog {
                         () -> new InvalidInputException("dataset.error.fashionMissing", fashionDir.toString())));
     }
 
-    private static InputStream open(Path file) throws java.io.IOException {
+    private static InputStream open(Path file) throws IOException {
         return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
     }
 
@@ -83,7 +86,7 @@ public class DatasetCatalog {
     }
 
     /** The set's held-out test images for the same classes, {@code perClass} of each, if it has a test set. */
-    public java.util.Optional<LabelledImages> test(String id, List<String> classes, int perClass, long seed) {
+    public Optional<LabelledImages> test(String id, List<String> classes, int perClass, long seed) {
         DatasetSource source = source(id);
         return source.test(check(source, classes, perClass), perClass, seed);
     }
@@ -128,8 +131,8 @@ public class DatasetCatalog {
 
         /** New shapes from another seed: same distribution, images never seen in training. */
         @Override
-        public java.util.Optional<LabelledImages> test(List<String> chosen, int perClass, long seed) {
-            return java.util.Optional.of(load(chosen, perClass, seed ^ 0x7E57_7E57L));
+        public Optional<LabelledImages> test(List<String> chosen, int perClass, long seed) {
+            return Optional.of(load(chosen, perClass, seed ^ 0x7E57_7E57L));
         }
     }
 }

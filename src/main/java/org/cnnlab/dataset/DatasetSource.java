@@ -1,6 +1,8 @@
 package org.cnnlab.dataset;
 
 import java.util.List;
+import java.util.Optional;
+import org.cnnlab.base.InvalidInputException;
 
 /**
  * One data set a student can train on. Each is made by our code or read from files installed on
@@ -36,8 +38,8 @@ public interface DatasetSource {
     }
 
     /** A translated explanation of how to install it (an {@code InvalidInputException} to throw). */
-    default org.cnnlab.base.InvalidInputException missing() {
-        return new org.cnnlab.base.InvalidInputException("dataset.error.missing", id());
+    default InvalidInputException missing() {
+        return new InvalidInputException("dataset.error.missing", id());
     }
 
     /**
@@ -50,7 +52,7 @@ public interface DatasetSource {
      * A test set of about {@code perClass} images of each class that a run never trains or validates
      * on (the official test files, or freshly generated images), or empty when the set has none.
      */
-    default java.util.Optional<LabelledImages> test(List<String> classes, int perClass, long seed) {
-        return java.util.Optional.empty();
+    default Optional<LabelledImages> test(List<String> classes, int perClass, long seed) {
+        return Optional.empty();
     }
 }

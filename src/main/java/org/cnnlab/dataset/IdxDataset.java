@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.cnnlab.base.InvalidInputException;
 
 /**
  * A data set of IDX files (MNIST's format; gzipped or not): a training image file and its label
@@ -25,12 +28,12 @@ final class IdxDataset implements DatasetSource {
     private final String testImages;
     private final String testLabels;
     private volatile LabelledImages testSet;
-    private final java.util.function.Supplier<org.cnnlab.base.InvalidInputException> missing;
+    private final Supplier<InvalidInputException> missing;
     private volatile LabelledImages all;
 
     /** @param testImages, testLabels the official test files (MNIST's t10k), never sampled for training */
     IdxDataset(String id, List<String> classes, Files files, String images, String labels, String testImages, String testLabels,
-               java.util.function.Supplier<org.cnnlab.base.InvalidInputException> missing) {
+               Supplier<InvalidInputException> missing) {
         this.testImages = testImages;
         this.testLabels = testLabels;
         this.id = id;
@@ -66,7 +69,7 @@ final class IdxDataset implements DatasetSource {
     }
 
     @Override
-    public org.cnnlab.base.InvalidInputException missing() {
+    public InvalidInputException missing() {
         return missing.get();
     }
 
@@ -76,7 +79,7 @@ final class IdxDataset implements DatasetSource {
     }
 
     @Override
-    public java.util.Optional<LabelledImages> test(List<String> chosen, int perClass, long seed) {
+    public Optional<LabelledImages> test(List<String> chosen, int perClass, long seed) {
         LabelledImages loaded = testSet;
         if (loaded == null) {
             synchronized (this) {
@@ -84,7 +87,7 @@ final class IdxDataset implements DatasetSource {
                 loaded = testSet;
             }
         }
-        return java.util.Optional.of(Sampling.balanced(loaded, chosen, perClass, seed));
+        return Optional.of(Sampling.balanced(loaded, chosen, perClass, seed));
     }
 
     private LabelledImages all() {

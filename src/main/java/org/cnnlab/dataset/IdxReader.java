@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.cnnlab.base.InvalidInputException;
 
@@ -52,7 +53,7 @@ public final class IdxReader {
     }
 
     /** Images (N×H×W) and labels (N) as one labelled set, pixels scaled to 0…1. */
-    public static LabelledImages labelled(String id, java.util.List<String> classes, Idx images, Idx labels) {
+    public static LabelledImages labelled(String id, List<String> classes, Idx images, Idx labels) {
         if (images.dims().length != 3 || labels.dims().length != 1 || images.dims()[0] != labels.dims()[0]) {
             throw new InvalidInputException("dataset.error.idx");
         }

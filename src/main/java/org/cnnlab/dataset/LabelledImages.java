@@ -1,13 +1,17 @@
 package org.cnnlab.dataset;
 
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import org.cnnlab.imaging.PixelImage;
+import org.cnnlab.imaging.PngEncoder;
 
 /**
  * Images with class labels, as training wants them: N images of C×H×W floats in 0…1, row-major,
  * one after another, and N labels in 0…classes−1.
  */
 public record LabelledImages(String id, List<String> classes, int channels, int height, int width, float[] pixels,
-                             int[] labels) implements java.io.Serializable {
+                             int[] labels) implements Serializable {
 
     public LabelledImages {
         classes = List.copyOf(classes);
@@ -36,12 +40,12 @@ public record LabelledImages(String id, List<String> classes, int channels, int 
 
     /** Image {@code i}'s C×H×W values. */
     public float[] image(int i) {
-        return java.util.Arrays.copyOfRange(pixels, i * imageSize(), (i + 1) * imageSize());
+        return Arrays.copyOfRange(pixels, i * imageSize(), (i + 1) * imageSize());
     }
 
     /** Image {@code i} as a PNG, to show. */
     public byte[] png(int i) {
-        return org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(channels, height, width, image(i)));
+        return PngEncoder.encode(PixelImage.fromUnit(channels, height, width, image(i)));
     }
 
     public int[] classCounts() {
@@ -54,7 +58,7 @@ public record LabelledImages(String id, List<String> classes, int channels, int 
     public LabelledImages slice(int from, int to) {
         int n = imageSize();
         return new LabelledImages(id, classes, channels, height, width,
-                java.util.Arrays.copyOfRange(pixels, from * n, to * n), java.util.Arrays.copyOfRange(labels, from, to));
+                Arrays.copyOfRange(pixels, from * n, to * n), Arrays.copyOfRange(labels, from, to));
     }
 
     /** The images at {@code indices}, in that order (a split, a shuffle, a batch). */

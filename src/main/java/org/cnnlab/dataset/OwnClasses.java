@@ -1,5 +1,6 @@
 package org.cnnlab.dataset;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public class OwnClasses implements StudentState {
     }
 
     /** Classes and their examples (28×28, 0…1), kept as they were: what a waiting job of the student's own classes holds. */
-    public record Examples(List<String> names, List<List<float[]>> examples) implements java.io.Serializable {
+    public record Examples(List<String> names, List<List<float[]>> examples) implements Serializable {
         public Examples {
             names = List.copyOf(names);
             examples = examples.stream().map(List::copyOf).toList();

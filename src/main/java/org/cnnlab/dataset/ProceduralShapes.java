@@ -6,9 +6,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.List;
 import java.util.Random;
 
@@ -67,15 +69,15 @@ public final class ProceduralShapes {
                     g.fill(t);
                 }
                 case "cross" -> {
-                    g.draw(new java.awt.geom.Line2D.Double(-h, -h, h, h));
-                    g.draw(new java.awt.geom.Line2D.Double(-h, h, h, -h));
+                    g.draw(new Line2D.Double(-h, -h, h, h));
+                    g.draw(new Line2D.Double(-h, h, h, -h));
                 }
                 default -> g.draw(new Ellipse2D.Double(-h, -h, size, size));
             }
         } finally {
             g.dispose();
         }
-        byte[] grey = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        byte[] grey = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         for (int p = 0; p < grey.length; p++) {
             float v = (grey[p] & 0xFF) / 255f;
             if (hard) v = Math.min(1f, Math.max(0f, v + (float) (random.nextGaussian() * 0.15)));

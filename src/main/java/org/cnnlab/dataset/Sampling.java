@@ -1,5 +1,6 @@
 package org.cnnlab.dataset;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -15,7 +16,7 @@ final class Sampling {
      */
     static LabelledImages balanced(LabelledImages all, List<String> chosen, int perClass, long seed) {
         int[] newLabel = new int[all.classes().size()];
-        java.util.Arrays.fill(newLabel, -1);
+        Arrays.fill(newLabel, -1);
         for (int c = 0; c < chosen.size(); c++) newLabel[all.classes().indexOf(chosen.get(c))] = c;
         int[] order = Shuffle.permutation(all.size(), new Random(seed));
         int[] taken = new int[chosen.size()];
@@ -29,7 +30,7 @@ final class Sampling {
                 if (n == picked.length) break;
             }
         }
-        LabelledImages subset = all.subset(java.util.Arrays.copyOf(picked, n));
+        LabelledImages subset = all.subset(Arrays.copyOf(picked, n));
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) labels[i] = newLabel[subset.labels()[i]];
         return new LabelledImages(all.id(), chosen, all.channels(), all.height(), all.width(), subset.pixels(), labels);

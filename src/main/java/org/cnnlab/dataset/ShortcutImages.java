@@ -1,6 +1,7 @@
 package org.cnnlab.dataset;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -49,7 +50,7 @@ public final class ShortcutImages {
             }
             masks[i] = animal(label, random, pixels, offset);
         }
-        return new Set(new LabelledImages(backgrounds == Backgrounds.MIXED ? "shortcut-mixed" : "shortcut-" + backgrounds.name().toLowerCase(java.util.Locale.ROOT),
+        return new Set(new LabelledImages(backgrounds == Backgrounds.MIXED ? "shortcut-mixed" : "shortcut-" + backgrounds.name().toLowerCase(Locale.ROOT),
                 CLASSES, 3, SIDE, SIDE, pixels, labels), masks);
     }
 

@@ -4,14 +4,17 @@ import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.cnnlab.base.BackgroundThreads;
 import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
@@ -77,8 +80,8 @@ public class DescentService implements StudentState {
      * Width sweeps and surfaces take seconds of CPU: they run one at a time on a thread of their own,
      * so the live fits on {@link #threads} never wait behind them, and a student has one sweep at a time.
      */
-    private final java.util.concurrent.ExecutorService heavy = Executors.newSingleThreadExecutor(org.cnnlab.base.BackgroundThreads.named("cnnlab-descent-sweep"));
-    private final java.util.Set<StudentId> sweeping = ConcurrentHashMap.newKeySet();
+    private final ExecutorService heavy = Executors.newSingleThreadExecutor(BackgroundThreads.named("cnnlab-descent-sweep"));
+    private final Set<StudentId> sweeping = ConcurrentHashMap.newKeySet();
 
     public DescentService(DjlRuntime djl) {
         this.djl = djl;

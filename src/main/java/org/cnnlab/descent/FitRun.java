@@ -2,6 +2,7 @@ package org.cnnlab.descent;
 
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -128,6 +129,6 @@ public final class FitRun {
             all[i] = all[j];
             all[j] = t;
         }
-        return java.util.Arrays.copyOf(all, k);
+        return Arrays.copyOf(all, k);
     }
 }

@@ -3,6 +3,7 @@ package org.cnnlab.descent;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Random;
 
 /**
  * Losses of two parameters (w₁, w₂) to draw as a heat map and descend on. Each is written once with
@@ -57,7 +58,7 @@ public enum LossSurface {
     }
 
     private static double[][] lineData() {
-        java.util.Random r = new java.util.Random(5);
+        Random r = new Random(5);
         double[] x = new double[20];
         double[] y = new double[20];
         for (int i = 0; i < 20; i++) {

@@ -1,9 +1,10 @@
 package org.cnnlab.imaging;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
-import java.awt.color.ColorSpace;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -188,7 +189,7 @@ public class ImageDecoder {
         int w = img.getWidth();
         int h = img.getHeight();
         ColorModel cm = img.getColorModel();
-        boolean grey = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof java.awt.image.IndexColorModel);
+        boolean grey = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(cm instanceof IndexColorModel);
         int channels = grey ? 1 : 3;
         AreaResampler resampler = AreaResampler.fitting(channels, h, w, limits.workingSide());
         float[][] row = new float[channels][w];

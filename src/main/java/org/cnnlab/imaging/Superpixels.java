@@ -1,5 +1,7 @@
 package org.cnnlab.imaging;
 
+import java.util.Arrays;
+
 /**
  * Superpixels by SLIC (Achanta et al. 2012): pixels grouped into compact regions of similar colour,
  * the segments LIME switches on and off in the lecture's husky-or-wolf figure. Centres start on a
@@ -33,7 +35,7 @@ public final class Superpixels {
         double[] best = new double[plane];
         double weight = (compactness / step) * (compactness / step);
         for (int it = 0; it < ITERATIONS; it++) {
-            java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
             for (int i = 0; i < k; i++) {
                 double[] ck = centre[i];
                 int y0 = Math.max(0, (int) (ck[channels] - 2 * step));
@@ -101,7 +103,7 @@ public final class Superpixels {
     static int[] connected(int[] label, int height, int width, int minSize) {
         int plane = label.length;
         int[] out = new int[plane];
-        java.util.Arrays.fill(out, -1);
+        Arrays.fill(out, -1);
         int[] queue = new int[plane];
         int next = 0;
         int[][] around = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}};

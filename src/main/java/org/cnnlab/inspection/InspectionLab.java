@@ -1,14 +1,31 @@
 package org.cnnlab.inspection;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import org.cnnlab.base.ClassRoom;
+import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
-import org.cnnlab.training.ModelStore;
-import org.cnnlab.training.TrainedModel;
+import org.cnnlab.convolution.Kernel;
+import org.cnnlab.convolution.PlaygroundService;
+import org.cnnlab.dataset.DatasetCatalog;
+import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.imaging.PngEncoder;
+import org.cnnlab.imaging.SampleImages;
+import org.cnnlab.inspection.saliency.GradCam;
+import org.cnnlab.inspection.saliency.SaliencyRequest;
+import org.cnnlab.network.Budget;
+import org.cnnlab.pretrained.PretrainedService;
 import org.cnnlab.training.ModelRef;
+import org.cnnlab.training.ModelStore;
 import org.cnnlab.training.StudentModels;
-import org.cnnlab.training.TrainingService;
+import org.cnnlab.training.TrainedModel;
 import org.cnnlab.training.TrainingProgress;
+import org.cnnlab.training.TrainingService;
 import org.springframework.stereotype.Service;
 
 /** What the inspection page asks for, in its words: which models the student can open, and what one does with a drawing. */
@@ -36,7 +53,7 @@ public class InspectionLab {
 
         /** The same model as {@code other} (another listing of the student's models has new records). */
         public boolean sameAs(ModelOption other) {
-            return other != null && java.util.Objects.equals(ref, other.ref) && java.util.Objects.equals(torchScript, other.torchScript)
+            return other != null && Objects.equals(ref, other.ref) && Objects.equals(torchScript, other.torchScript)
                     && pretrained == other.pretrained;
         }
 
@@ -58,19 +75,19 @@ public class InspectionLab {
     private final InspectionService inspection;
     private final SaliencyService saliency;
     private final ShortcutLab shortcut;
-    private final org.cnnlab.dataset.DatasetCatalog catalog;
+    private final DatasetCatalog catalog;
     private final ReferenceModel reference;
-    private final org.cnnlab.convolution.PlaygroundService playground;
+    private final PlaygroundService playground;
     private final TorchScriptModels torchScripts;
-    private final org.cnnlab.imaging.SampleImages samples;
-    private final org.cnnlab.base.ClassRoom classRoom;   // who may run saliency and upload ("class members only")
-    private final org.cnnlab.pretrained.PretrainedService pretrained;
+    private final SampleImages samples;
+    private final ClassRoom classRoom;   // who may run saliency and upload ("class members only")
+    private final PretrainedService pretrained;
     private final PretrainedSubject pretrainedSubject;
 
     public InspectionLab(StudentModels models, TrainingService training, InspectionService inspection, SaliencyService saliency, ShortcutLab shortcut,
-                         org.cnnlab.dataset.DatasetCatalog catalog, ReferenceModel reference, org.cnnlab.convolution.PlaygroundService playground,
-                        TorchScriptModels torchScripts, org.cnnlab.imaging.SampleImages samples, org.cnnlab.base.ClassRoom classRoom,
-                        org.cnnlab.pretrained.PretrainedService pretrained, org.cnnlab.network.Budget budget) {
+                         DatasetCatalog catalog, ReferenceModel reference, PlaygroundService playground,
+                        TorchScriptModels torchScripts, SampleImages samples, ClassRoom classRoom,
+                        PretrainedService pretrained, Budget budget) {
         this.classRoom = classRoom;
         this.pretrained = pretrained;
         this.pretrainedSubject = new PretrainedSubject(pretrained, budget);
@@ -90,23 +107,23 @@ public class InspectionLab {
     public List<ModelOption> models(StudentId student) {
         List<ModelOption> options = new ArrayList<>();
         List<TrainingProgress> runs = new ArrayList<>(models.finishedRuns(student));
-        java.util.Collections.reverse(runs);
+        Collections.reverse(runs);
         for (TrainingProgress p : runs) {
             ModelRef ref = ModelRef.job(p.jobId());
             TrainedModel m = models.model(student, ref);
             if (!takesImages(m)) continue;   // the representation lesson's point and feature classifiers take no pictures
             options.add(new ModelOption(new Name("#" + p.jobId(), p.name(), m.record().dataset()), ref, null, m.classes(),
-                    org.cnnlab.inspection.saliency.GradCam.defaultLayer(m.network())));
+                    GradCam.defaultLayer(m.network())));
         }
         for (ModelStore.Saved s : models.saved(student)) {
             ModelRef ref = ModelRef.saved(s.id());
             options.add(new ModelOption(new Name(s.name(), s.record().network(), s.record().dataset()), ref, null, s.classes(),
-                    org.cnnlab.inspection.saliency.GradCam.defaultLayer(models.model(student, ref).network())));
+                    GradCam.defaultLayer(models.model(student, ref).network())));
         }
         for (TorchScriptModel t : torchScripts.list(student)) {
             options.add(new ModelOption(new Name("TorchScript · " + t.name() + " · " + t.input(), null, null), null, t.id(), t.classes(), t.camLayer()));
         }
-        options.add(new ModelOption(null, null, null, org.cnnlab.dataset.DatasetCatalog.DIGITS, org.cnnlab.inspection.saliency.GradCam.defaultLayer(ReferenceModel.NETWORK)));
+        options.add(new ModelOption(null, null, null, DatasetCatalog.DIGITS, GradCam.defaultLayer(ReferenceModel.NETWORK)));
         if (pretrained.available()) options.add(new ModelOption(null, null, null, pretrainedSubject.classes(), -1, true));
         return options;
     }
@@ -120,13 +137,13 @@ public class InspectionLab {
         return reference.ready().isPresent();
     }
 
-    public Runnable trainReference(java.util.function.Consumer<TrainingProgress> progress) {
+    public Runnable trainReference(Consumer<TrainingProgress> progress) {
         return reference.train(progress);
     }
 
     /** Checks a TorchScript file a student uploaded and offers it to that student; the option to select. */
     public ModelOption uploadTorchScript(StudentId student, String fileName, byte[] bytes) {
-        classRoom.admit(student, org.cnnlab.base.ClassRoom.Costly.UPLOAD);
+        classRoom.admit(student, ClassRoom.Costly.UPLOAD);
         TorchScriptModel t = torchScripts.upload(student, fileName, bytes);
         return models(student).stream().filter(o -> t.id().equals(o.torchScript())).findFirst().orElseThrow();
     }
@@ -147,7 +164,7 @@ public class InspectionLab {
     }
 
     private TrainedModel model(StudentId student, ModelOption option) {
-        if (option.reference()) return reference.ready().orElseThrow(() -> new org.cnnlab.base.InvalidInputException("inspect.error.referenceNotReady"));
+        if (option.reference()) return reference.ready().orElseThrow(() -> new InvalidInputException("inspect.error.referenceNotReady"));
         return models.model(student, option.ref());
     }
 
@@ -158,22 +175,22 @@ public class InspectionLab {
      */
     public byte[] example(StudentId student, ModelOption option, long seed) {
         if (option.wholeGraph()) {   // photos for a model trained elsewhere on photos (the pretrained NanoDet, often an ImageNet CNN)
-            List<org.cnnlab.imaging.SampleImages.Sample> photos = samples.list().stream().filter(org.cnnlab.imaging.SampleImages.Sample::photo).toList();
-            if (photos.isEmpty()) throw new org.cnnlab.base.InvalidInputException("inspect.error.noExamples");
-            return org.cnnlab.imaging.PngEncoder.encode(samples.load(photos.get((int) Math.floorMod(seed, photos.size())).id()));
+            List<SampleImages.Sample> photos = samples.list().stream().filter(SampleImages.Sample::photo).toList();
+            if (photos.isEmpty()) throw new InvalidInputException("inspect.error.noExamples");
+            return PngEncoder.encode(samples.load(photos.get((int) Math.floorMod(seed, photos.size())).id()));
         }
         TrainedModel model = model(student, option);
         String dataset = model.record().dataset();
         if (dataset.startsWith("shortcut-")) return shortcut.counterfactualExample(seed);
-        if (!catalog.ids().contains(dataset)) throw new org.cnnlab.base.InvalidInputException("inspect.error.noExamples");
-        org.cnnlab.dataset.LabelledImages one = catalog.test(dataset, model.classes(), 2, seed)
+        if (!catalog.ids().contains(dataset)) throw new InvalidInputException("inspect.error.noExamples");
+        LabelledImages one = catalog.test(dataset, model.classes(), 2, seed)
                 .orElseGet(() -> catalog.load(dataset, model.classes(), 2, seed));
         return one.png((int) Math.floorMod(seed, one.size()));
     }
 
     /** Puts a learned filter (its first input channel) into the student's convolution playground. */
     public void openInPlayground(StudentId student, Inspection.Filter filter) {
-        playground.useKernel(student, new org.cnnlab.convolution.Kernel(filter.kernel(), filter.weights().clone()), filter.bias());
+        playground.useKernel(student, new Kernel(filter.kernel(), filter.weights().clone()), filter.bias());
     }
 
     public Inspection inspect(StudentId student, ModelOption option, byte[] image) {
@@ -184,10 +201,10 @@ public class InspectionLab {
      * Starts a saliency map of the student's drawing as a job ({@link SaliencyService#start}): refused at
      * once when its settings or price are out of bounds; {@code progress} hears the fraction done.
      */
-    public java.util.concurrent.CompletableFuture<Saliency> saliency(StudentId student, ModelOption option, byte[] image,
-                                                                     org.cnnlab.inspection.saliency.SaliencyRequest request,
-                                                                     java.util.function.DoubleConsumer progress) {
-        classRoom.admit(student, org.cnnlab.base.ClassRoom.Costly.SALIENCY);   // "class members only"; anonymous requests counted per address
+    public CompletableFuture<Saliency> saliency(StudentId student, ModelOption option, byte[] image,
+                                                                     SaliencyRequest request,
+                                                                     DoubleConsumer progress) {
+        classRoom.admit(student, ClassRoom.Costly.SALIENCY);   // "class members only"; anonymous requests counted per address
         Subject model = subject(student, option);
         return saliency.start(student, model, inspection.input(model, image), request, progress);
     }
@@ -200,11 +217,11 @@ public class InspectionLab {
         return shortcut.train(student, variant);
     }
 
-    public java.util.concurrent.CompletableFuture<ShortcutLab.Result> evaluateShortcut(StudentId student, long jobId, ShortcutLab.Variant variant) {
+    public CompletableFuture<ShortcutLab.Result> evaluateShortcut(StudentId student, long jobId, ShortcutLab.Variant variant) {
         return shortcut.evaluateLater(student, jobId, variant);
     }
 
-    public Runnable watch(long jobId, java.util.function.Consumer<TrainingProgress> watcher) {
+    public Runnable watch(long jobId, Consumer<TrainingProgress> watcher) {
         return training.watch(jobId, watcher);
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.cnnlab.base.Autograd;
 import org.cnnlab.base.InvalidInputException;
@@ -16,6 +17,7 @@ import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelRunner;
 import org.cnnlab.training.TrainedModel;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,7 +39,7 @@ public class InspectionService {
     }
 
     /** @param kept where built models wait for the next request (null: each request builds and closes its own) */
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public InspectionService(ModelRunner runner, ImageDecoder decoder, OpenNetworks kept) {
         this.runner = runner;
         this.decoder = decoder;
@@ -103,7 +105,7 @@ public class InspectionService {
             int h = (int) s[2];
             int w = (int) s[3];
             for (int k = 0; k < Math.min(c, MAX_MAPS); k++) {
-                float[] plane = java.util.Arrays.copyOfRange(values, k * h * w, (k + 1) * h * w);
+                float[] plane = Arrays.copyOfRange(values, k * h * w, (k + 1) * h * w);
                 maps.add(MapRenderer.render(plane, h, w, Colormap.DIVERGING, scale).png());
             }
             return new Inspection.Layer(index, type, builderType, TensorShape.image(c, h, w), min, max, scale, maps, c);
@@ -135,7 +137,7 @@ public class InspectionService {
                 }
             }
             out.add(new Inspection.Filter(i, MapRenderer.render(strip, k, c * k, Colormap.DIVERGING, scale).png(), k,
-                    java.util.Arrays.copyOfRange(weights, i * c * k * k, i * c * k * k + k * k), bias[i]));
+                    Arrays.copyOfRange(weights, i * c * k * k, i * c * k * k + k * k), bias[i]));
         }
         return out;
     }

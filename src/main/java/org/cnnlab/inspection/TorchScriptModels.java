@@ -1,31 +1,32 @@
 package org.cnnlab.inspection;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
 import org.cnnlab.network.TensorShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * TorchScript models for the inspection page. An instructor puts {@code .pt} files in
@@ -60,7 +61,7 @@ public class TorchScriptModels implements StudentState {
         this(dataDir, limits, null);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public TorchScriptModels(@Value("${cnnlab.data-dir}") Path dataDir, TorchScriptLimits limits, OpenNetworks kept) {
         this.kept = kept;
         this.shared = dataDir.resolve("shared").resolve("torchscript");
@@ -134,7 +135,7 @@ public class TorchScriptModels implements StudentState {
         String name = fileName == null || fileName.isBlank() ? "model" : fileName.strip();
         if (name.endsWith(EXTENSION)) name = name.substring(0, name.length() - EXTENSION.length());
         if (name.length() > 60) name = name.substring(0, 60);
-        String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String id = UUID.randomUUID().toString().substring(0, 8);
         Path target = folder(student).resolve(id + EXTENSION);
         Path partial = null;
         try {
@@ -177,7 +178,7 @@ public class TorchScriptModels implements StudentState {
      * that are not numbers are each refused with their own message.
      */
     TorchScriptModel check(String id, String name, Path file, byte[] sidecar) {
-        Meta meta = meta(sidecar != null ? sidecar : archiveEntry(file));
+        TorchScriptFile.Meta meta = TorchScriptFile.meta(sidecar != null ? sidecar : TorchScriptFile.archiveEntry(file), limits.maxInputSide());
         TensorShape input = meta.input();
         List<String> classes = meta.classes();
         if ((input.channels() != 1 && input.channels() != 3) || input.height() < 1 || input.width() < 1 || input.height() > limits.maxInputSide() || input.width() > limits.maxInputSide()) {
@@ -186,12 +187,12 @@ public class TorchScriptModels implements StudentState {
         boolean featureMaps;
         long scores;
         try (TorchScriptModel.Loaded loaded = TorchScriptModel.load(file)) {
-            featureMaps = java.util.Arrays.asList(ai.djl.pytorch.jni.JniUtils.getMethodNames(loaded.block())).contains(TorchScriptModel.FEATURE_MAPS);
+            featureMaps = Arrays.asList(JniUtils.getMethodNames(loaded.block())).contains(TorchScriptModel.FEATURE_MAPS);
             try (NDManager scope = loaded.manager().newSubManager()) {
                 NDArray zero = scope.zeros(new Shape(1, input.channels(), input.height(), input.width()));
-                ai.djl.ndarray.NDList outputs;
+                NDList outputs;
                 try {
-                    outputs = ai.djl.pytorch.jni.IValueUtils.forward(loaded.block(), new ai.djl.ndarray.NDList(zero), false);
+                    outputs = IValueUtils.forward(loaded.block(), new NDList(zero), false);
                 } catch (RuntimeException e) {
                     throw new InvalidInputException("torchscript.error.input", input.toString());
                 }
@@ -222,56 +223,6 @@ public class TorchScriptModels implements StudentState {
         return new TorchScriptModel(id, name, file, List.copyOf(classes), input, featureMaps, kept);
     }
 
-    /** What {@code cnnlab.json} says: the input (C, H, W; default {@link #DEFAULT_INPUT}) and the class names (null: numbered). */
-    private record Meta(TensorShape input, List<String> classes) {
-    }
-
-    private Meta meta(byte[] meta) {
-        if (meta == null) return new Meta(DEFAULT_INPUT, null);
-        try {
-            JsonNode json = JsonMapper.builder().build().readTree(new String(meta, StandardCharsets.UTF_8));
-            JsonNode in = json.path("input");
-            TensorShape input = DEFAULT_INPUT;
-            if (in.isArray()) {
-                if (in.size() != 3) throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
-                input = TensorShape.image(in.get(0).asInt(), in.get(1).asInt(), in.get(2).asInt());
-            }
-            List<String> classes = null;
-            if (json.path("classes").isArray()) {
-                classes = new ArrayList<>();
-                for (JsonNode c : json.path("classes")) classes.add(c.asString());
-            }
-            return new Meta(input, classes);
-        } catch (JacksonException e) {
-            throw new InvalidInputException("torchscript.error.meta", limits.maxInputSide());
-        }
-    }
-
-    /**
-     * The {@code extra/cnnlab.json} of a TorchScript archive, or null when it has none; refuses a file
-     * that is not a ZIP archive with TorchScript code in it. Entries are listed, never unpacked.
-     */
-    static byte[] archiveEntry(Path file) {
-        boolean code = false;
-        byte[] meta = null;
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry e = entries.nextElement();
-                String n = e.getName();
-                if (n.contains("/code/") || n.endsWith("/data.pkl")) code = true;
-                if (n.endsWith("/extra/cnnlab.json")) {
-                    try (var in = zip.getInputStream(e)) {
-                        meta = in.readNBytes(64 * 1024);
-                    }
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidInputException("torchscript.error.notTorchScript");
-        }
-        if (!code) throw new InvalidInputException("torchscript.error.notTorchScript");
-        return meta;
-    }
-
     private Path folder(StudentId student) {
         return students.resolve(student.folderName());
     }
@@ -279,7 +230,7 @@ public class TorchScriptModels implements StudentState {
     private static void deleteTree(Path root) {
         if (!Files.isDirectory(root)) return;
         try (var all = Files.walk(root)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(TorchScriptModels::delete);
+            all.sorted(Comparator.reverseOrder()).forEach(TorchScriptModels::delete);
         } catch (IOException e) {
             LOG.debug("cannot clear {}: {}", root, e.toString());
         }

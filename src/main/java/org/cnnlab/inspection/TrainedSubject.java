@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnlab.inspection.saliency.GradCam;
 import org.cnnlab.network.ChannelsLast;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.TensorShape;
@@ -37,7 +39,7 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner, OpenNetwork
 
     @Override
     public int camLayer() {
-        return org.cnnlab.inspection.saliency.GradCam.defaultLayer(model.network());
+        return GradCam.defaultLayer(model.network());
     }
 
     @Override
@@ -123,7 +125,7 @@ public record TrainedSubject(TrainedModel model, ModelRunner runner, OpenNetwork
         @Override
         public NDArray[] firstFilters(NDManager scope) {
             for (Block layer : loaded.block().getChildren().values()) {
-                if (!(layer instanceof ai.djl.nn.convolutional.Conv2d)) continue;
+                if (!(layer instanceof Conv2d)) continue;
                 NDArray w = null;
                 NDArray b = null;
                 for (var p : layer.getParameters()) {

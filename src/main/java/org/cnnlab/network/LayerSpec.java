@@ -1,12 +1,14 @@
 package org.cnnlab.network;
 
+import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One layer of a {@link NetworkSpec}, as plain data. Sizes are what a student types; whether they
  * fit the incoming shape is for {@link ShapeInference} to say, layer by layer.
  */
-public sealed interface LayerSpec extends java.io.Serializable {
+public sealed interface LayerSpec extends Serializable {
 
     /** Every kind of layer, with the name it has in JSON and in i18n keys ("layer." + name). */
     List<String> TYPES = List.of("conv2d", "maxpool", "avgpool", "globalavgpool", "relu", "sigmoid", "tanh",
@@ -18,7 +20,7 @@ public sealed interface LayerSpec extends java.io.Serializable {
             case MaxPool p -> "maxpool";
             case AvgPool p -> "avgpool";
             case GlobalAvgPool g -> "globalavgpool";
-            case Activation a -> a.kind().name().toLowerCase(java.util.Locale.ROOT);
+            case Activation a -> a.kind().name().toLowerCase(Locale.ROOT);
             case BatchNorm b -> "batchnorm";
             case Dropout d -> "dropout";
             case Flatten f -> "flatten";

@@ -1,5 +1,8 @@
 package org.cnnlab.network;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The lecture's case against a dense first layer, in numbers: a dense layer of N neurons on a
  * W×H×C image has (W·H·C + 1)·N parameters and uses each weight once per image; a conv layer of F
@@ -19,7 +22,7 @@ public record MlpComparison(NetworkAnalysis dense, NetworkAnalysis conv, long de
     public static MlpComparison of(ShapeInference inference, int width, int height, int channels, int[] neurons,
                                    int filters, int kernel) {
         TensorShape input = TensorShape.image(channels, height, width);
-        java.util.List<LayerSpec> layers = new java.util.ArrayList<>();
+        List<LayerSpec> layers = new ArrayList<>();
         layers.add(new LayerSpec.Flatten());
         for (int n : neurons) {
             if (n != 0) layers.add(new LayerSpec.Dense(n));

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.SavedWork;
@@ -148,7 +149,7 @@ public class NetworkDesignService implements StudentState {
         benches.remove(student);
     }
 
-    private NetworkDesign layers(StudentId student, java.util.function.Consumer<List<LayerSpec>> change) {
+    private NetworkDesign layers(StudentId student, Consumer<List<LayerSpec>> change) {
         return edit(student, spec -> {
             List<LayerSpec> list = new ArrayList<>(spec.layers());
             change.accept(list);

@@ -1,6 +1,7 @@
 package org.cnnlab.network;
 
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -56,9 +57,9 @@ public class NetworkFactory {
                 case LayerSpec.AvgPool p -> Pool.avgPool2dBlock(new Shape(p.kernel(), p.kernel()), new Shape(p.stride(), p.stride()));
                 case LayerSpec.GlobalAvgPool g -> Pool.globalAvgPool2dBlock();
                 case LayerSpec.Activation a -> switch (a.kind()) {
-                    case RELU -> ChannelsLast.activation(ai.djl.nn.Activation::relu, "ReLU");
-                    case SIGMOID -> ChannelsLast.activation(ai.djl.nn.Activation::sigmoid, "sigmoid");
-                    case TANH -> ChannelsLast.activation(ai.djl.nn.Activation::tanh, "Tanh");
+                    case RELU -> ChannelsLast.activation(Activation::relu, "ReLU");
+                    case SIGMOID -> ChannelsLast.activation(Activation::sigmoid, "sigmoid");
+                    case TANH -> ChannelsLast.activation(Activation::tanh, "Tanh");
                 };
                 case LayerSpec.BatchNorm b -> BatchNorm.builder().build();
                 case LayerSpec.Dropout d -> Dropout.builder().optRate((float) d.rate()).build();

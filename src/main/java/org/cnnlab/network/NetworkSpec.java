@@ -1,9 +1,10 @@
 package org.cnnlab.network;
 
+import java.io.Serializable;
 import java.util.List;
 
 /** A network as data: the input shape (C, H, W) and the layers in order. Versioned for saving and sharing. */
-public record NetworkSpec(int version, TensorShape input, List<LayerSpec> layers) implements java.io.Serializable {
+public record NetworkSpec(int version, TensorShape input, List<LayerSpec> layers) implements Serializable {
 
     public static final int CURRENT_VERSION = 1;
 

@@ -1,12 +1,13 @@
 package org.cnnlab.network;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * The shape of one example flowing through a network, without the batch axis: (C, H, W) for
  * images and feature maps, (features) after Flatten, Dense or global average pooling.
  */
-public record TensorShape(int[] dims) implements java.io.Serializable {
+public record TensorShape(int[] dims) implements Serializable {
 
     public TensorShape {
         dims = dims.clone();

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -112,7 +113,7 @@ public final class GraphNetwork implements AutoCloseable {
         values.put(input, x);
         // how many live names refer to each computed array (Identity gives one array a second name)
         Map<NDArray, Integer> names = new IdentityHashMap<>();
-        Set<NDArray> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<NDArray> kept = Collections.newSetFromMap(new IdentityHashMap<>());
         kept.add(x);
         Map<String, NDArray> result = new LinkedHashMap<>();
         try {

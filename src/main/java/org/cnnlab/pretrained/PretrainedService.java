@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.cnnlab.base.Autograd;
 import org.cnnlab.base.DjlRuntime;
 import org.springframework.stereotype.Service;
@@ -23,7 +25,7 @@ public class PretrainedService {
     private NanoDet model;
     private boolean closed;
     /** Forward passes through NanoDet at once: each holds its 416×416 activations in native memory while it runs. */
-    private final java.util.concurrent.Semaphore passes = new java.util.concurrent.Semaphore(2, true);
+    private final Semaphore passes = new Semaphore(2, true);
 
     public PretrainedService(DjlRuntime djl) {
         this.djl = djl;
@@ -49,7 +51,7 @@ public class PretrainedService {
      * x (B, 3, 416, 416) through the model, at most two passes at once for the whole server (the
      * rest wait their turn), so a class opening the page together cannot run the native memory out.
      */
-    public NanoDet.Heads forward(NDArray x, java.util.Collection<String> taps) {
+    public NanoDet.Heads forward(NDArray x, Collection<String> taps) {
         NanoDet net = model();
         passes.acquireUninterruptibly();
         try {

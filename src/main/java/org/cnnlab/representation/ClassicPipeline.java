@@ -2,7 +2,9 @@ package org.cnnlab.representation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
@@ -124,7 +126,7 @@ public class ClassicPipeline {
                 new TrainingRequest(student, cnn, train, OptimizerSpec.adam(0.001), 32, EPOCHS, 0.1, seed, "CNN", test)));
         CompletableFuture<Comparison> done = new CompletableFuture<>();
         TrainingProgress[] latest = queued.toArray(new TrainingProgress[0]);
-        java.util.concurrent.atomic.AtomicBoolean finishing = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean finishing = new AtomicBoolean();
         List<Runnable> stops = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
             int which = k;
@@ -143,7 +145,7 @@ public class ClassicPipeline {
                 CompletableFuture.runAsync(() -> {   // scoring and pictures off the class's training worker
                     try {
                         for (TrainingProgress t : both) {
-                            if (t.state() != TrainingProgress.State.DONE) throw new InvalidInputException("representation.error.training." + t.state().name().toLowerCase(java.util.Locale.ROOT));
+                            if (t.state() != TrainingProgress.State.DONE) throw new InvalidInputException("representation.error.training." + t.state().name().toLowerCase(Locale.ROOT));
                         }
                         done.complete(result(student, both, classes, handTest, test, train.size()));
                     } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package org.cnnlab.representation;
 
+import java.util.List;
+
 /**
  * A hand-made feature of a point (x₁, x₂): a coordinate of φ(x). The polar pair (r, θ) is the
  * lecture's example of a change of representation that makes concentric rings separable by a line.
@@ -27,7 +29,7 @@ public enum Feature {
     }
 
     /** φ(x) for every point: the features of point i at [i·d … i·d + d). */
-    public static float[] apply(java.util.List<Feature> phi, float[] x1, float[] x2) {
+    public static float[] apply(List<Feature> phi, float[] x1, float[] x2) {
         int d = phi.size();
         float[] out = new float[x1.length * d];
         for (int i = 0; i < x1.length; i++) for (int k = 0; k < d; k++) out[i * d + k] = (float) phi.get(k).of(x1[i], x2[i]);

@@ -4,11 +4,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
+import org.cnnlab.inspection.InspectionService;
 import org.cnnlab.inspection.OpenNetwork;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkSpec;
@@ -42,10 +45,10 @@ public class RepresentationLab {
     }
 
     private final TrainingService training;
-    private final org.cnnlab.inspection.InspectionService inspection;
+    private final InspectionService inspection;
     private final RepresentationLimits limits;
 
-    public RepresentationLab(TrainingService training, org.cnnlab.inspection.InspectionService inspection, RepresentationLimits limits) {
+    public RepresentationLab(TrainingService training, InspectionService inspection, RepresentationLimits limits) {
         this.training = training;
         this.inspection = inspection;
         this.limits = limits;
@@ -89,7 +92,7 @@ public class RepresentationLab {
                 mlp ? "MLP" : "linear", testData));
         CompletableFuture<Fit> done = new CompletableFuture<>();
         Runnable[] stop = new Runnable[1];
-        java.util.concurrent.atomic.AtomicBoolean finishing = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean finishing = new AtomicBoolean();
         stop[0] = training.watch(queued.jobId(), p -> {
             try {
                 progress.accept(p);
@@ -100,7 +103,7 @@ public class RepresentationLab {
             CompletableFuture.runAsync(() -> {   // the pictures off the class's training worker
                 try {
                     if (p.state() != TrainingProgress.State.DONE) {
-                        throw new InvalidInputException("representation.error.training." + p.state().name().toLowerCase(java.util.Locale.ROOT));
+                        throw new InvalidInputException("representation.error.training." + p.state().name().toLowerCase(Locale.ROOT));
                     }
                     TrainedModel model = training.trained(student, p.jobId()).orElseThrow();
                     done.complete(pictures(model, s, train, p.heldOutAccuracy(), mlp));   // the run scored the test points once, at its end

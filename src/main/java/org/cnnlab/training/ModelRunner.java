@@ -1,6 +1,7 @@
 package org.cnnlab.training;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
@@ -9,15 +10,24 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.network.Budget;
 import org.cnnlab.network.BudgetLimits;
+import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.TensorShape;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Runs a {@link TrainedModel} on one image: softmax(z) of its logits, in a model closed right after. */
@@ -31,7 +41,7 @@ public class ModelRunner {
         this(factory, new Budget(BudgetLimits.defaults()));
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public ModelRunner(NetworkFactory factory, Budget budget) {
         this.factory = factory;
         this.budget = budget;
@@ -51,9 +61,9 @@ public class ModelRunner {
         budget.checkGradients(analysis(trained), batch, passes);
     }
 
-    private org.cnnlab.network.NetworkAnalysis analysis(TrainedModel trained) {
-        org.cnnlab.network.NetworkAnalysis analysis = factory.analyse(trained.network());
-        if (!analysis.valid()) throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+    private NetworkAnalysis analysis(TrainedModel trained) {
+        NetworkAnalysis analysis = factory.analyse(trained.network());
+        if (!analysis.valid()) throw new InvalidInputException("models.error.parameters");
         return analysis;
     }
 
@@ -68,34 +78,34 @@ public class ModelRunner {
         try {
             checkShapes(trained);
             p = probabilities(trained, new float[Math.toIntExact(in.size())]);
-        } catch (org.cnnlab.base.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             throw e;
-        } catch (RuntimeException | IOException | ai.djl.MalformedModelException e) {  // DJL's refusals of a parameter file that does not match the block
-            throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+        } catch (RuntimeException | IOException | MalformedModelException e) {  // DJL's refusals of a parameter file that does not match the block
+            throw new InvalidInputException("models.error.parameters");
         }
         if (p.length != trained.classes().size()) {
-            throw new org.cnnlab.base.InvalidInputException("models.error.classes", p.length, trained.classes().size());
+            throw new InvalidInputException("models.error.classes", p.length, trained.classes().size());
         }
         for (double v : p) {
-            if (!Double.isFinite(v)) throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+            if (!Double.isFinite(v)) throw new InvalidInputException("models.error.parameters");
         }
     }
 
     /** DJL loads a parameter of any shape: compare each one with the shape the network gives it. */
-    private void checkShapes(TrainedModel trained) throws IOException, ai.djl.MalformedModelException {
+    private void checkShapes(TrainedModel trained) throws IOException, MalformedModelException {
         TensorShape in = trained.network().input();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             Block block = factory.build(trained.network());
             block.initialize(manager, DataType.FLOAT32, new Shape(1, in.channels(), in.height(), in.width()));
-            java.util.List<Shape> expected = block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
+            List<Shape> expected = block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
             block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(trained.parameters())));
-            java.util.List<Shape> loaded = block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
-            if (!expected.equals(loaded)) throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+            List<Shape> loaded = block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
+            if (!expected.equals(loaded)) throw new InvalidInputException("models.error.parameters");
         }
     }
 
     /** The share of {@code data} the model classifies right (batches of 64, no gradient). */
-    public double accuracy(TrainedModel trained, org.cnnlab.dataset.LabelledImages data) {
+    public double accuracy(TrainedModel trained, LabelledImages data) {
         if (data.size() == 0) return Double.NaN;
         float[][] p = probabilities(trained, data);
         long right = 0;
@@ -104,18 +114,18 @@ public class ModelRunner {
     }
 
     /** softmax(z) for every image of {@code data}: one model, batches of 64, no gradient. */
-    public float[][] probabilities(TrainedModel trained, org.cnnlab.dataset.LabelledImages data) {
+    public float[][] probabilities(TrainedModel trained, LabelledImages data) {
         priceForward(trained, Math.min(64, Math.max(1, data.size())), data.size());
         float[][] out = new float[data.size()][];
         try (Loaded loaded = open(trained)) {
             for (int start = 0; start < data.size(); start += 64) {
-                org.cnnlab.dataset.LabelledImages b = data.slice(start, Math.min(start + 64, data.size()));
-                try (ai.djl.ndarray.NDManager s = loaded.model().getNDManager().newSubManager()) {
+                LabelledImages b = data.slice(start, Math.min(start + 64, data.size()));
+                try (NDManager s = loaded.model().getNDManager().newSubManager()) {
                     NDArray x = s.create(b.pixels(), new Shape(b.size(), b.channels(), b.height(), b.width()));
-                    NDArray p = loaded.block().forward(new ai.djl.training.ParameterStore(s, false), new NDList(x), false).singletonOrThrow().softmax(-1);
+                    NDArray p = loaded.block().forward(new ParameterStore(s, false), new NDList(x), false).singletonOrThrow().softmax(-1);
                     float[] flat = p.toFloatArray();
                     int k = flat.length / b.size();
-                    for (int i = 0; i < b.size(); i++) out[start + i] = java.util.Arrays.copyOfRange(flat, i * k, (i + 1) * k);
+                    for (int i = 0; i < b.size(); i++) out[start + i] = Arrays.copyOfRange(flat, i * k, (i + 1) * k);
                 }
             }
         }
@@ -129,7 +139,7 @@ public class ModelRunner {
     }
 
     /** A model built and loaded for code that needs its layers one by one (inspection); its owner closes it. */
-    public record Loaded(Model model, ai.djl.nn.SequentialBlock block) implements AutoCloseable {
+    public record Loaded(Model model, SequentialBlock block) implements AutoCloseable {
         @Override
         public void close() {
             model.close();
@@ -139,14 +149,14 @@ public class ModelRunner {
     public Loaded open(TrainedModel trained) {
         Model model = Model.newInstance("cnnlab-inspect", Device.cpu(), "PyTorch");
         try {
-            ai.djl.nn.SequentialBlock block = factory.build(trained.network());
+            SequentialBlock block = factory.build(trained.network());
             model.setBlock(block);
             block.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(trained.parameters())));
             return new Loaded(model, block);
-        } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {
+        } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
-            if (e instanceof org.cnnlab.base.InvalidInputException invalid) throw invalid;
-            throw new org.cnnlab.base.InvalidInputException("models.error.parameters");
+            if (e instanceof InvalidInputException invalid) throw invalid;
+            throw new InvalidInputException("models.error.parameters");
         }
     }
 
@@ -165,9 +175,9 @@ public class ModelRunner {
                 for (int i = 0; i < p.length; i++) out[i] = p[i];
                 return out;
             }
-        } catch (IOException | ai.djl.MalformedModelException e) {
+        } catch (IOException | MalformedModelException e) {
             throw new UncheckedIOException(e instanceof IOException io ? io : new IOException(e));
-        } catch (ai.djl.translate.TranslateException e) {
+        } catch (TranslateException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -7,15 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.ShapeInference;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -39,19 +44,19 @@ public class ModelStore implements StudentState {
     private final ModelRunner runner;
     private final ShapeInference inference;
     private final Map<StudentId, List<Saved>> saved = new ConcurrentHashMap<>();
-    private final org.cnnlab.base.ClassRoom classRoom;   // who may upload ("class members only"); null: everyone
+    private final ClassRoom classRoom;   // who may upload ("class members only"); null: everyone
 
     public ModelStore(Path dataDir, ModelLimits limits, ModelRunner runner, NetworkLimits networkLimits) {
-        this(dataDir, limits, runner, networkLimits, (org.cnnlab.base.ClassRoom) null);
+        this(dataDir, limits, runner, networkLimits, (ClassRoom) null);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public ModelStore(@Value("${cnnlab.data-dir}") Path dataDir, ModelLimits limits, ModelRunner runner, NetworkLimits networkLimits,
-                      org.springframework.beans.factory.ObjectProvider<org.cnnlab.base.ClassRoom> classRoom) {
+                      ObjectProvider<ClassRoom> classRoom) {
         this(dataDir, limits, runner, networkLimits, classRoom.getIfAvailable());
     }
 
-    private ModelStore(Path dataDir, ModelLimits limits, ModelRunner runner, NetworkLimits networkLimits, org.cnnlab.base.ClassRoom classRoom) {
+    private ModelStore(Path dataDir, ModelLimits limits, ModelRunner runner, NetworkLimits networkLimits, ClassRoom classRoom) {
         this.classRoom = classRoom;
         this.root = dataDir.resolve("models");
         this.limits = limits;
@@ -77,7 +82,7 @@ public class ModelStore implements StudentState {
 
     /** Reads an uploaded file, checks it is a whole CNN Lab model that fits its network, and saves it. */
     public Saved upload(StudentId student, byte[] file) {
-        if (classRoom != null) classRoom.admit(student, org.cnnlab.base.ClassRoom.Costly.UPLOAD);   // before the file is read
+        if (classRoom != null) classRoom.admit(student, ClassRoom.Costly.UPLOAD);   // before the file is read
         ModelFile.Contents contents = ModelFile.read(file, limits.maxFileBytes());
         runner.check(contents.model());
         return store(student, contents);
@@ -106,7 +111,7 @@ public class ModelStore implements StudentState {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        found.sort(java.util.Comparator.comparing(Saved::savedAt));
+        found.sort(Comparator.comparing(Saved::savedAt));
         return found;
     }
 
@@ -155,15 +160,15 @@ public class ModelStore implements StudentState {
     }
 
     /** The app's own model of that name, if it was written before (a damaged file counts as none). */
-    public java.util.Optional<TrainedModel> readShared(String name) {
+    public Optional<TrainedModel> readShared(String name) {
         Path file = root.getParent().resolve("shared").resolve(name + ModelFile.EXTENSION);
-        if (!Files.isRegularFile(file)) return java.util.Optional.empty();
+        if (!Files.isRegularFile(file)) return Optional.empty();
         try {
             TrainedModel model = ModelFile.read(Files.readAllBytes(file), limits.maxFileBytes()).model();
             runner.check(model);
-            return java.util.Optional.of(model);
+            return Optional.of(model);
         } catch (IOException | InvalidInputException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -1,10 +1,12 @@
 package org.cnnlab.training;
 
+import java.io.Serializable;
+
 /**
  * How parameters move: θ ← θ − η∇L (SGD); with momentum v ← μv + ∇L, θ ← θ − ηv; the lecture's
  * noisy form θ ← θ − η∇L + ε with ε ~ N(0, σ²I) per parameter and step; or Adam.
  */
-public record OptimizerSpec(Kind kind, double learningRate, double momentum, double noiseSigma) implements java.io.Serializable {
+public record OptimizerSpec(Kind kind, double learningRate, double momentum, double noiseSigma) implements Serializable {
 
     public enum Kind { SGD, MOMENTUM, NOISY_SGD, ADAM }
 

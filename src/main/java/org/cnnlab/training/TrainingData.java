@@ -1,5 +1,6 @@
 package org.cnnlab.training;
 
+import java.io.Serializable;
 import java.util.List;
 import org.cnnlab.dataset.DataHeader;
 import org.cnnlab.dataset.DatasetCatalog;
@@ -13,7 +14,7 @@ import org.cnnlab.dataset.OwnClasses;
  * not with the jobs that wait (an MNIST job of 2,000 images per class is about 75 MB of floats).
  * Descriptions travel to worker nodes as they are; each worker makes the images from its own catalog.
  */
-public sealed interface TrainingData extends java.io.Serializable {
+public sealed interface TrainingData extends Serializable {
 
     /** What the request check and the price need: classes, image shape, images per class. */
     DataHeader header();

@@ -1,7 +1,11 @@
 package org.cnnlab.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
@@ -9,7 +13,9 @@ import org.cnnlab.dataset.DataHeader;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.OwnClasses;
+import org.cnnlab.imaging.Colormap;
 import org.cnnlab.imaging.ImageDecoder;
+import org.cnnlab.imaging.MapRenderer;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.network.NetworkDesignService;
@@ -77,10 +83,10 @@ public class TrainingLab {
         int k = confusion.length;
         float[] rows = new float[k * k];
         for (int t = 0; t < k; t++) {
-            int total = java.util.Arrays.stream(confusion[t]).sum();
+            int total = Arrays.stream(confusion[t]).sum();
             for (int q = 0; q < k; q++) rows[t * k + q] = total == 0 ? 0 : (float) confusion[t][q] / total;
         }
-        byte[] png = org.cnnlab.imaging.MapRenderer.render(rows, k, k, org.cnnlab.imaging.Colormap.VIRIDIS, 1.0).png();
+        byte[] png = MapRenderer.render(rows, k, k, Colormap.VIRIDIS, 1.0).png();
         TrainingRecord r = model.record();
         Double board = leaderboardImages(r.dataset(), model.classes()).map(test -> {
             float[][] p = runner.probabilities(model, test);
@@ -89,16 +95,16 @@ public class TrainingLab {
             return (double) right / p.length;
         }).orElse(null);
         String detail = r.network() + " · " + r.epochs() + " ep · " + (r.onTestSet() ? "test " : "val ")
-                + String.format(java.util.Locale.ROOT, "%.1f %%", r.heldOutAccuracy() * 100);
+                + String.format(Locale.ROOT, "%.1f %%", r.heldOutAccuracy() * 100);
         return new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, r.dataset() + " · " + String.join(", ", model.classes()),
                 detail, png, board);
     }
 
-    private java.util.Optional<LabelledImages> leaderboardImages(String dataset, List<String> classes) {
+    private Optional<LabelledImages> leaderboardImages(String dataset, List<String> classes) {
         try {
             return catalog.test(dataset, classes, LEADERBOARD_PER_CLASS, LEADERBOARD_SEED);
         } catch (RuntimeException e) {
-            return java.util.Optional.empty();   // no such catalog set (own classes, a lesson's generated set): not ranked
+            return Optional.empty();   // no such catalog set (own classes, a lesson's generated set): not ranked
         }
     }
 
@@ -223,7 +229,7 @@ public class TrainingLab {
         training.cancel(student, jobId);
     }
 
-    public Runnable watch(long jobId, java.util.function.Consumer<TrainingProgress> watcher) {
+    public Runnable watch(long jobId, Consumer<TrainingProgress> watcher) {
         return training.watch(jobId, watcher);
     }
 
@@ -232,7 +238,7 @@ public class TrainingLab {
         return training.finished(student);
     }
 
-    public java.util.Optional<TrainingProgress> latest(StudentId student) {
+    public Optional<TrainingProgress> latest(StudentId student) {
         return training.latest(student);
     }
 }

@@ -1,5 +1,6 @@
 package org.cnnlab.training;
 
+import java.io.Serializable;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.network.NetworkSpec;
@@ -12,7 +13,7 @@ import org.cnnlab.network.NetworkSpec;
  */
 public record TrainingRequest(StudentId student, NetworkSpec network, TrainingData data, OptimizerSpec optimizer,
                               int batchSize, int epochs, double validationSplit, long seed, String name)
-        implements java.io.Serializable {
+        implements Serializable {
 
     /** On images already made, with a held-out test set ({@code test} null: the validation images stand in). */
     public TrainingRequest(StudentId student, NetworkSpec network, LabelledImages data, OptimizerSpec optimizer,

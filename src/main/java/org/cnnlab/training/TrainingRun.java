@@ -2,6 +2,7 @@ package org.cnnlab.training;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,7 +14,14 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
@@ -69,11 +77,11 @@ public final class TrainingRun {
     }
 
     /** A validation image the model gets wrong: its pixels (C×H×W, 0…1), true and predicted class, and p(predicted). */
-    public record Mistake(float[] pixels, int trueClass, int predicted, double confidence) implements java.io.Serializable {
+    public record Mistake(float[] pixels, int trueClass, int predicted, double confidence) implements Serializable {
     }
 
     /** How the run ended: a state, and for DIVERGED/FAILED the i18n key and its arguments. */
-    public record Outcome(TrainingProgress.State state, String messageKey, Object... messageArgs) implements java.io.Serializable {
+    public record Outcome(TrainingProgress.State state, String messageKey, Object... messageArgs) implements Serializable {
     }
 
     static {
@@ -100,20 +108,20 @@ public final class TrainingRun {
         Random random = new Random(r.seed());
         try (Model model = Model.newInstance("cnnlab-training", Device.cpu(), "PyTorch")) {
             // the same seed gives the same initial weights (and noisy-SGD noise): one job at a time uses the engine's generator
-            ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) r.seed());
+            Engine.getEngine("PyTorch").setRandomSeed((int) r.seed());
             model.setBlock(factory.build(r.network()));
             Optimizer optimizer = optimizer(r.optimizer());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
             try (Trainer trainer = model.newTrainer(config)) {
                 Outcome outcome = train(trainer, train, validation, made.test(), r, batch, total, started, wallMillis, random, cancelled, listener);
                 if (outcome.state() == TrainingProgress.State.DONE) {
-                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                    model.getBlock().saveParameters(new java.io.DataOutputStream(bytes));
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    model.getBlock().saveParameters(new DataOutputStream(bytes));
                     listener.trained(bytes.toByteArray());
                 }
                 return outcome;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 OptimizerStates.close(optimizer);
             }
@@ -141,7 +149,7 @@ public final class TrainingRun {
                 if (System.currentTimeMillis() - started > wallMillis) {
                     return new Outcome(TrainingProgress.State.FAILED, "training.error.wallTime", wallMillis / 1000);
                 }
-                int[] indices = java.util.Arrays.copyOfRange(order, start, Math.min(start + batch, train.size()));
+                int[] indices = Arrays.copyOfRange(order, start, Math.min(start + batch, train.size()));
                 double[] lossAndCorrect = trainBatch(trainer, train.subset(indices));
                 step++;
                 if (step == 1) firstLoss = lossAndCorrect[0];
@@ -232,7 +240,7 @@ public final class TrainingRun {
     }
 
     private static void keepMostConfident(List<Mistake> mistakes) {
-        mistakes.sort(java.util.Comparator.comparingDouble(Mistake::confidence).reversed());
+        mistakes.sort(Comparator.comparingDouble(Mistake::confidence).reversed());
         if (mistakes.size() > MAX_MISTAKES) mistakes.subList(MAX_MISTAKES, mistakes.size()).clear();
     }
 
@@ -267,8 +275,8 @@ public final class TrainingRun {
         int[] order = Shuffle.permutation(data.size(), new Random(seed ^ 0x5DEECE66DL));
         int nVal = (int) Math.floor(data.size() * validationSplit);
         return new LabelledImages[] {
-                data.subset(java.util.Arrays.copyOfRange(order, nVal, order.length)),
-                data.subset(java.util.Arrays.copyOfRange(order, 0, nVal))};
+                data.subset(Arrays.copyOfRange(order, nVal, order.length)),
+                data.subset(Arrays.copyOfRange(order, 0, nVal))};
     }
 
 

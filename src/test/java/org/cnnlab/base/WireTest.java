@@ -3,6 +3,7 @@ package org.cnnlab.base;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class WireTest {
 
     @Test
     void a_class_outside_the_application_is_refused() {
-        byte[] foreign = Wire.write(new java.net.InetSocketAddress("localhost", 80));
+        byte[] foreign = Wire.write(new InetSocketAddress("localhost", 80));
         assertThatThrownBy(() -> Wire.read(foreign, Object.class)).isInstanceOf(IllegalArgumentException.class);
     }
 

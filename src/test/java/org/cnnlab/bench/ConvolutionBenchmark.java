@@ -10,6 +10,7 @@ import java.util.Random;
 import org.cnnlab.CnnLabApplication;
 import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.Translations;
 import org.cnnlab.convolution.ChannelMode;
 import org.cnnlab.convolution.ConvolutionLimits;
 import org.cnnlab.convolution.ConvolutionService;
@@ -117,8 +118,8 @@ public final class ConvolutionBenchmark {
             Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)).newPage();
             PlaygroundPage ui = new PlaygroundPage(page).open(base);
             Stats small = roundTrips(page, "browser round trip, 7×9 slide matrix (reference)", runs);
-            ui.chooseSample(app.getBean(org.cnnlab.base.Translations.class)
-                    .getTranslation("sample.photo.astronaut", org.cnnlab.base.Translations.SPANISH));
+            ui.chooseSample(app.getBean(Translations.class)
+                    .getTranslation("sample.photo.astronaut", Translations.SPANISH));
             page.waitForFunction("() => document.querySelector('#input-info').textContent.includes('512')");
             Stats photo = roundTrips(page, "browser round trip, astronaut 512×512 RGB", runs);
             lines.add(keystroke.line(null));

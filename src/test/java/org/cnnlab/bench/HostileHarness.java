@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +26,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.cnnlab.base.BackgroundThreads;
 import org.cnnlab.base.Translations;
 import org.cnnlab.e2e.BrowserTest;
-import org.cnnlab.e2e.pages.TrainingPage;
 import org.cnnlab.e2e.pages.NetworkPage;
+import org.cnnlab.e2e.pages.TrainingPage;
+import org.cnnlab.training.HostileFiles;
 
 /**
  * The hostile-student harness of the class-server issue (not part of the test run): it starts the
@@ -109,7 +119,7 @@ public final class HostileHarness {
         try {
             waitHealthy(Duration.ofMinutes(3));
             // Playwright objects belong to the thread of their Playwright: the bystander drives its own from its own thread
-            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch ready = new CountDownLatch(1);
             bystander = new Thread(() -> bystander(ready), "well-behaved-student");
             bystander.setDaemon(true);
             bystander.start();
@@ -122,14 +132,14 @@ public final class HostileHarness {
         // on a thread of their own below the server and the bystander: at nice 19, which the processes it starts (the
         // attackers' Playwright driver and Chromium) inherit, and the attackers' Chromium at SCHED_IDLE, which Chromium's
         // own per-process nice changes cannot undo (as root it raised its renderers back to 0). This thread keeps its priority.
-        java.util.concurrent.FutureTask<Result> attacks = new java.util.concurrent.FutureTask<>(() -> {
-            org.cnnlab.base.BackgroundThreads.lowerThisThread();
+        FutureTask<Result> attacks = new FutureTask<>(() -> {
+            BackgroundThreads.lowerThisThread();
             return attack(bystander);
         });
         new Thread(attacks, "attackers").start();
         try {
             return attacks.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof Exception cause) throw cause;
             throw e;
         } finally {
@@ -205,7 +215,7 @@ public final class HostileHarness {
         }
     }
 
-    private record Attack(String name, java.util.concurrent.Callable<String> action) {
+    private record Attack(String name, Callable<String> action) {
     }
 
     private List<Attack> attacks(Browser attacker) {
@@ -298,7 +308,7 @@ public final class HostileHarness {
     }
 
     private String uploadBomb(Browser attacker) throws Exception {
-        byte[] file = org.cnnlab.training.HostileFiles.relabelledModel(1024, 512);
+        byte[] file = HostileFiles.relabelledModel(1024, 512);
         try (Quiet c = new Quiet(attacker.newContext())) {
             Page page = c.page();
             page.navigate(base + "entrenar");
@@ -338,7 +348,7 @@ public final class HostileHarness {
                 page.locator("input[name='password']").waitFor();
                 page.locator("input[name='username']").fill("profesor");
                 page.locator("input[name='password']").fill("wrong-" + i);
-                com.microsoft.playwright.Response answer = page.waitForResponse(
+                Response answer = page.waitForResponse(
                         r -> r.url().endsWith("/login") && "POST".equals(r.request().method()),
                         () -> page.locator("input[name='password']").press("Enter"));
                 String location = String.valueOf(answer.headerValue("location"));
@@ -514,7 +524,7 @@ public final class HostileHarness {
             r = http().send(HttpRequest.newBuilder(URI.create(base + "convolucion"))
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[50_000_000])).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             return "no answer in 60 s to a 50 MB POST";
         } catch (IOException e) {
             return "refused: the server closed the connection (" + firstLine(e.getMessage()) + ")";
@@ -529,7 +539,7 @@ public final class HostileHarness {
         Page page = browser.newContext().newPage();
         page.navigate(base + "entrenar");
         page.locator("#models-upload input[type=file]").setInputFiles(new FilePayload("keep.cnnlab", "application/zip",
-                org.cnnlab.training.HostileFiles.relabelledModel(28, 8)));
+                HostileFiles.relabelledModel(28, 8)));
         page.locator("#models-list").filter(new Locator.FilterOptions().setHasText("keep")).waitFor();
         return page;
     }
@@ -557,7 +567,7 @@ public final class HostileHarness {
         return script;
     }
 
-    private void bystander(java.util.concurrent.CountDownLatch ready) {
+    private void bystander(CountDownLatch ready) {
         try (Playwright own = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = BrowserTest.launchChromium(own)) {
             Page good = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)).newPage();
@@ -595,7 +605,7 @@ public final class HostileHarness {
 
     private String slowest(long from, long to, int n) {
         return edits.stream().filter(e -> e[0] >= from && e[0] <= to).sorted((x, y) -> Double.compare(y[1], x[1])).limit(n)
-                .map(e -> String.format(Locale.ROOT, "+%.1f: %.0f", (e[0] - from) / 1000.0, e[1])).collect(java.util.stream.Collectors.joining(", "));
+                .map(e -> String.format(Locale.ROOT, "+%.1f: %.0f", (e[0] - from) / 1000.0, e[1])).collect(Collectors.joining(", "));
     }
 
     private static double p(double[] values, int percentile) {
@@ -687,7 +697,7 @@ public final class HostileHarness {
     }
 
     private static byte[] pngHeader(int width, int height) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(33);
+        ByteBuffer b = ByteBuffer.allocate(33);
         b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
         b.putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0}).putInt(0);
         return b.array();

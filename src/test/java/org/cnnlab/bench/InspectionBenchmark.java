@@ -1,14 +1,17 @@
 package org.cnnlab.bench;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,10 +32,11 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.cnnlab.Drawings;
-import org.cnnlab.base.StudentId;
 import org.cnnlab.base.Autograd;
 import org.cnnlab.base.NativeMemory;
+import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.imaging.Colormap;
 import org.cnnlab.imaging.ImageDecoder;
@@ -41,12 +46,16 @@ import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.inspection.Inspection;
 import org.cnnlab.inspection.InspectionService;
+import org.cnnlab.inspection.OpenNetwork;
+import org.cnnlab.inspection.OpenNetworks;
 import org.cnnlab.inspection.ReferenceModel;
 import org.cnnlab.inspection.Saliency;
 import org.cnnlab.inspection.SaliencyLimits;
 import org.cnnlab.inspection.SaliencyService;
+import org.cnnlab.inspection.Subject;
 import org.cnnlab.inspection.saliency.SaliencyRequest;
 import org.cnnlab.inspection.saliency.SmoothGrad;
+import org.cnnlab.network.ChannelsLast;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.PytorchCode;
@@ -321,7 +330,7 @@ public final class InspectionBenchmark {
     private static void run(String python, Path dir, int warmup, int runs, int slowRuns) throws Exception {
         ModelRunner runner = new ModelRunner(FACTORY);
         ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
-        org.cnnlab.inspection.OpenNetworks kept = new org.cnnlab.inspection.OpenNetworks();   // as in the app: the built model waits for the next request
+        OpenNetworks kept = new OpenNetworks();   // as in the app: the built model waits for the next request
         InspectionService inspection = new InspectionService(runner, decoder, kept);
         SaliencyService saliency = new SaliencyService(runner, SaliencyLimits.defaults());
 
@@ -383,7 +392,7 @@ public final class InspectionBenchmark {
                 throw new IllegalStateException(String.format(Locale.ROOT, "DJL and PyTorch-Python disagree on the logits by %.3g (> %.0e): DJL %s, "
                         + "PyTorch %s", logitError, LOGIT_TOLERANCE, Arrays.toString(djlLogits), Arrays.toString(pyLogits)));
             }
-            org.cnnlab.inspection.Subject subject = inspection.subject(model);   // the page's path: the kept model
+            Subject subject = inspection.subject(model);   // the page's path: the kept model
             Saliency ig = saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.INTEGRATED_GRADIENTS, cls));
             List<String> agreement = new ArrayList<>();
             agreement.add(String.format(Locale.ROOT, "logits max |DJL − PyTorch| %.2g (≤ %.0e)", logitError, LOGIT_TOLERANCE));
@@ -400,7 +409,7 @@ public final class InspectionBenchmark {
                     EPOCHS, 3, trained.progress().totalSteps(), trainSeconds, trained.progress().heldOutAccuracy(), model.classes().get(cls),
                     first.probabilities()[cls]);
             System.out.printf(Locale.ROOT, "%d cores; DJL %s, intra-op threads %d by default, set to " + THREADS + " (JniUtils.setNumThreads, process-wide); "
-                            + "python %s: %s → %s%n", Runtime.getRuntime().availableProcessors(), ai.djl.engine.Engine.getEngine("PyTorch").getVersion(),
+                            + "python %s: %s → %s%n", Runtime.getRuntime().availableProcessors(), Engine.getEngine("PyTorch").getVersion(),
                     defaultThreads, python, header.stream().filter(l -> l.startsWith("default_threads")).findFirst().orElse("?")
                             .replace("default_threads", "torch.get_num_threads()/interop by default"),
                     header.stream().filter(l -> l.startsWith("threads")).findFirst().orElse("?").replace("threads", "set_num_threads(" + THREADS + "):"));
@@ -414,10 +423,10 @@ public final class InspectionBenchmark {
             List<Computation> computations = List.of(
                     new Computation("draw → prediction + all maps", null, 20, false, i -> inspection.inspect(model, png)),
                     new Computation("  its network part: every layer, softmax", "maps", Double.NaN, false, i -> {
-                        try (org.cnnlab.inspection.OpenNetwork net = subject.open(); NDManager scope = net.scope()) {
-                            org.cnnlab.inspection.OpenNetwork.Insides insides = net.insides(scope.create(x, new Shape(1, model.network().input().channels(),
+                        try (OpenNetwork net = subject.open(); NDManager scope = net.scope()) {
+                            OpenNetwork.Insides insides = net.insides(scope.create(x, new Shape(1, model.network().input().channels(),
                                     model.network().input().height(), model.network().input().width())));
-                            for (org.cnnlab.inspection.OpenNetwork.Named layer : insides.layers()) layer.value().toFloatArray();
+                            for (OpenNetwork.Named layer : insides.layers()) layer.value().toFloatArray();
                             insides.logits().softmax(-1).toFloatArray();
                         }
                     }),
@@ -433,7 +442,7 @@ public final class InspectionBenchmark {
                             i -> saliency.saliency(subject, x, SaliencyRequest.of(Saliency.Method.LIME, cls))));
 
             List<String> table = new ArrayList<>();
-            Map<String, Stats> oneThread = new java.util.HashMap<>();
+            Map<String, Stats> oneThread = new HashMap<>();
             table.add(String.format(Locale.ROOT, "%-32s %5s %9s %9s   %9s %9s   %7s   %-16s %s", "computation", "n", "DJL p50", "p95", "PyTorch p50",
                     "p95", "ratio", "target", "met?"));
             for (Computation comp : computations) {
@@ -540,7 +549,7 @@ public final class InspectionBenchmark {
                     new Part("  ModelRunner.open + close (build block, load parameters)", i -> runner.open(model).close()),
                     new Part("  InspectionService.input (PNG decode, grey, resize 192→28)", i -> inspection.input(model, png)),
                     new Part("    ImageDecoder.decode (ImageIO + toPixels, getRGB rows)", i -> decoder.decode(png)),
-                    new Part("    ImageIO.read alone (the PNG decode)", i -> javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png))),
+                    new Part("    ImageIO.read alone (the PNG decode)", i -> ImageIO.read(new ByteArrayInputStream(png))),
                     new Part("  forward layer by layer + softmax + copies out (model open)", forward),
                     new Part("  rendering " + countPlanes(shapes) + " feature maps + 16 filters + input as PNG",
                             i -> render(activations, shapes, filters, x, in)));
@@ -567,7 +576,7 @@ public final class InspectionBenchmark {
             lines.add(sg.get(1).line(sg.get(0)) + (nan[0] > 0 ? "  (" + nan[0] + " calls with a non-finite gradient)" : "  (no non-finite gradient)"));
             Stats pyGrads = new Stats("  the same 25 in one backward in PyTorch-Python (input gradients only)", numbers(py.call("time grads25 5 " + slowRuns), "times"));
             lines.add(pyGrads.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f (libtorch %s vs %s)", sg.get(1).percentile(50) / pyGrads.percentile(50),
-                    ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), torchVersion));
+                    Engine.getEngine("PyTorch").getVersion(), torchVersion));
             Stats pyGradsLast = new Stats("  the same with PyTorch-Python's model and input in channels_last memory", numbers(py.call("time grads25_last 5 " + slowRuns),
                     "times"));
             lines.add(pyGradsLast.line(null) + String.format(Locale.ROOT, "   → DJL ×%.2f", sg.get(1).percentile(50) / pyGradsLast.percentile(50)));
@@ -584,18 +593,18 @@ public final class InspectionBenchmark {
                 List<Stats> pools = roundRobin(warmup, runs,
                         new Part("max pooling 2×2 of " + shape + " in (N, C, H, W) memory: DJL's Pool.maxPool2d", i -> {
                             try (NDManager t = s.newSubManager()) {
-                                ai.djl.nn.pooling.Pool.maxPool2d(planar, two, two, new Shape(0, 0), false).attach(t);
+                                Pool.maxPool2d(planar, two, two, new Shape(0, 0), false).attach(t);
                             }
                         }),
                         new Part("  the same in channels-last memory, as the app's network has it after its activation (ChannelsLast)", i -> {
                             try (NDManager t = s.newSubManager()) {
-                                ai.djl.nn.pooling.Pool.maxPool2d(lastChannels, two, two, new Shape(0, 0), false).attach(t);
+                                Pool.maxPool2d(lastChannels, two, two, new Shape(0, 0), false).attach(t);
                             }
                         }),
                         new Part("  copying (N, C, H, W) memory into channels-last (ChannelsLast.of; the network's convolutions mostly give channels-last already)", i -> {
                             try (NDManager t = s.newSubManager()) {
                                 planar.tempAttach(t);
-                                org.cnnlab.network.ChannelsLast.of(planar);
+                                ChannelsLast.of(planar);
                             }
                         }));
                 lines.add(pools.get(0).line(null));

@@ -3,6 +3,7 @@ package org.cnnlab.bench;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -159,7 +160,7 @@ public final class NodesLoadHarness {
         for (int i = 0; i < 180; i++) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not yet
             }
             Thread.sleep(1000);

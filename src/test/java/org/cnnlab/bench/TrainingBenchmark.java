@@ -1,5 +1,6 @@
 package org.cnnlab.bench;
 
+import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.StudentId;
@@ -82,12 +84,12 @@ public final class TrainingBenchmark {
             int n = t.equals("default") ? defaultThreads : Integer.parseInt(t);
             if (!threadCounts.contains(n)) threadCounts.add(n);
         }
-        ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed((int) SEED);   // DJL's initial weights, as torch.manual_seed does in Python
+        Engine.getEngine("PyTorch").setRandomSeed((int) SEED);   // DJL's initial weights, as torch.manual_seed does in Python
         System.out.printf("CNN Lab training benchmark: batch %d, SGD lr %s (quiz network: a tenth), softmax cross-entropy, seeded random data; %s; "
                         + "median of %d interleaved repeats × 2 timed epochs, each after a warm-up epoch; %d cores; DJL %s, "
                         + "intra-op threads by default %d; python %s%n", BATCH, LR,
                 nets.stream().map(n -> n.name().split(" ")[0] + " " + BATCH * n.batches() + " img/epoch").toList(), repeats,
-                Runtime.getRuntime().availableProcessors(), ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), defaultThreads, python);
+                Runtime.getRuntime().availableProcessors(), Engine.getEngine("PyTorch").getVersion(), defaultThreads, python);
         List<String> report = new ArrayList<>();
         Map<Net, PythonResult> oneThread = new LinkedHashMap<>();
         if (!nets.isEmpty()) {
@@ -366,7 +368,7 @@ public final class TrainingBenchmark {
         double baseCpu = median(cpuRates.get(TrainingProbe.Variant.BASELINE));
         double py = median(python.rates());
         double pyCpu = median(python.cpuRates());
-        for (TrainingProbe.Variant v : which.length > 1 ? rates.keySet() : java.util.Set.<TrainingProbe.Variant>of()) {
+        for (TrainingProbe.Variant v : which.length > 1 ? rates.keySet() : Set.<TrainingProbe.Variant>of()) {
             double m = median(rates.get(v));
             double c = median(cpuRates.get(v));
             lines.add(String.format(Locale.ROOT, "  %-22s wall %7.0f img/s ×%.2f ×%.2f PyTorch   CPU %7.0f img/s ×%.2f ×%.2f PyTorch",

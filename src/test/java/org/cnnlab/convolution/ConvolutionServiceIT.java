@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.cnnlab.imaging.PixelImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,7 +148,7 @@ class ConvolutionServiceIT extends ConvolutionFixture {
             for (int n = 0; n < want.length; n++) {
                 double tolerance = 1e-4 * Math.max(1, Math.abs(want[n])) + 2e-2;
                 assertThat((double) map.values()[n]).as("%s map %d value %d", s, m, n)
-                        .isCloseTo(want[n], org.assertj.core.api.Assertions.within(tolerance));
+                        .isCloseTo(want[n], Assertions.within(tolerance));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.cnnlab.convolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KernelParserTest {
 
     private static List<String> withCell(int index, String text) {
-        List<String> cells = new java.util.ArrayList<>(List.of("0", "0", "0", "0", "1", "0", "0", "0", "0"));
+        List<String> cells = new ArrayList<>(List.of("0", "0", "0", "0", "1", "0", "0", "0", "0"));
         cells.set(index, text);
         return cells;
     }

@@ -3,20 +3,28 @@ package org.cnnlab.convolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
+import org.cnnlab.ResidentMemory;
+import org.cnnlab.base.ClassEvent;
+import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.ImageLimits;
 import org.cnnlab.imaging.PixelImage;
+import org.cnnlab.imaging.RenderedMap;
 import org.cnnlab.imaging.SampleImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,7 +154,7 @@ class PlaygroundServiceIT extends ConvolutionFixture {
             assertThat(map.low()).isEqualTo(-largest);
         }
         // the channels differ, so their own extremes differ: one shared bar is a real choice
-        assertThat(p.rendered().stream().map(org.cnnlab.imaging.RenderedMap::max).distinct().count()).isGreaterThan(1);
+        assertThat(p.rendered().stream().map(RenderedMap::max).distinct().count()).isGreaterThan(1);
     }
 
     @Test
@@ -182,31 +190,31 @@ class PlaygroundServiceIT extends ConvolutionFixture {
 
     @Test
     void repeated_convolutions_do_not_grow_native_memory() throws Exception {
-        PixelImage image = ConvolutionServiceIT.randomImage(new java.util.Random(3), 3, 512, 512);
+        PixelImage image = ConvolutionServiceIT.randomImage(new Random(3), 3, 512, 512);
         ConvolutionSettings s = ConvolutionSettings.defaults().withChannelMode(ChannelMode.EACH_CHANNEL);
         List<Kernel> kernel = List.of(KernelPreset.SOBEL_F1.kernel(3));
         for (int n = 0; n < 30; n++) {
             convolution.apply(image, kernel, s); // warm up allocators
         }
-        long before = org.cnnlab.ResidentMemory.nativeKb();
+        long before = ResidentMemory.nativeKb();
         for (int n = 0; n < 300; n++) {
             convolution.apply(image, kernel, s);
         }
-        long grown = org.cnnlab.ResidentMemory.nativeKb() - before;
+        long grown = ResidentMemory.nativeKb() - before;
         // a leaked scope would keep ≥ 6 MB per call (input + three maps): 300 calls ≈ 1.8 GB.
         // The Java heap may grow meanwhile (the maps come back as float[]); that is not native memory.
         assertThat(grown).as("resident set growth outside the Java heap, KiB").isLessThan(400_000);
     }
 
     static byte[] pngOf(int w, int h) throws Exception {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 img.setRGB(x, y, (x * 6) << 16 | (y * 8) << 8 | 128);
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(img, "png", out);
+        ImageIO.write(img, "png", out);
         return out.toByteArray();
     }
 
@@ -215,7 +223,7 @@ class PlaygroundServiceIT extends ConvolutionFixture {
         ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
         SampleImages samples = new SampleImages(decoder);
         PlaygroundService own = new PlaygroundService(convolution, decoder, samples, 10);
-        org.cnnlab.base.ClassEvents events = new org.cnnlab.base.ClassEvents();
+        ClassEvents events = new ClassEvents();
         new ClassPushes(events, own);
         String photo = samples.list().stream().filter(SampleImages.Sample::photo).findFirst().orElseThrow().id();
         StudentId onTheMatrix = StudentId.random();   // the slide's matrix: an 11×11 kernel does not fit it
@@ -224,8 +232,8 @@ class PlaygroundServiceIT extends ConvolutionFixture {
         own.useSample(first, photo);
         own.useSample(second, photo);
         Kernel before = own.current(onTheMatrix).state().kernel(0);
-        events.publish(new org.cnnlab.base.ClassEvent.KernelPushed(1, List.of(onTheMatrix, first, second), 11,
-                java.util.Collections.nCopies(121, 0.5f), 0f, "big"));
+        events.publish(new ClassEvent.KernelPushed(1, List.of(onTheMatrix, first, second), 11,
+                Collections.nCopies(121, 0.5f), 0f, "big"));
         assertThat(own.current(onTheMatrix).state().kernel(0)).isEqualTo(before);
         for (StudentId s : List.of(first, second)) {
             Playground p = own.current(s);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.cnnlab.base.InvalidInputException;
@@ -49,7 +50,7 @@ class IdxReaderTest {
         assertThatThrownBy(() -> IdxReader.read(new ByteArrayInputStream(huge), 1 << 20))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("dataset.error.tooLarge");
         byte[] truncated = idx(new int[] {2, 2}, new byte[] {1}, false);
-        assertThatThrownBy(() -> IdxReader.read(new ByteArrayInputStream(truncated), 100)).isInstanceOf(java.io.EOFException.class);
+        assertThatThrownBy(() -> IdxReader.read(new ByteArrayInputStream(truncated), 100)).isInstanceOf(EOFException.class);
     }
 
     @Test

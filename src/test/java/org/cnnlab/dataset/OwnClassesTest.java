@@ -7,7 +7,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import org.cnnlab.Drawings;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.imaging.ImageDecoder;
@@ -20,8 +23,8 @@ class OwnClassesTest {
     private final OwnClasses own = new OwnClasses(3, 4, 10, new ImageDecoder(ImageLimits.defaults()));
     private final StudentId me = StudentId.random();
 
-    static byte[] drawing(java.util.function.Consumer<Graphics2D> ink) throws Exception {
-        return org.cnnlab.Drawings.pad(ink);
+    static byte[] drawing(Consumer<Graphics2D> ink) throws Exception {
+        return Drawings.pad(ink);
     }
 
     @Test
@@ -45,8 +48,8 @@ class OwnClassesTest {
         int copies = 0;
         for (int i = 0; i < data.size(); i++) {
             if (data.labels()[i] != 0) continue;
-            float[] img = java.util.Arrays.copyOfRange(data.pixels(), i * 784, (i + 1) * 784);
-            if (java.util.Arrays.equals(img, sun)) copies++;
+            float[] img = Arrays.copyOfRange(data.pixels(), i * 784, (i + 1) * 784);
+            if (Arrays.equals(img, sun)) copies++;
             assertThat(img[14 * 28 + 14]).isGreaterThan(0.9f);
         }
         assertThat(copies).as("the original once, then shifted copies").isBetween(1, 3);

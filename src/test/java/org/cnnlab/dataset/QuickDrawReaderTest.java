@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,6 @@ class QuickDrawReaderTest {
         assertThatThrownBy(() -> QuickDrawReader.categories(new ByteArrayInputStream("[]".getBytes(StandardCharsets.UTF_8))))
                 .hasMessageStartingWith("dataset.error.quickdraw");
         assertThatThrownBy(() -> QuickDrawReader.drawings(new ByteArrayInputStream("plain".getBytes(StandardCharsets.UTF_8)), 4, 10))
-                .isInstanceOf(java.io.IOException.class);
+                .isInstanceOf(IOException.class);
     }
 }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +88,7 @@ class DescentServiceIT {
     @Test
     void the_final_loss_falls_as_the_hidden_layer_widens() throws Exception {
         FitSettings base = new FitSettings(Target.WAVE, 60, 0.0, 1, 1, 1, Mlp1D.Activation.TANH, UpdateRule.Kind.ADAM, 0.02, 8, 0.9, 0);
-        DescentService.Sweep sweep = SERVICE.widthSweep(org.cnnlab.base.StudentId.random(), base, List.of(1, 4, 32), 1500, p -> { })
+        DescentService.Sweep sweep = SERVICE.widthSweep(StudentId.random(), base, List.of(1, 4, 32), 1500, p -> { })
                 .get(120, TimeUnit.SECONDS);
         assertThat(sweep.finalLoss().get(1)).isLessThan(sweep.finalLoss().get(0));
         assertThat(sweep.finalLoss().get(2)).isLessThan(sweep.finalLoss().get(0) / 4);
@@ -95,13 +97,13 @@ class DescentServiceIT {
     @Test
     void two_students_width_sweeps_do_not_freeze_a_third_students_live_fit_and_a_second_sweep_of_one_student_is_refused() throws Exception {
         FitSettings base = new FitSettings(Target.WAVE, 60, 0.0, 1, 1, 1, Mlp1D.Activation.TANH, UpdateRule.Kind.ADAM, 0.02, 8, 0.9, 0);
-        org.cnnlab.base.StudentId a = org.cnnlab.base.StudentId.random();
+        StudentId a = StudentId.random();
         var first = SERVICE.widthSweep(a, base, List.of(1, 2, 4, 8, 16, 32, 64), 20_000, p -> { });
-        var second = SERVICE.widthSweep(org.cnnlab.base.StudentId.random(), base, List.of(1, 2, 4, 8, 16, 32, 64), 20_000, p -> { });
+        var second = SERVICE.widthSweep(StudentId.random(), base, List.of(1, 2, 4, 8, 16, 32, 64), 20_000, p -> { });
         assertThatThrownBy(() -> SERVICE.widthSweep(a, base, List.of(1, 2), 100, p -> { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("descent.error.sweepBusy");
-        java.util.concurrent.CountDownLatch frames = new java.util.concurrent.CountDownLatch(20);
-        DescentService.FitSession live = SERVICE.fit(org.cnnlab.base.StudentId.random(), FitSettings.defaults(), snapshot -> frames.countDown());
+        CountDownLatch frames = new CountDownLatch(20);
+        DescentService.FitSession live = SERVICE.fit(StudentId.random(), FitSettings.defaults(), snapshot -> frames.countDown());
         live.play();
         try {
             assertThat(frames.await(30, TimeUnit.SECONDS)).as("the live fit moves while two sweeps run").isTrue();

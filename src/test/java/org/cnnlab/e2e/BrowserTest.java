@@ -10,10 +10,13 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.cnnlab.base.Translations;
+import org.cnnlab.e2e.pages.Settle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -80,8 +83,8 @@ public abstract class BrowserTest {
     }
 
     /** A failed test leaves a picture of the page it failed on: target/screenshots/FAILED-<test>.png. */
-    @org.junit.jupiter.api.extension.RegisterExtension
-    final org.junit.jupiter.api.extension.TestExecutionExceptionHandler failureScreenshots = (test, cause) -> {
+    @RegisterExtension
+    final TestExecutionExceptionHandler failureScreenshots = (test, cause) -> {
         if (page != null && !page.isClosed()) {
             try {
                 screenshot(page, "FAILED-" + test.getDisplayName().replaceAll("\\W+", "_"));
@@ -106,7 +109,7 @@ public abstract class BrowserTest {
     }
 
     protected void screenshot(Page on, String name) {
-        org.cnnlab.e2e.pages.Settle.overlays(on);   // notifications and dialogs done sliding in
+        Settle.overlays(on);   // notifications and dialogs done sliding in
         on.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 

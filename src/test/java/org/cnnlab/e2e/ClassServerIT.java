@@ -3,19 +3,38 @@ package org.cnnlab.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.cnnlab.base.AnonymousLimits;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.classroom.TinyRuns;
 import org.cnnlab.e2e.pages.ClassPages;
 import org.cnnlab.e2e.pages.Pick;
-import org.cnnlab.e2e.pages.Settle;
 import org.cnnlab.e2e.pages.PlaygroundPage;
+import org.cnnlab.e2e.pages.Settle;
 import org.cnnlab.e2e.pages.TrainingPage;
+import org.cnnlab.training.ModelStore;
+import org.cnnlab.training.TrainingProgress;
+import org.cnnlab.training.TrainingService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -30,10 +49,10 @@ class ClassServerIT extends BrowserTest {
     static final String PASSWORD = "class-server-it-password";
 
     private final List<BrowserContext> students = new ArrayList<>();
-    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient db;
-    @org.springframework.beans.factory.annotation.Autowired org.cnnlab.training.TrainingService training;
-    @org.springframework.beans.factory.annotation.Autowired org.cnnlab.training.ModelStore models;
-    @org.springframework.beans.factory.annotation.Autowired org.cnnlab.base.AnonymousLimits anonymousLimits;
+    @Autowired JdbcClient db;
+    @Autowired TrainingService training;
+    @Autowired ModelStore models;
+    @Autowired AnonymousLimits anonymousLimits;
 
     private ClassPages.Student student(String code, String nickname) {
         BrowserContext c = newContext();
@@ -46,7 +65,7 @@ class ClassServerIT extends BrowserTest {
         return on.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(text)).first();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeStudents() {
         students.forEach(BrowserContext::close);
     }
@@ -96,11 +115,11 @@ class ClassServerIT extends BrowserTest {
         screenshot(three.get(2).page(), "class-04-student-paused");
         String mapBefore = playgrounds.get(0).featureMapSource();
         assertThatThrownBy(() -> playgrounds.get(0).page().locator("#kernel-preset").click(new Locator.ClickOptions().setTimeout(1500)))
-                .isInstanceOf(com.microsoft.playwright.TimeoutError.class);
+                .isInstanceOf(TimeoutError.class);
         assertThat(playgrounds.get(0).featureMapSource()).isEqualTo(mapBefore);
         dashboard.resume();
         for (ClassPages.Student s : three) s.dialogWith("Mirada al frente").waitFor(new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+                .setState(WaitForSelectorState.HIDDEN));
 
         // a poll: each answers, the instructor sees the distribution
         dashboard.openPoll("¿Cuántas imágenes obtenemos?", "1\n4\n9");
@@ -145,9 +164,9 @@ class ClassServerIT extends BrowserTest {
         screenshot(ana, "class-08-student-sent-to-login");
 
         // Caro has a saved model (trained and saved for her here, to keep the test short) and sees it on her training page
-        org.cnnlab.base.StudentId caroId = new org.cnnlab.base.StudentId(db.sql("select s.id from student s join class_session c on c.id = s.class_id"
+        StudentId caroId = new StudentId(db.sql("select s.id from student s join class_session c on c.id = s.class_id"
                 + " where c.join_code = ? and s.nickname = 'Caro'").param(code).query(String.class).single());
-        var run = org.cnnlab.classroom.TinyRuns.train(training, caroId);
+        var run = TinyRuns.train(training, caroId);
         models.save(caroId, training.trained(caroId, run.jobId()).orElseThrow(), "modelo de Caro");
         Page caro = three.get(2).page();
         Locator caroModel = caro.locator("#models-list .model-name").filter(new Locator.FilterOptions().setHasText("modelo de Caro"));
@@ -163,13 +182,13 @@ class ClassServerIT extends BrowserTest {
         page.locator("#roster-panel").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("class-09-dashboard-roster.png")));
         remove.nth(2).click();
         three.get(2).page().locator("#class-bar").filter(new Locator.FilterOptions().setHasText("Caro"))
-                .waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+                .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
         page.locator("#roster-panel h2").filter(new Locator.FilterOptions().setHasText(spanish("class.roster.heading", 2, 0).split("\\(")[0])).waitFor();
 
         // Caro is signed out of her class identity: her pages are a new anonymous student's, who does not
         // see her saved model (it stays on the server, for the instructor), and her cookie does not bring her back
         caro.navigate(baseUrl() + "entrenar");
-        caro.locator("#models-list").waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        caro.locator("#models-list").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
         assertThat(caroModel.count()).isZero();   // the list comes with the page, in the same response
         assertThat(caro.locator("#class-bar").textContent()).doesNotContain("Caro");
         page.locator("#saved-work-refresh").click();
@@ -183,7 +202,7 @@ class ClassServerIT extends BrowserTest {
         assertThat(allow.getAttribute("aria-label")).isEqualTo(spanish("class.removed.allow"));
         allow.click();
         page.locator("#removed-grid .removed-allow").waitFor(new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+                .setState(WaitForSelectorState.DETACHED));
         new ClassPages.Student(caro).join(baseUrl(), code, "Caro");
         page.locator("#roster-panel h2").filter(new Locator.FilterOptions().setHasText(spanish("class.roster.heading", 3, 0).split("\\(")[0])).waitFor();
     }
@@ -197,7 +216,7 @@ class ClassServerIT extends BrowserTest {
     void with_class_members_only_an_anonymous_browser_is_told_to_join_while_a_joined_student_trains() {
         ClassPages.Dashboard dashboard = new ClassPages.Dashboard(page).login(baseUrl(), "profesor", PASSWORD);
         String code = dashboard.createSession("Solo miembros " + UUID.randomUUID().toString().substring(0, 6));
-        java.util.function.BooleanSupplier membersOnly = () -> db.sql("select members_only from class_session where join_code = ?")
+        BooleanSupplier membersOnly = () -> db.sql("select members_only from class_session where join_code = ?")
                 .param(code).query(Boolean.class).single();
         try {
             assertThat(page.locator("#members-only").textContent()).contains(spanish("class.session.membersOnly"));
@@ -212,7 +231,7 @@ class ClassServerIT extends BrowserTest {
             stranger.page().locator("#train-start").click();
             notification(stranger.page(), spanish("class.membersOnly.join")).waitFor();
             screenshot(stranger.page(), "class-11-anonymous-refused-training");
-            assertThat(training.queue()).noneMatch(e -> e.state() == org.cnnlab.training.TrainingProgress.State.QUEUED);
+            assertThat(training.queue()).noneMatch(e -> e.state() == TrainingProgress.State.QUEUED);
 
             TrainingPage ana = new TrainingPage(student(code, "Ana").page()).open(baseUrl());
             ana.type("train-per-class", "20");
@@ -268,7 +287,7 @@ class ClassServerIT extends BrowserTest {
     void joins_are_throttled_by_the_connecting_address_whatever_x_forwarded_for_says() throws Exception {
         new ClassPages.Dashboard(page).login(baseUrl(), "profesor", PASSWORD);
         String code = new ClassPages.Dashboard(page).createSession("NAT " + UUID.randomUUID().toString().substring(0, 6));
-        try (DelayProxy hall = new DelayProxy(port, 0, java.net.InetAddress.getByName("127.0.0.2"))) {
+        try (DelayProxy hall = new DelayProxy(port, 0, InetAddress.getByName("127.0.0.2"))) {
             String through = "http://127.0.0.1:" + hall.port() + "/";
             for (int i = 0; i < 5; i++) {
                 BrowserContext c = spoofing("198.51.100." + (10 + i));
@@ -279,7 +298,7 @@ class ClassServerIT extends BrowserTest {
             for (int bot = 0; bot < 3 && !throttled; bot++) {
                 Page p = spoofing("203.0.113." + (10 + bot)).newPage();
                 p.navigate(through + "unirse");
-                p.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                p.waitForLoadState(LoadState.NETWORKIDLE);
                 // every notification card the page shows, in order (each attempt adds one; they fade after a few seconds)
                 p.evaluate("() => { window.cards = []; const seen = new WeakSet(); new MutationObserver(() =>"
                         + " document.querySelectorAll('vaadin-notification-card').forEach(c => { if (!seen.has(c)) { seen.add(c); window.cards.push(c); } }))"
@@ -302,8 +321,8 @@ class ClassServerIT extends BrowserTest {
 
     /** A browser context whose every request says it was forwarded for {@code address}. */
     private BrowserContext spoofing(String address) {
-        BrowserContext c = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1400, 1000)
-                .setExtraHTTPHeaders(java.util.Map.of("X-Forwarded-For", address)));
+        BrowserContext c = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000)
+                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", address)));
         students.add(c);
         return c;
     }
@@ -316,8 +335,8 @@ class ClassServerIT extends BrowserTest {
         students.add(noSockets);
         noSockets.addInitScript("delete window.WebSocket; window.WebSocket = undefined;");
         // the long polls the page has open (the GETs that wait for a push), by when they opened on the test's clock
-        java.util.Map<com.microsoft.playwright.Request, Long> polls = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.function.Predicate<com.microsoft.playwright.Request> longPoll = r -> r.method().equals("GET")
+        Map<Request, Long> polls = new ConcurrentHashMap<>();
+        Predicate<Request> longPoll = r -> r.method().equals("GET")
                 && r.url().contains("X-Atmosphere-Transport=long-polling");
         noSockets.onRequest(r -> {
             if (longPoll.test(r)) polls.put(r, System.nanoTime());

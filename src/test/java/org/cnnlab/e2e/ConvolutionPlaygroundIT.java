@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.microsoft.playwright.BrowserContext;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
+import org.cnnlab.convolution.CountQuiz;
 import org.cnnlab.convolution.KernelPreset;
 import org.cnnlab.convolution.ReferenceConvolution;
 import org.cnnlab.e2e.pages.PlaygroundPage;
@@ -43,7 +45,7 @@ class ConvolutionPlaygroundIT extends BrowserTest {
     @Test
     void the_count_quiz_gives_a_hint_first_then_the_answer_and_keeps_a_score() {
         new PlaygroundPage(page).open(baseUrl());
-        org.cnnlab.convolution.CountQuiz.Feedback truth = org.cnnlab.convolution.CountQuiz.check(7, 9, 3, 0);
+        CountQuiz.Feedback truth = CountQuiz.check(7, 9, 3, 0);
         String positions = Integer.toString(truth.positions());
         page.locator("#quiz-answer input").fill("63");                 // the input's pixels
         page.locator("#quiz-check").click();
@@ -119,7 +121,7 @@ class ConvolutionPlaygroundIT extends BrowserTest {
             PlaygroundPage other = new PlaygroundPage(otherContext.newPage()).open(baseUrl());
             byte[] good = png(64, 48);
 
-            student.upload("broken.png", "image/png", java.util.Arrays.copyOf(good, good.length / 2));
+            student.upload("broken.png", "image/png", Arrays.copyOf(good, good.length / 2));
             assertThat(student.waitForError()).isEqualTo(spanish("image.error.corrupt"));
             other.typeInKernelCell(0, "3");
 

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.Position;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cnnlab.descent.DescentService;
 import org.cnnlab.e2e.pages.Settle;
 import org.cnnlab.e2e.pages.TrainingPage;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class DescentLessonIT extends BrowserTest {
             try {
                 page.waitForFunction("t => document.querySelector('#fit-status').textContent !== t", seen,
                         new Page.WaitForFunctionOptions().setTimeout(millis));
-            } catch (com.microsoft.playwright.TimeoutError quiet) {
+            } catch (TimeoutError quiet) {
                 return seen;
             }
             assertThat(changes).as("frames shown after the pause").isLessThan(20);
@@ -61,7 +63,7 @@ class DescentLessonIT extends BrowserTest {
         long paused = step();
         assertThatThrownBy(() -> page.waitForFunction("t => document.querySelector('#fit-status').textContent !== t", quiet,
                 new Page.WaitForFunctionOptions().setTimeout(300)))
-                .as("no steps while paused").isInstanceOf(com.microsoft.playwright.TimeoutError.class);
+                .as("no steps while paused").isInstanceOf(TimeoutError.class);
         page.locator("#fit-step").click();
         page.waitForFunction("n => document.querySelector('#fit-status').textContent.includes('" + spanish("descent.atStep", "", "").substring(0, 5) + "' + n + ',')",
                 (int) (paused + 1));
@@ -104,14 +106,14 @@ class DescentLessonIT extends BrowserTest {
         form.type("sweep-steps", "10000000");
         page.locator("#sweep-run").click();
         page.waitForFunction("t => [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent === t)",
-                spanish("descent.error.steps", 1, org.cnnlab.descent.DescentService.MAX_SWEEP_STEPS));
+                spanish("descent.error.steps", 1, DescentService.MAX_SWEEP_STEPS));
         form.type("sweep-steps", "200");
         page.locator("#sweep-run").click();
         page.waitForFunction("() => document.querySelector('#sweep-chart') && document.querySelector('#sweep-chart').getAttribute('data-points') === '7'",
                 null, new Page.WaitForFunctionOptions().setTimeout(120_000));
         screenshot(page, "descent-width");
         // a long sweep shows its progress and a cancel button; cancelled, the page is ready for the next one
-        form.type("sweep-steps", Integer.toString(org.cnnlab.descent.DescentService.MAX_SWEEP_STEPS));
+        form.type("sweep-steps", Integer.toString(DescentService.MAX_SWEEP_STEPS));
         page.locator("#sweep-run").click();
         page.locator("#sweep-cancel").click();
         page.locator("#sweep-run:not([disabled])").waitFor();

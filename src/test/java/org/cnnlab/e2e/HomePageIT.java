@@ -2,6 +2,7 @@ package org.cnnlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.Arrays;
@@ -38,7 +39,7 @@ class HomePageIT extends BrowserTest {
 
     @Test
     void on_a_phone_nothing_on_the_home_page_is_wider_than_the_screen() {
-        try (BrowserContext phone = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844)
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setHasTouch(true).setIsMobile(true))) {
             Page p = phone.newPage();
             p.navigate(baseUrl());

@@ -3,6 +3,7 @@ package org.cnnlab.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.cnnlab.bench.HostileHarness;
@@ -23,7 +24,7 @@ class HostileStudentsIT {
         assertThat(jar).as("the production jar (mvn -Pproduction verify packages it before the integration tests)").exists();
         HostileHarness.Result r = new HostileHarness(true).run(jar);
         Map<String, HostileHarness.Verdict> verdicts = r.outcomes().stream()
-                .collect(Collectors.toMap(HostileHarness.Outcome::attack, HostileHarness.Outcome::verdict, (a, b) -> a, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(HostileHarness.Outcome::attack, HostileHarness.Outcome::verdict, (a, b) -> a, LinkedHashMap::new));
         assertThat(r.crashed()).as("%s", r.outcomes()).isFalse();
         assertThat(r.outcomes()).as("no harness errors").noneMatch(o -> o.what().startsWith("harness error"));
         assertThat(verdicts).as("%s", r.outcomes()).containsEntry("activation bomb at batch 1024", HostileHarness.Verdict.REFUSED)

@@ -2,14 +2,25 @@ package org.cnnlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.assertj.core.api.Assertions;
 import org.cnnlab.e2e.pages.Pick;
+import org.cnnlab.e2e.pages.PlaygroundPage;
 import org.cnnlab.e2e.pages.TrainingPage;
 import org.cnnlab.inspection.Saliency;
+import org.cnnlab.inspection.TorchScriptFiles;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** Train a small CNN, open it on the inspection page, draw, see every layer, and run each saliency method. */
-@org.springframework.test.context.TestPropertySource(properties = "cnnlab.torchscript.student-uploads=true")
+@TestPropertySource(properties = "cnnlab.torchscript.student-uploads=true")
 class InspectionLessonIT extends BrowserTest {
 
     @Test
@@ -51,7 +62,7 @@ class InspectionLessonIT extends BrowserTest {
                 page.waitForFunction("d => document.querySelector('#inspect-input').getAttribute('src') !== d", afterFirst,
                         new Page.WaitForFunctionOptions().setTimeout(250));
                 break;
-            } catch (com.microsoft.playwright.TimeoutError stillDrawing) {
+            } catch (TimeoutError stillDrawing) {
                 assertThat(i).as("moves of the pen without the input following it").isLessThan(120);
             }
         }
@@ -59,7 +70,7 @@ class InspectionLessonIT extends BrowserTest {
 
         int blanks = 0;
         for (Saliency.Method m : Saliency.Method.values()) {
-            training.choose("saliency-method", spanish("saliency.method." + m.name().toLowerCase(java.util.Locale.ROOT)));
+            training.choose("saliency-method", spanish("saliency.method." + m.name().toLowerCase(Locale.ROOT)));
             String before = String.valueOf(page.locator("#saliency-map").getAttribute("src"));
             page.locator("#saliency-run").click();
             page.waitForFunction("b => String(document.querySelector('#saliency-map').getAttribute('src')) !== b", before);
@@ -88,9 +99,9 @@ class InspectionLessonIT extends BrowserTest {
         double first = Double.parseDouble(page.locator("#inspect-filters .filter-numbers").first().textContent().trim().split("\\s+")[0]);
         page.locator("#inspect-filters .open-in-playground").first().click();
         page.waitForURL("**/convolucion");
-        var cell = new org.cnnlab.e2e.pages.PlaygroundPage(page).kernelCell(0);
+        var cell = new PlaygroundPage(page).kernelCell(0);
         cell.waitFor();
-        assertThat(Double.parseDouble(cell.inputValue().replace(',', '.'))).isCloseTo(first, org.assertj.core.api.Assertions.within(0.006));
+        assertThat(Double.parseDouble(cell.inputValue().replace(',', '.'))).isCloseTo(first, Assertions.within(0.006));
     }
 
     @Test
@@ -136,12 +147,12 @@ class InspectionLessonIT extends BrowserTest {
 
     @Test
     void an_instructors_torchscript_model_shows_its_maps_and_saliency_and_a_bad_file_gets_a_message() throws Exception {
-        java.nio.file.Path made = org.cnnlab.inspection.TorchScriptFiles.make(java.nio.file.Files.createTempDirectory("torchscript"));
+        Path made = TorchScriptFiles.make(Files.createTempDirectory("torchscript"));
         page.navigate(baseUrl() + "interior");
         page.locator("#torchscript vaadin-details-summary").click();
-        page.locator("#torchscript-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload("notes.pt",
-                "application/octet-stream", "hola".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        page.locator("vaadin-notification-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        page.locator("#torchscript-upload input[type=file]").setInputFiles(new FilePayload("notes.pt",
+                "application/octet-stream", "hola".getBytes(StandardCharsets.UTF_8)));
+        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText(spanish("torchscript.error.notTorchScript"))).waitFor();
         page.locator("#torchscript-upload input[type=file]").setInputFiles(made.resolve("regions.pt"));
         page.waitForFunction("t => document.querySelector('#inspect-model').textContent.includes(t)", "TorchScript · regions");
@@ -171,7 +182,7 @@ class InspectionLessonIT extends BrowserTest {
         Pick.byLabel(page.locator("#inspect-model"), spanish("inspect.pretrained"));
         page.locator("#inspect-example").click();
         page.waitForFunction("() => document.querySelectorAll('#inspect-layers .inspect-layer').length === 5",
-                null, new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+                null, new Page.WaitForFunctionOptions().setTimeout(120_000));
         assertThat(page.locator("#inspect-prediction .guess").count()).as("the ten best of 80 classes").isEqualTo(10);
         var methods = page.locator("#saliency-method");
         assertThat(Pick.items(methods)).filteredOn(i -> i.label().contains(spanish("saliency.noCam.torchScript")))
@@ -180,7 +191,7 @@ class InspectionLessonIT extends BrowserTest {
         String before = String.valueOf(page.locator("#saliency-map").getAttribute("src"));
         page.locator("#saliency-run").click();
         page.waitForFunction("b => String(document.querySelector('#saliency-map').getAttribute('src')) !== b", before,
-                new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+                new Page.WaitForFunctionOptions().setTimeout(120_000));
         assertThat(page.locator("#saliency-cost").textContent()).isEqualTo(spanish("saliency.cost", 1, 1));
         screenshot(page, "inspection-pretrained-layers");
         page.locator("#saliency").scrollIntoViewIfNeeded();

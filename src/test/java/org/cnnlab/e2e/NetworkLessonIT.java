@@ -2,11 +2,21 @@ package org.cnnlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.cnnlab.e2e.pages.NetworkPage;
+import com.microsoft.playwright.Locator;
+import java.util.Locale;
+import org.cnnlab.base.Translations;
 import org.cnnlab.base.ui.Numbers;
+import org.cnnlab.e2e.pages.NetworkPage;
+import org.cnnlab.e2e.pages.TrainingPage;
+import org.cnnlab.network.BudgetLimits;
+import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.NetworkDesignService;
 import org.cnnlab.network.NetworkPresets;
+import org.cnnlab.network.NetworkSpec;
+import org.cnnlab.network.ParameterQuiz;
+import org.cnnlab.network.Price;
+import org.cnnlab.network.TensorShape;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,11 +27,11 @@ class NetworkLessonIT extends BrowserTest {
     NetworkDesignService designs;
 
     @Autowired
-    org.cnnlab.network.BudgetLimits budgetLimits;
+    BudgetLimits budgetLimits;
 
     private String computed(NetworkPresets preset) {
         NetworkAnalysis a = designs.analyse(preset.spec());
-        return Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(a.trainable());
+        return Numbers.of(Translations.SPANISH).integer(a.trainable());
     }
 
     @Test
@@ -52,7 +62,7 @@ class NetworkLessonIT extends BrowserTest {
         net.edit("edit-units", "5");
         // (3·3·3+1)·8 + (5·5·8+1)·12 + (12·42·42+1)·128 + (128+1)·5, worked out here
         long expected = 224 + 2_412 + 2_709_632 + 645;
-        assertThat(net.totals()).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(expected)).contains("5.");
+        assertThat(net.totals()).contains(Numbers.of(Translations.SPANISH).integer(expected)).contains("5.");
         assertThat(page.locator("#code-pytorch textarea").inputValue())
                 .contains("nn.Conv2d(3, 8, kernel_size=3").contains("nn.Conv2d(8, 12, kernel_size=5").contains("nn.Linear(21168, 128)");
         page.locator("#copy-pytorch").click();
@@ -67,9 +77,9 @@ class NetworkLessonIT extends BrowserTest {
         net.buildGapNetwork(28, 4096, spanish("layer.conv2d"), spanish("layer.relu"), spanish("layer.globalavgpool"),
                 spanish("layer.dense"));                                  // 10 units by default
         // the price worked out here from the design's analysis (Price's formula), against the configured budget
-        Numbers es = Numbers.of(org.cnnlab.base.Translations.SPANISH);   // the page's one number format
+        Numbers es = Numbers.of(Translations.SPANISH);   // the page's one number format
         long budget = budgetLimits.trainingMemoryBytes();
-        org.cnnlab.network.Price price = price(28);
+        Price price = price(28);
         long total = price.trainingBytes(32);
         assertThat(total).isLessThan(budget);
         assertThat(net.text("network-price")).isEqualTo(spanish("builder.price", 32, es.size(total), es.size(budget), es.percent((double) total / budget, 1),
@@ -94,7 +104,7 @@ class NetworkLessonIT extends BrowserTest {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
         net.openBuilder();
         net.buildGapNetwork(28, 4096, spanish("layer.conv2d"), spanish("layer.relu"), spanish("layer.globalavgpool"), spanish("layer.dense"));
-        org.cnnlab.e2e.pages.TrainingPage training = new org.cnnlab.e2e.pages.TrainingPage(page).open(baseUrl());
+        TrainingPage training = new TrainingPage(page).open(baseUrl());
         training.choose("train-dataset", spanish("dataset.mnist"));             // ten classes, as the design's Dense(10)
         training.type("train-per-class", "500");                                // 4,000 training images: a batch of 1,024 is allowed
         training.choose("train-network", spanish("training.network.builder"));
@@ -102,17 +112,17 @@ class NetworkLessonIT extends BrowserTest {
         page.locator("#train-start").click();
         String start = spanish("budget.error.trainingMemory", 0, 1024, 0, 0, 0, 0);
         start = start.substring(0, start.indexOf(" 0"));    // "Entrenar esta red a lote 1.024 necesitaría"
-        page.locator("vaadin-notification-card").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(start)).waitFor();
+        page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(start)).waitFor();
         assertThat(page.locator("#train-status").allTextContents()).as("nothing was queued").allMatch(String::isBlank);
         screenshot(page, "training-activation-bomb-refused");
     }
 
     /** 1×side×side → 4,096 filters 3×3 → ReLU → global average pooling → 10 classes, priced. */
-    private org.cnnlab.network.Price price(int side) {
-        return org.cnnlab.network.Price.of(designs.analyse(org.cnnlab.network.NetworkSpec.of(org.cnnlab.network.TensorShape.image(1, side, side),
-                org.cnnlab.network.LayerSpec.Conv2d.of(4096, 3),
-                new org.cnnlab.network.LayerSpec.Activation(org.cnnlab.network.LayerSpec.Activation.Kind.RELU),
-                new org.cnnlab.network.LayerSpec.GlobalAvgPool(), new org.cnnlab.network.LayerSpec.Dense(10))));
+    private Price price(int side) {
+        return Price.of(designs.analyse(NetworkSpec.of(TensorShape.image(1, side, side),
+                LayerSpec.Conv2d.of(4096, 3),
+                new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU),
+                new LayerSpec.GlobalAvgPool(), new LayerSpec.Dense(10))));
     }
 
     @Test
@@ -135,7 +145,7 @@ class NetworkLessonIT extends BrowserTest {
         net.openBuilder();
         for (NetworkPresets preset : NetworkPresets.values()) {
             String before = net.totals();
-            net.choose("network-preset", spanish("netpreset." + preset.name().toLowerCase(java.util.Locale.ROOT)));
+            net.choose("network-preset", spanish("netpreset." + preset.name().toLowerCase(Locale.ROOT)));
             if (!before.contains(computed(preset))) {
                 page.waitForFunction("b => document.querySelector('#network-totals').textContent !== b", before);
             }
@@ -160,15 +170,15 @@ class NetworkLessonIT extends BrowserTest {
                 .as("wrong is marked in the error colour").isNotEqualTo(page.locator("#netquiz-number").evaluate("e => getComputedStyle(e).color"));
         page.locator("#netquiz-check").click();                       // the same figure again: now the answer and its working
         page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-stage') === 'answer'");
-        assertThat(net.text("netquiz-slide-note")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(2_714_097)).contains(computed(NetworkPresets.LECTURE_QUIZ));
+        assertThat(net.text("netquiz-slide-note")).contains(Numbers.of(Translations.SPANISH).integer(2_714_097)).contains(computed(NetworkPresets.LECTURE_QUIZ));
         page.locator("#netquiz-answer input").fill(computed(NetworkPresets.LECTURE_QUIZ));
         page.locator("#netquiz-check").click();
         page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-correct') === 'true'");
-        assertThat(net.text("netquiz-explanation")).contains("(5·5·8 + 1)·12 = " + Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(2_412));
+        assertThat(net.text("netquiz-explanation")).contains("(5·5·8 + 1)·12 = " + Numbers.of(Translations.SPANISH).integer(2_412));
         assertThat(net.text("netquiz-score")).as("right after the answer was shown does not score").isEqualTo(spanish("quiz.score", 0, 1, 0));
         page.locator("#netquiz-prev").click();                        // question 1: the lecture's MLP, right at the first try
         page.waitForFunction("t => document.querySelector('#netquiz-number').textContent === t",
-                spanish("netquiz.number.lecture", 1, org.cnnlab.network.ParameterQuiz.count()));
+                spanish("netquiz.number.lecture", 1, ParameterQuiz.count()));
         page.locator("#netquiz-answer input").fill(computed(NetworkPresets.LECTURE_MLP));
         page.locator("#netquiz-check").click();
         page.waitForFunction("() => document.querySelector('#netquiz-feedback').getAttribute('data-stage') === 'right'");
@@ -179,11 +189,11 @@ class NetworkLessonIT extends BrowserTest {
     @Test
     void the_mlp_page_counts_the_lecture_question_and_compares_a_conv_layer() {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
-        assertThat(net.text("mlp-dense")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer((224L * 224 * 3 + 1) * 128));
-        assertThat(net.text("mlp-conv")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer((3 * 3 * 3 + 1) * 128));
-        assertThat(net.text("mlp-drawback-2")).contains(Numbers.of(org.cnnlab.base.Translations.SPANISH).integer(222L * 222));
+        assertThat(net.text("mlp-dense")).contains(Numbers.of(Translations.SPANISH).integer((224L * 224 * 3 + 1) * 128));
+        assertThat(net.text("mlp-conv")).contains(Numbers.of(Translations.SPANISH).integer((3 * 3 * 3 + 1) * 128));
+        assertThat(net.text("mlp-drawback-2")).contains(Numbers.of(Translations.SPANISH).integer(222L * 222));
         net.type("mlp-neurons", "64");
-        page.waitForFunction("() => document.querySelector('#mlp-dense').textContent.includes('" + Numbers.of(org.cnnlab.base.Translations.SPANISH).integer((224L * 224 * 3 + 1) * 64) + "')");
+        page.waitForFunction("() => document.querySelector('#mlp-dense').textContent.includes('" + Numbers.of(Translations.SPANISH).integer((224L * 224 * 3 + 1) * 64) + "')");
         screenshot(page, "network-mlp");
     }
 
@@ -192,7 +202,7 @@ class NetworkLessonIT extends BrowserTest {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
         net.openBuilder();
         String before = net.totals();
-        page.locator("#network-tabs vaadin-tab").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("JSON")).click();
+        page.locator("#network-tabs vaadin-tab").filter(new Locator.FilterOptions().setHasText("JSON")).click();
         page.locator("#design-json textarea").fill("{\"format\": \"cnnlab-network\", \"version\": 1, \"input\": ");
         page.locator("#import-json").click();
         page.locator("vaadin-notification-card").last().waitFor();
@@ -212,7 +222,7 @@ class NetworkLessonIT extends BrowserTest {
     void the_lesson_speaks_english_too() {
         NetworkPage net = new NetworkPage(page).open(baseUrl());
         page.locator("#language-switch").click();   // reloads the page: wait for its English tabs
-        page.locator("#network-tabs vaadin-tab").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        page.locator("#network-tabs vaadin-tab").filter(new Locator.FilterOptions()
                 .setHasText(english("network.tab.mlp"))).waitFor();
         net.openBuilder();
         assertThat(page.locator("#layer-table").textContent()).contains(english("layer.dense"));

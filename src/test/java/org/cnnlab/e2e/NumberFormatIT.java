@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cnnlab.base.Translations;
@@ -121,7 +122,7 @@ class NumberFormatIT extends BrowserTest {
     }
 
     /** Opens each lesson in the session's language and lists what it shows in the wrong format. */
-    private List<String> violations(java.util.Locale language, List<Pattern> wrong) {
+    private List<String> violations(Locale language, List<Pattern> wrong) {
         List<String> found = new ArrayList<>();
         String tag = language.toLanguageTag();
         for (Lesson l : LESSONS) {

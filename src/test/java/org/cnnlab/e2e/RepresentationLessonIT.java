@@ -2,9 +2,14 @@ package org.cnnlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.text.NumberFormat;
+import java.text.ParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
+import org.cnnlab.base.Translations;
 import org.junit.jupiter.api.Test;
 
 /** Toggle φ between (x₁, x₂) and (r, θ) on the rings and see the accuracy change; then let the MLP learn its own representation. */
@@ -15,8 +20,8 @@ class RepresentationLessonIT extends BrowserTest {
 
     static double spanishNumber(String text) {
         try {
-            return java.text.NumberFormat.getNumberInstance(org.cnnlab.base.Translations.SPANISH).parse(text).doubleValue();
-        } catch (java.text.ParseException e) {
+            return NumberFormat.getNumberInstance(Translations.SPANISH).parse(text).doubleValue();
+        } catch (ParseException e) {
             throw new AssertionError("not a Spanish number: " + text, e);
         }
     }
@@ -44,7 +49,7 @@ class RepresentationLessonIT extends BrowserTest {
     }
 
     private void tab(String key) {
-        page.locator("vaadin-tab").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(spanish(key))).click();
+        page.locator("vaadin-tab").filter(new Locator.FilterOptions().setHasText(spanish(key))).click();
     }
 
     @Test
@@ -66,7 +71,7 @@ class RepresentationLessonIT extends BrowserTest {
                 .contains(spanish("dataset.mnist"));
         page.locator("#classic-per-class input").fill("100");
         page.locator("#classic-run").click();
-        page.locator("#classic-cnn-accuracy").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(240_000));
+        page.locator("#classic-cnn-accuracy").waitFor(new Locator.WaitForOptions().setTimeout(240_000));
         double hand = firstPercent(page.locator("#classic-hand-accuracy").textContent());
         double cnn = firstPercent(page.locator("#classic-cnn-accuracy").textContent());
         System.out.printf("browser, digits: hand-made features %.1f %%, CNN %.1f %%%n", hand, cnn);
@@ -75,7 +80,7 @@ class RepresentationLessonIT extends BrowserTest {
         String start = spanish("representation.classic.reading.cnn").substring(0, spanish("representation.classic.reading.cnn").indexOf('{'));
         assertThat(reading).as("one sentence reads the result").startsWith(start);
         double points = Double.parseDouble(reading.substring(start.length()).split(" ")[0].replace(".", "").replace(',', '.'));
-        assertThat(points).as("the lead it states is the two accuracies' difference").isCloseTo(cnn - hand, org.assertj.core.data.Offset.offset(0.15));
+        assertThat(points).as("the lead it states is the two accuracies' difference").isCloseTo(cnn - hand, Offset.offset(0.15));
         assertThat(page.locator("#classic-learned img").count()).isEqualTo(16);
         assertThat(page.locator("#classic-hand .dataset-cell").count()).as("the hand-made pipeline's mistakes, as images").isPositive();
         page.locator("#classic-kernels").scrollIntoViewIfNeeded();

@@ -7,23 +7,35 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.cnnlab.base.Translations;
 import org.cnnlab.e2e.pages.ClassPages;
 import org.cnnlab.e2e.pages.Pick;
 import org.cnnlab.e2e.pages.PlaygroundPage;
+import org.cnnlab.e2e.pages.Settle;
 import org.cnnlab.e2e.pages.TrainingPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,9 +104,9 @@ class TopologyIT {
         // Dani's browser has no WebSocket (as behind a proxy that refuses the upgrade): push falls back to long polling
         BrowserContext noSockets = context("app2");
         noSockets.addInitScript("delete window.WebSocket; window.WebSocket = undefined;");
-        List<String> transports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> transports = new CopyOnWriteArrayList<>();
         noSockets.onRequest(r -> {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("X-Atmosphere-Transport=([a-z-]+)").matcher(r.url());
+            Matcher m = Pattern.compile("X-Atmosphere-Transport=([a-z-]+)").matcher(r.url());
             if (m.find()) transports.add(m.group(1));
         });
         ClassPages.Student dani = new ClassPages.Student(noSockets.newPage()).join(BASE, code, "Dani");
@@ -113,7 +125,7 @@ class TopologyIT {
         for (Page p : students) {
             try {
                 p.waitForFunction("() => window.seenAt > 0", null, new Page.WaitForFunctionOptions().setTimeout(15_000));
-            } catch (com.microsoft.playwright.PlaywrightException e) {
+            } catch (PlaywrightException e) {
                 throw new AssertionError("the push never showed on " + students.indexOf(p) + " (" + node(p) + ", " + p.url() + "): cell 4 shows "
                         + p.evaluate("() => { const g = document.querySelector('#kernel-grid'); return g && g.shadowRoot"
                         + " ? [g.shadowRoot.querySelector('#cell-4').value, g.acknowledged, g.values] : 'no grid'; }") + "; see the nodes' logs", e);
@@ -121,11 +133,11 @@ class TopologyIT {
             after.add(((Number) p.evaluate("() => window.seenAt")).doubleValue() - clicked);
         }
         System.out.println("push → kernel shown, app1, app2 and app2 by long polling (ms after the click at "
-                + java.time.Instant.ofEpochMilli((long) clicked) + "): " + after);
+                + Instant.ofEpochMilli((long) clicked) + "): " + after);
         assertThat(transports).contains("long-polling").doesNotContain("websocket");
         // the dashboard, on whichever node, sees the three students online
         dashboard.roster().filter(new Locator.FilterOptions().setHasText("Beto")).waitFor();
-        instructor.waitForCondition(() -> dashboard.roster().textContent().split(java.util.regex.Pattern.quote(spanish("class.roster.online")), -1).length - 1 == 3);
+        instructor.waitForCondition(() -> dashboard.roster().textContent().split(Pattern.quote(spanish("class.roster.online")), -1).length - 1 == 3);
         // What the topology adds is the relay: from the instructor's node committing the event to the other node delivering it
         // (the nodes' DEBUG log lines, one clock). That is what is held to a budget. From the click to the kernel on the page
         // is mostly the click, the instructor's request, each page's convolution and the browser painting, all on the same
@@ -133,11 +145,11 @@ class TopologyIT {
         // other tests (the relay then took 20 ms of it), so there it is printed and only has to arrive.
         String from = node(instructor);
         String to = from.equals("app1") ? "app2" : "app1";
-        java.util.regex.Matcher sent = java.util.regex.Pattern.compile("^(\\S+) .*Sent #(\\d+): KernelPushed").matcher(logged(from, "Sent #", "KernelPushed"));
+        Matcher sent = Pattern.compile("^(\\S+) .*Sent #(\\d+): KernelPushed").matcher(logged(from, "Sent #", "KernelPushed"));
         assertThat(sent.find()).isTrue();
         String delivered = logged(to, "Delivering #" + sent.group(2) + " from " + from, "");
-        long relayMillis = java.time.Duration.between(java.time.Instant.parse(sent.group(1)),
-                java.time.Instant.parse(delivered.substring(0, delivered.indexOf(' ')))).toMillis();
+        long relayMillis = Duration.between(Instant.parse(sent.group(1)),
+                Instant.parse(delivered.substring(0, delivered.indexOf(' ')))).toMillis();
         System.out.printf("the instructor on %s; relay of event #%s to %s: %d ms%n", from, sent.group(2), to, relayMillis);
         assertThat(after.subList(0, 2)).allSatisfy(ms -> assertThat(ms).isLessThan(10_000));   // WebSocket push: it arrives, on both nodes
         assertThat(relayMillis).as("committed on %s → delivered on %s", from, to).isLessThan(500);
@@ -149,7 +161,7 @@ class TopologyIT {
         for (ClassPages.Student st : List.of(ana, beto)) st.dialogWith("Mirada al frente").waitFor();
         dashboard.resume();
         for (ClassPages.Student st : List.of(ana, beto)) st.dialogWith("Mirada al frente").waitFor(new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+                .setState(WaitForSelectorState.HIDDEN));
         dashboard.openPoll("¿Cuántos mapas salen?", "1\n4");
         ana.answerPoll("4");
         beto.answerPoll("4");
@@ -157,7 +169,7 @@ class TopologyIT {
         assertThat(dashboard.pollResults().textContent()).contains("4: 2");
         instructor.locator("#poll-results .poll-close").first().click();
         instructor.locator("#poll-results .poll-close").waitFor(new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+                .setState(WaitForSelectorState.DETACHED));
     }
 
     @Test
@@ -165,7 +177,7 @@ class TopologyIT {
     void jobs_from_both_nodes_train_on_the_worker_and_the_dashboard_lists_them() throws Exception {
         long before = lastTask();
         long idleRss = residentKb("worker1");
-        java.util.concurrent.atomic.AtomicLong peakRss = new java.util.concurrent.atomic.AtomicLong(idleRss);
+        AtomicLong peakRss = new AtomicLong(idleRss);
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peakRss.accumulateAndGet(residentKb("worker1"), Math::max);
@@ -200,7 +212,7 @@ class TopologyIT {
         // the roster, on the instructor's node, knows that both finished, whichever node each trained from
         instructor.navigate(BASE + "clase");
         String done = spanish("class.activity.done");
-        instructor.waitForCondition(() -> dashboard.roster().textContent().split(java.util.regex.Pattern.quote(done), -1).length - 1 == 2,
+        instructor.waitForCondition(() -> dashboard.roster().textContent().split(Pattern.quote(done), -1).length - 1 == 2,
                 new Page.WaitForConditionOptions().setTimeout(15_000));
         // a model saved before the faults below
         pages.getFirst().type("models-name", "antes");
@@ -278,7 +290,7 @@ class TopologyIT {
         p.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText(spanish("app.error.database"))).first()
                 .waitFor(new Locator.WaitForOptions().setTimeout(20_000));
         topology("start-db");
-        banner.waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN)
+        banner.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN)
                 .setTimeout(30_000));
         // the app recovered without a restart: a save works again, and the save from before the outage is there
         p.locator("#kernel-save-name input").fill("después");
@@ -391,8 +403,8 @@ class TopologyIT {
         Path log = DIR.resolve("logs").resolve(node + ".log");
         long deadline = System.currentTimeMillis() + 10_000;
         while (true) {
-            try (java.util.stream.Stream<String> lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-                java.util.Optional<String> line = lines.filter(l -> l.contains(text) && l.contains(also)).reduce((a, b) -> b);
+            try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+                Optional<String> line = lines.filter(l -> l.contains(text) && l.contains(also)).reduce((a, b) -> b);
                 if (line.isPresent()) return line.get();
             }
             if (System.currentTimeMillis() > deadline) throw new AssertionError(node + " never logged " + text + " … " + also + " (" + log + ")");
@@ -465,7 +477,7 @@ class TopologyIT {
     }
 
     private static void screenshot(Page on, String name) {
-        org.cnnlab.e2e.pages.Settle.overlays(on);
+        Settle.overlays(on);
         on.screenshot(new Page.ScreenshotOptions().setPath(BrowserTest.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

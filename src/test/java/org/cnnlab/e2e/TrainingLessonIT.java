@@ -2,7 +2,14 @@ package org.cnnlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
 import org.cnnlab.e2e.pages.TrainingPage;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +38,7 @@ class TrainingLessonIT extends BrowserTest {
         page.locator("#loss-curves[data-points]").waitFor();
         page.waitForFunction("() => (document.querySelector('#train-status')?.textContent ?? '').startsWith('"
                 + spanish("training.status.done", "").substring(0, 5) + "')", null,
-                new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+                new Page.WaitForFunctionOptions().setTimeout(120_000));
         int points = Integer.parseInt(page.locator("#loss-curves").getAttribute("data-points"));
         // 4 epochs of ⌈320/32⌉ = 10 batches, plus 4 training and 4 validation epoch points
         assertThat(points).isEqualTo(40 + 4 + 4);
@@ -53,7 +60,7 @@ class TrainingLessonIT extends BrowserTest {
         assertThat(page.locator("#shift-curves").getAttribute("data-points")).isEqualTo("9");
 
         // the examples it gets wrong are the confusion matrix's off-diagonal counts (at most 24 shown)
-        java.util.List<String> cells = page.locator("#confusion-matrix td").allTextContents();
+        List<String> cells = page.locator("#confusion-matrix td").allTextContents();
         int wrong = 0;
         for (int i = 0; i < 25; i++) if (i / 5 != i % 5) wrong += Integer.parseInt(cells.get(i).trim());
         assertThat(page.locator("#wrong-examples .wrong-example").count()).isEqualTo(Math.min(24, wrong));
@@ -65,18 +72,18 @@ class TrainingLessonIT extends BrowserTest {
         page.locator("#models-save").click();
         page.locator("#models-list .saved-model").first().waitFor();
         assertThat(page.locator("#models-list .saved-model").textContent()).contains("mi cnn").contains(spanish("dataset.shapes-easy"));
-        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#models-list .models-download").click());
+        Download download = page.waitForDownload(() -> page.locator("#models-list .models-download").click());
         assertThat(download.suggestedFilename()).isEqualTo("mi-cnn.cnnlab");
         byte[] file;
         try {
-            file = java.nio.file.Files.readAllBytes(download.path());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            file = Files.readAllBytes(download.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         page.locator("#models-list .models-delete").click();
         page.waitForFunction("() => document.querySelectorAll('#models-list .saved-model').length === 0");
         page.locator("#models-upload input[type=file]").setInputFiles(
-                new com.microsoft.playwright.options.FilePayload("mi-cnn.cnnlab", "application/zip", file));
+                new FilePayload("mi-cnn.cnnlab", "application/zip", file));
         page.locator("#models-list .saved-model").first().waitFor();
         page.locator("#models-list .models-use").click();
         page.waitForFunction("t => document.querySelector('#try-model-which').textContent === t", spanish("training.try.saved", "mi cnn"));
@@ -90,7 +97,7 @@ class TrainingLessonIT extends BrowserTest {
     void a_file_that_is_not_a_model_gets_a_translated_reason() {
         open();
         page.locator("#models-upload input[type=file]").setInputFiles(
-                new com.microsoft.playwright.options.FilePayload("notes.cnnlab", "application/zip", "hola".getBytes()));
+                new FilePayload("notes.cnnlab", "application/zip", "hola".getBytes()));
         page.waitForFunction("t => [...document.querySelectorAll('vaadin-notification-card')].some(c => c.textContent === t)",
                 spanish("models.error.notOurs"));
     }
@@ -167,7 +174,7 @@ class TrainingLessonIT extends BrowserTest {
         page.locator("#train-status").waitFor();
         page.waitForFunction("() => (document.querySelector('#train-status')?.textContent ?? '').startsWith('"
                 + spanish("training.status.done", "").substring(0, 5) + "')", null,
-                new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+                new Page.WaitForFunctionOptions().setTimeout(120_000));
         assertThat(page.locator("#confusion-matrix td").count()).isEqualTo(4);
         screenshot(page, "training-own-classes");
     }
@@ -180,7 +187,7 @@ class TrainingLessonIT extends BrowserTest {
         type("train-batch", "16");
         page.locator("#train-compare").click();
         page.waitForFunction("() => document.querySelector('#shift-curves') && document.querySelector('#shift-curves').getAttribute('data-points') === '27'",
-                null, new com.microsoft.playwright.Page.WaitForFunctionOptions().setTimeout(120_000));
+                null, new Page.WaitForFunctionOptions().setTimeout(120_000));
         for (String network : new String[] {"mlp", "small_cnn", "gap_cnn"}) {
             page.locator("#runs-table vaadin-grid-cell-content").filter(new Locator.FilterOptions()
                     .setHasText(spanish("training.network." + network))).first().waitFor();

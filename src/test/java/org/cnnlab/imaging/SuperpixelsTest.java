@@ -3,6 +3,7 @@ package org.cnnlab.imaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class SuperpixelsTest {
 
     /** 3×24×24: dark left of column 13, bright right of it (the edge is off the 8-pixel grid), a little noise. */
     private static float[] twoHalves() {
-        java.util.Random random = new java.util.Random(5);
+        Random random = new Random(5);
         float[] x = new float[3 * 24 * 24];
         for (int ch = 0; ch < 3; ch++) {
             for (int p = 0; p < 24 * 24; p++) x[ch * 576 + p] = (p % 24 < 13 ? 0.1f : 0.9f) + 0.03f * (float) random.nextGaussian();

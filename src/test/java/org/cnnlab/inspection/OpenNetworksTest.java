@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The keeping rules, on networks that only count how often they are closed (the real ones are exercised by the inspection tests). */
@@ -57,7 +58,7 @@ class OpenNetworksTest {
     }
 
     /** Opens a new counted network each time and lists it. */
-    private static java.util.function.Supplier<OpenNetwork> counting(List<Counted> opened) {
+    private static Supplier<OpenNetwork> counting(List<Counted> opened) {
         return () -> {
             Counted c = new Counted();
             opened.add(c);
@@ -69,7 +70,7 @@ class OpenNetworksTest {
     void the_same_key_opens_once_and_a_lease_gives_the_network_back_once() {
         OpenNetworks kept = new OpenNetworks();
         List<Counted> opened = new ArrayList<>();
-        java.util.function.Supplier<OpenNetwork> opener = counting(opened);
+        Supplier<OpenNetwork> opener = counting(opened);
         OpenNetwork a = kept.acquire("m", opener);
         OpenNetwork b = kept.acquire("m", opener);
         assertThat(opened).hasSize(1);
@@ -86,7 +87,7 @@ class OpenNetworksTest {
     void beyond_the_maximum_the_least_recently_used_is_closed_when_nobody_uses_it() {
         OpenNetworks kept = new OpenNetworks();
         List<Counted> opened = new ArrayList<>();
-        java.util.function.Supplier<OpenNetwork> opener = counting(opened);
+        Supplier<OpenNetwork> opener = counting(opened);
         OpenNetwork inUse = kept.acquire(0, opener);   // still leased when it falls out
         for (int k = 1; k <= OpenNetworks.MAX; k++) kept.acquire(k, opener).close();
         assertThat(kept.size()).isEqualTo(OpenNetworks.MAX);

@@ -12,12 +12,16 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
 import org.cnnlab.base.Autograd;
 import org.cnnlab.base.DjlRuntime;
+import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.ImageLimits;
 import org.cnnlab.imaging.NetworkInput;
 import org.cnnlab.inspection.saliency.VanillaGradient;
+import org.cnnlab.network.Budget;
+import org.cnnlab.network.BudgetLimits;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.pretrained.NanoDet;
@@ -44,7 +48,7 @@ class PretrainedSubjectIT {
     static void open() throws Exception {
         djl = new DjlRuntime();
         service = new PretrainedService(djl);
-        subject = new PretrainedSubject(service, new org.cnnlab.network.Budget(org.cnnlab.network.BudgetLimits.defaults()));
+        subject = new PretrainedSubject(service, new Budget(BudgetLimits.defaults()));
         byte[] jpeg = Files.readAllBytes(Path.of(System.getenv().getOrDefault("CNNLAB_DARKNET_DATA", "/usr/share/darknet/data"), "dog.jpg"));
         dog = NetworkInput.of(new ImageDecoder(ImageLimits.defaults()).decode(jpeg).image(), 3, NanoDet.SIDE, NanoDet.SIDE);
     }
@@ -119,11 +123,11 @@ class PretrainedSubjectIT {
         long stages = 4L * (32L * 208 * 208 + 64L * 104 * 104 + 128L * 52 * 52 + 256L * 26 * 26 + 512L * 13 * 13);   // the five shown stages alone
         assertThat(f.activationBytesPerImage()).as("every node's output bytes for one image").isGreaterThan(stages);
         assertThat(f.parameterBytes()).as("float16 weights loaded as float32").isPositive();
-        long budget = org.cnnlab.network.BudgetLimits.defaults().requestMemoryBytes();
+        long budget = BudgetLimits.defaults().requestMemoryBytes();
         int fits = (int) ((budget - 2 * f.parameterBytes()) / (3 * f.activationBytesPerImage()));
         assertThat(fits).as("one image with its backward pass fits the default request budget").isGreaterThanOrEqualTo(1);
         subject.price(fits, 1, true);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> subject.price(fits + 1, 1, true))
-                .isInstanceOf(org.cnnlab.base.InvalidInputException.class).hasMessageStartingWith("budget.error.requestMemory");
+        Assertions.assertThatThrownBy(() -> subject.price(fits + 1, 1, true))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("budget.error.requestMemory");
     }
 }

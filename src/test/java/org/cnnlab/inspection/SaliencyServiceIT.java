@@ -4,9 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import org.cnnlab.ResidentMemory;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.StudentId;
+import org.cnnlab.imaging.ImageDecoder;
+import org.cnnlab.imaging.ImageLimits;
+import org.cnnlab.imaging.PixelImage;
+import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.inspection.saliency.GradCam;
 import org.cnnlab.inspection.saliency.IntegratedGradients;
 import org.cnnlab.inspection.saliency.Lime;
@@ -166,7 +185,7 @@ class SaliencyServiceIT {
     void native_memory_stays_flat_over_a_thousand_inspection_and_saliency_calls() throws Exception {
         for (OpenNetworks kept : new OpenNetworks[] {null, new OpenNetworks()}) {   // each call builds its model; the page's kept model
             InspectionService inspection = new InspectionService(new ModelRunner(new NetworkFactory(NetworkLimits.defaults())),
-                    new org.cnnlab.imaging.ImageDecoder(org.cnnlab.imaging.ImageLimits.defaults()), kept);
+                    new ImageDecoder(ImageLimits.defaults()), kept);
             flatOverAThousandCalls(inspection);
             if (kept != null) kept.close();
         }
@@ -176,23 +195,23 @@ class SaliencyServiceIT {
     void students_sharing_one_kept_model_at_once_get_the_answers_one_alone_gets() throws Exception {
         OpenNetworks kept = new OpenNetworks();
         InspectionService inspection = new InspectionService(new ModelRunner(new NetworkFactory(NetworkLimits.defaults())),
-                new org.cnnlab.imaging.ImageDecoder(org.cnnlab.imaging.ImageLimits.defaults()), kept);
-        byte[] png = org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(1, 8, 8, X));
+                new ImageDecoder(ImageLimits.defaults()), kept);
+        byte[] png = PngEncoder.encode(PixelImage.fromUnit(1, 8, 8, X));
         Saliency.Method[] methods = {Saliency.Method.VANILLA, Saliency.Method.SMOOTHGRAD, Saliency.Method.OCCLUSION, Saliency.Method.GRAD_CAM,
                 Saliency.Method.LIME};
-        java.util.function.IntFunction<float[]> answer = i -> {
+        IntFunction<float[]> answer = i -> {
             Saliency.Method m = methods[i % methods.length];
             float[] map = SERVICE.saliency(inspection.subject(conv), X, new Settings(10, 30, 0.1, 10, 2, 2, i).request(m, 0)).map();
             double[] p = inspection.inspect(inspection.subject(conv), png).probabilities();
-            float[] out = java.util.Arrays.copyOf(map, map.length + p.length);
+            float[] out = Arrays.copyOf(map, map.length + p.length);
             for (int k = 0; k < p.length; k++) out[map.length + k] = (float) p[k];
             return out;
         };
         float[][] alone = new float[40][];
         for (int i = 0; i < 40; i++) alone[i] = answer.apply(i);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<float[]>> together = new java.util.ArrayList<>();
+            List<Future<float[]>> together = new ArrayList<>();
             for (int round = 0; round < 3; round++) for (int i = 0; i < 40; i++) {
                 int k = i;
                 together.add(pool.submit(() -> answer.apply(k)));
@@ -206,14 +225,14 @@ class SaliencyServiceIT {
     }
 
     private static void flatOverAThousandCalls(InspectionService inspection) throws Exception {
-        byte[] png = org.cnnlab.imaging.PngEncoder.encode(org.cnnlab.imaging.PixelImage.fromUnit(1, 8, 8, X));
+        byte[] png = PngEncoder.encode(PixelImage.fromUnit(1, 8, 8, X));
         Saliency.Method[] methods = Saliency.Method.values();
         // warm-up past the JIT's one-off spike: around call 1,000 the compiler's scratch memory peaked at ~80 MB of malloc and glibc
         // kept the pages (+21 MB resident once, then +0.4 MB per 1,000 calls); measured with NMT and mallinfo2, run alone
         for (int i = 0; i < 1_200; i++) call(inspection, png, methods[i % methods.length]);
-        long before = org.cnnlab.ResidentMemory.nativeKb();
+        long before = ResidentMemory.nativeKb();
         for (int i = 0; i < 1_000; i++) call(inspection, png, methods[i % methods.length]);
-        long after = org.cnnlab.ResidentMemory.nativeKb();
+        long after = ResidentMemory.nativeKb();
         assertThat((double) after).as("resident memory outside the Java heap, KiB (before: %d)", before).isLessThanOrEqualTo(before * 1.05);
     }
 
@@ -232,7 +251,7 @@ class SaliencyServiceIT {
         // batches of 2+ through one backward pass gave NaN in about 2 % of calls here (then the service redoes them one by one);
         // every answer must equal the mean of vanilla maps of the same noisy inputs, each from its own backward pass
         for (int samples : new int[] {2, 10}) {
-            java.util.SplittableRandom random = new java.util.SplittableRandom(42);   // the service's noise, drawn the same way
+            SplittableRandom random = new SplittableRandom(42);   // the service's noise, drawn the same way
             float[] expected = new float[64];
             for (int i = 0; i < samples; i++) {
                 float[] noisy = new float[64];
@@ -257,10 +276,10 @@ class SaliencyServiceIT {
     @Test
     void a_map_runs_as_a_job_that_tells_its_progress_and_stops_when_cancelled() throws Exception {
         Lime lime = new Lime(0, 2_000, 2, 0.25, Lime.Segments.PATCHES, 1);   // 63 batches of 32
-        List<Double> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var job = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Saliency>>();
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        job.set(SERVICE.start(org.cnnlab.base.StudentId.random(), new TrainedSubject(region, RUNNER), X, lime, f -> {
+        List<Double> heard = new CopyOnWriteArrayList<>();
+        var job = new AtomicReference<CompletableFuture<Saliency>>();
+        CountDownLatch started = new CountDownLatch(1);
+        job.set(SERVICE.start(StudentId.random(), new TrainedSubject(region, RUNNER), X, lime, f -> {
             heard.add(f);
             if (heard.size() == 3) {
                 try {
@@ -272,30 +291,30 @@ class SaliencyServiceIT {
             }
         }));
         started.countDown();
-        assertThatThrownBy(() -> job.get().join()).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThatThrownBy(() -> job.get().join()).isInstanceOf(CancellationException.class);
         assertThat(heard).as("fractions heard before the cancel was seen").hasSize(3).isSorted();
         assertThat(heard.getLast()).isCloseTo(3 * 32 / 2_000.0, within(1e-9));
 
         // the thread is free, and a whole job gives what the caller's-thread computation gives
-        List<Double> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Double> all = new CopyOnWriteArrayList<>();
         Lime small = new Lime(0, 200, 4, 0.25, Lime.Segments.PATCHES, 1);
-        Saliency s = SERVICE.start(org.cnnlab.base.StudentId.random(), new TrainedSubject(region, RUNNER), X, small, all::add).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Saliency s = SERVICE.start(StudentId.random(), new TrainedSubject(region, RUNNER), X, small, all::add).get(60, TimeUnit.SECONDS);
         assertThat(s.map()).isEqualTo(SERVICE.saliency(region, X, small).map());
         assertThat(all).isSorted().last().isEqualTo(1.0);
     }
 
     @Test
     void a_students_new_request_replaces_their_waiting_one_and_a_bad_one_is_refused_before_it_queues() throws Exception {
-        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch hold = new CountDownLatch(1);
         Subject subject = new TrainedSubject(region, RUNNER);
-        var blocker = SERVICE.start(org.cnnlab.base.StudentId.random(), subject, X, new VanillaGradient(0), f -> {
+        var blocker = SERVICE.start(StudentId.random(), subject, X, new VanillaGradient(0), f -> {
             try {
                 hold.await();   // another student's job holds the saliency thread
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
-        org.cnnlab.base.StudentId student = org.cnnlab.base.StudentId.random();
+        StudentId student = StudentId.random();
         var first = SERVICE.start(student, subject, X, new SmoothGrad(0, 10, 0.1, 1), f -> { });
         var second = SERVICE.start(student, subject, X, new SmoothGrad(0, 10, 0.1, 2), f -> { });
         assertThat(first).isCancelled();
@@ -303,8 +322,8 @@ class SaliencyServiceIT {
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("saliency.error.samples");
         assertThat(second).isNotDone();
         hold.countDown();
-        assertThat(blocker.get(60, java.util.concurrent.TimeUnit.SECONDS).map()).hasSize(64);
-        assertThat(second.get(60, java.util.concurrent.TimeUnit.SECONDS).map()).isEqualTo(SERVICE.saliency(region, X, new SmoothGrad(0, 10, 0.1, 2)).map());
+        assertThat(blocker.get(60, TimeUnit.SECONDS).map()).hasSize(64);
+        assertThat(second.get(60, TimeUnit.SECONDS).map()).isEqualTo(SERVICE.saliency(region, X, new SmoothGrad(0, 10, 0.1, 2)).map());
         SERVICE.forget(student);   // nothing left to cancel: no error
     }
 }

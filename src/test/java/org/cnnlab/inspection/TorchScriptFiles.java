@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code src/test/resources/torchscript/make_models.py} in Debian's python3-torch (CNNLAB_PYTHON overrides) to write the test's TorchScript files. */
@@ -19,7 +20,7 @@ public final class TorchScriptFiles {
         Files.createDirectories(dir);
         Path script = dir.resolve("make_models.py");
         try (var in = TorchScriptFiles.class.getResourceAsStream("/torchscript/make_models.py")) {
-            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         Process python = new ProcessBuilder(System.getenv().getOrDefault("CNNLAB_PYTHON", "/usr/bin/python3"), script.toString(), dir.toString())
                 .redirectErrorStream(true).start();

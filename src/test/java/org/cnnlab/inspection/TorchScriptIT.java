@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.imaging.ImageDecoder;
@@ -22,6 +30,7 @@ import org.cnnlab.inspection.saliency.Settings;
 import org.cnnlab.inspection.saliency.SmoothGrad;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
+import org.cnnlab.network.TensorShape;
 import org.cnnlab.training.ModelRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +59,7 @@ class TorchScriptIT {
 
     /** A store of its own, so no test depends on another's uploads. */
     private static TorchScriptModels fresh() {
-        return new TorchScriptModels(dir.resolve("data-" + java.util.UUID.randomUUID()), UPLOADS);
+        return new TorchScriptModels(dir.resolve("data-" + UUID.randomUUID()), UPLOADS);
     }
 
     @BeforeAll
@@ -74,7 +83,7 @@ class TorchScriptIT {
     void sameLogitsAndGradientAsPytorchInEvaluationMode() throws Exception {
         TorchScriptModel m = fresh().upload(ANA, "regions.pt", file("regions"));
         assertThat(m.classes()).containsExactly("arriba", "abajo");
-        assertThat(m.input()).isEqualTo(org.cnnlab.network.TensorShape.image(3, 16, 16));
+        assertThat(m.input()).isEqualTo(TensorShape.image(3, 16, 16));
         float[] x = floats("x");
         float[] z = floats("logits");
         // through the page's path: the PNG of x (exact at 8 bits), decoded and kept as colour
@@ -86,7 +95,7 @@ class TorchScriptIT {
         float[] vanilla = floats("vanilla");
         for (int p = 0; p < vanilla.length; p++) assertThat(s.map()[p]).as("pixel %d", p).isCloseTo(vanilla[p], within(1e-4f + 1e-4f * vanilla[p]));
         // SmoothGrad's samples: each the vanilla map of its noisy input (TorchScript's first batched backward passes are off, see OpenNetwork)
-        java.util.SplittableRandom random = new java.util.SplittableRandom(5);   // the service's noise, drawn the same way
+        SplittableRandom random = new SplittableRandom(5);   // the service's noise, drawn the same way
         float[] mean = new float[256];
         for (int i = 0; i < 10; i++) {
             float[] noisy = new float[x.length];
@@ -133,7 +142,7 @@ class TorchScriptIT {
         assertThat(in.layers()).hasSize(1);
         assertThat(in.layers().getFirst().type()).isEqualTo("conv");
         assertThat(in.layers().getFirst().builderType()).isFalse();
-        assertThat(in.layers().getFirst().shape()).isEqualTo(org.cnnlab.network.TensorShape.image(2, 16, 16));
+        assertThat(in.layers().getFirst().shape()).isEqualTo(TensorShape.image(2, 16, 16));
         assertThat(in.layers().getFirst().maps()).hasSize(2);
         assertThat(in.filters()).hasSize(2);
         assertThat(in.filters().getFirst().kernel()).isEqualTo(3);
@@ -143,13 +152,13 @@ class TorchScriptIT {
     @Test
     void aKeptModuleServesTheNextRequestsAndAReplacedFileLoadsAnew() throws Exception {
         OpenNetworks kept = new OpenNetworks();
-        TorchScriptModels store = new TorchScriptModels(dir.resolve("kept-" + java.util.UUID.randomUUID()), UPLOADS, kept);
+        TorchScriptModels store = new TorchScriptModels(dir.resolve("kept-" + UUID.randomUUID()), UPLOADS, kept);
         TorchScriptModel m = store.upload(ANA, "regions.pt", file("regions"));
         Inspection first = INSPECTION.inspect(m, png(floats("x")));
         Inspection second = INSPECTION.inspect(m, png(floats("x")));
         assertThat(kept.size()).as("one module, loaded once").isEqualTo(1);
         assertThat(second.probabilities()).containsExactly(first.probabilities());
-        Files.setLastModifiedTime(m.file(), java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(m.file()).toMillis() + 5_000));
+        Files.setLastModifiedTime(m.file(), FileTime.fromMillis(Files.getLastModifiedTime(m.file()).toMillis() + 5_000));
         INSPECTION.inspect(m, png(floats("x")));
         assertThat(kept.size()).as("the replaced file is a new key").isEqualTo(2);
         kept.close();
@@ -193,16 +202,16 @@ class TorchScriptIT {
         StudentId who = new StudentId("bad-files");
         byte[] regions = file("regions");
         byte[] truncated = Arrays.copyOf(regions, regions.length - 60);   // the ZIP's central directory cut off
-        java.io.ByteArrayOutputStream garbled = new java.io.ByteArrayOutputStream();   // TorchScript's layout, its pickled data replaced
-        try (var in = new java.util.zip.ZipFile(models.resolve("regions.pt").toFile()); var zip = new java.util.zip.ZipOutputStream(garbled)) {
-            for (var e : java.util.Collections.list(in.entries())) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        ByteArrayOutputStream garbled = new ByteArrayOutputStream();   // TorchScript's layout, its pickled data replaced
+        try (var in = new ZipFile(models.resolve("regions.pt").toFile()); var zip = new ZipOutputStream(garbled)) {
+            for (var e : Collections.list(in.entries())) {
+                zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(e.getName().endsWith("data.pkl") ? "garbage".getBytes(StandardCharsets.UTF_8) : in.getInputStream(e).readAllBytes());
             }
         }
-        java.io.ByteArrayOutputStream notScript = new java.io.ByteArrayOutputStream();
-        try (var zip = new java.util.zip.ZipOutputStream(notScript)) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("model.json"));
+        ByteArrayOutputStream notScript = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(notScript)) {
+            zip.putNextEntry(new ZipEntry("model.json"));
             zip.write("{}".getBytes(StandardCharsets.UTF_8));
         }
         assertRefused(limited, who, "text.pt", "hola".getBytes(StandardCharsets.UTF_8), "torchscript.error.notTorchScript");

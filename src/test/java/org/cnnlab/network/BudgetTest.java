@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
+import org.assertj.core.data.Offset;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.Translations;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class BudgetTest {
         // 24.9 M MACs an image, ×3 with the backward pass, 2,000 images, 10 epochs at 1e9 MAC/s: about 1,500 s
         InvalidInputException refused = catchRefusal(() -> budget.checkTraining(analysis, 4, 2_000, 10, 0, 900));
         assertThat(refused.messageKey()).isEqualTo("budget.error.trainingSeconds");
-        assertThat((double) refused.args()[0]).isCloseTo(3.0 * (4096L * 26 * 26 * 9 + 40_960) * 20_000 / 1e9, org.assertj.core.data.Offset.offset(1.0));
+        assertThat((double) refused.args()[0]).isCloseTo(3.0 * (4096L * 26 * 26 * 9 + 40_960) * 20_000 / 1e9, Offset.offset(1.0));
     }
 
     @Test

@@ -5,15 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.cnnlab.base.Autograd;
 import org.cnnlab.base.DjlRuntime;
+import org.cnnlab.training.StarterNetworks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,16 +128,16 @@ class ChannelsLastIT {
     }
 
     /** The same network in DJL's own blocks, (N, C, H, W) memory throughout. */
-    private static ai.djl.nn.SequentialBlock plain(NetworkSpec spec) {
-        ai.djl.nn.SequentialBlock block = new ai.djl.nn.SequentialBlock();
+    private static SequentialBlock plain(NetworkSpec spec) {
+        SequentialBlock block = new SequentialBlock();
         for (LayerSpec layer : spec.layers()) {
             block.add(switch (layer) {
-                case LayerSpec.Conv2d c -> ai.djl.nn.convolutional.Conv2d.builder().setFilters(c.filters()).setKernelShape(new Shape(c.kernel(), c.kernel()))
+                case LayerSpec.Conv2d c -> Conv2d.builder().setFilters(c.filters()).setKernelShape(new Shape(c.kernel(), c.kernel()))
                         .optStride(new Shape(c.stride(), c.stride())).optPadding(new Shape(c.padding(), c.padding())).build();
                 case LayerSpec.Activation a -> Activation.reluBlock();
                 case LayerSpec.MaxPool p -> Pool.maxPool2dBlock(new Shape(p.kernel(), p.kernel()), new Shape(p.stride(), p.stride()));
-                case LayerSpec.Flatten f -> ai.djl.nn.Blocks.batchFlattenBlock();
-                case LayerSpec.Dense d -> ai.djl.nn.core.Linear.builder().setUnits(d.units()).build();
+                case LayerSpec.Flatten f -> Blocks.batchFlattenBlock();
+                case LayerSpec.Dense d -> Linear.builder().setUnits(d.units()).build();
                 default -> throw new IllegalArgumentException(layer.toString());
             });
         }
@@ -136,20 +147,20 @@ class ChannelsLastIT {
     @Test
     void the_built_network_reads_the_saved_parameters_of_djl_s_own_blocks_and_gives_their_logits_and_input_gradients() throws Exception {
         for (int channels : new int[] {1, 3}) {
-            NetworkSpec spec = org.cnnlab.training.StarterNetworks.SMALL_CNN.spec(TensorShape.image(channels, 16, 16), 4);
+            NetworkSpec spec = StarterNetworks.SMALL_CNN.spec(TensorShape.image(channels, 16, 16), 4);
             Shape shape = new Shape(5, channels, 16, 16);
             float[][] logits = new float[2][];
             float[][] gradients = new float[2][];
             try (NDManager m = djl.newScope()) {
-                ai.djl.nn.SequentialBlock ours = new NetworkFactory(NetworkLimits.defaults()).build(spec);
-                ai.djl.nn.SequentialBlock theirs = plain(spec);
-                ours.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, shape);
-                theirs.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, shape);
-                java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
-                ours.saveParameters(new java.io.DataOutputStream(saved));
-                theirs.loadParameters(m, new java.io.DataInputStream(new java.io.ByteArrayInputStream(saved.toByteArray())));
+                SequentialBlock ours = new NetworkFactory(NetworkLimits.defaults()).build(spec);
+                SequentialBlock theirs = plain(spec);
+                ours.initialize(m, DataType.FLOAT32, shape);
+                theirs.initialize(m, DataType.FLOAT32, shape);
+                ByteArrayOutputStream saved = new ByteArrayOutputStream();
+                ours.saveParameters(new DataOutputStream(saved));
+                theirs.loadParameters(m, new DataInputStream(new ByteArrayInputStream(saved.toByteArray())));
                 float[] values = values((int) shape.size(), channels, false);
-                ai.djl.nn.SequentialBlock[] both = {theirs, ours};
+                SequentialBlock[] both = {theirs, ours};
                 for (int v = 0; v < 2; v++) {
                     NDArray x = m.create(values, shape);
                     x.setRequiresGradient(true);
@@ -162,10 +173,10 @@ class ChannelsLastIT {
                 }
             }
             for (int i = 0; i < logits[0].length; i++) {
-                assertThat(logits[1][i]).as("%d channel(s), logit %d", channels, i).isCloseTo(logits[0][i], org.assertj.core.api.Assertions.within(1e-5f));
+                assertThat(logits[1][i]).as("%d channel(s), logit %d", channels, i).isCloseTo(logits[0][i], Assertions.within(1e-5f));
             }
             for (int i = 0; i < gradients[0].length; i++) {
-                assertThat(gradients[1][i]).as("%d channel(s), ∂/∂x %d", channels, i).isCloseTo(gradients[0][i], org.assertj.core.api.Assertions.within(1e-5f));
+                assertThat(gradients[1][i]).as("%d channel(s), ∂/∂x %d", channels, i).isCloseTo(gradients[0][i], Assertions.within(1e-5f));
             }
         }
     }

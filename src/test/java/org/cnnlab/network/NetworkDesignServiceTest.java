@@ -3,6 +3,7 @@ package org.cnnlab.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.junit.jupiter.api.Test;
@@ -14,17 +15,17 @@ class NetworkDesignServiceTest {
     @Test
     void a_new_layer_goes_after_the_selected_one_or_before_the_output_layer_not_after_it() {
         StudentId ana = StudentId.random();
-        java.util.List<LayerSpec> start = designs.current(ana).spec().layers();
+        List<LayerSpec> start = designs.current(ana).spec().layers();
         assertThat(start.getLast()).as("the starting design ends in its classifier").isInstanceOf(LayerSpec.Dense.class);
         int at = NetworkDesignService.placeFor(start, -1);
         assertThat(at).isEqualTo(start.size() - 1);
-        java.util.List<LayerSpec> after = designs.insertLayer(ana, at, new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU)).spec().layers();
+        List<LayerSpec> after = designs.insertLayer(ana, at, new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU)).spec().layers();
         assertThat(after).hasSize(start.size() + 1);
         assertThat(after.get(at)).isEqualTo(new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU));
         assertThat(after.getLast()).isEqualTo(start.getLast());
         assertThat(NetworkDesignService.placeFor(after, 0)).as("after the selected layer").isEqualTo(1);
-        assertThat(NetworkDesignService.placeFor(java.util.List.of(), -1)).isZero();
-        assertThat(NetworkDesignService.placeFor(java.util.List.of(new LayerSpec.Flatten()), -1)).as("no classifier yet: at the end").isEqualTo(1);
+        assertThat(NetworkDesignService.placeFor(List.of(), -1)).isZero();
+        assertThat(NetworkDesignService.placeFor(List.of(new LayerSpec.Flatten()), -1)).as("no classifier yet: at the end").isEqualTo(1);
     }
 
     @Test

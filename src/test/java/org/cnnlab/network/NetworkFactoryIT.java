@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.util.Pair;
+import java.util.Arrays;
 import java.util.List;
 import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.base.InvalidInputException;
@@ -54,7 +55,7 @@ class NetworkFactoryIT {
             assertThat(trainable).as("trainable parameters of %s", spec).isEqualTo(ours.trainable());
             assertThat(frozen).as("buffers of %s", spec).isEqualTo(ours.buffers());
             assertThat(out.slice(1).getShape()).as("output shape of %s", spec)
-                    .containsExactly(java.util.Arrays.stream(ours.output().dims()).asLongStream().toArray());
+                    .containsExactly(Arrays.stream(ours.output().dims()).asLongStream().toArray());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.data.Offset;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.imaging.ImageDecoder;
@@ -53,7 +54,7 @@ class ClassicPipelineIT {
         ClassicPipeline.Comparison c = compare(PIPELINE.defaultDataset());
         assertThat(c.cnn().testAccuracy()).isGreaterThan(c.handMade().testAccuracy() + 0.1);
         assertThat(c.winner()).isEqualTo(ClassicPipeline.Winner.CNN);
-        assertThat(c.cnnLeadPoints()).isCloseTo(100 * (c.cnn().testAccuracy() - c.handMade().testAccuracy()), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(c.cnnLeadPoints()).isCloseTo(100 * (c.cnn().testAccuracy() - c.handMade().testAccuracy()), Offset.offset(1e-9));
         assertThat(c.handMade().testAccuracy()).as("the features carry information").isGreaterThan(1.0 / c.classes().size() + 0.1);
         int total = 0;
         for (int[] row : c.handMade().confusion()) for (int v : row) total += v;

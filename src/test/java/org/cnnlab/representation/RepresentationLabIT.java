@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.imaging.ImageDecoder;
+import org.cnnlab.imaging.ImageLimits;
+import org.cnnlab.inspection.InspectionService;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.training.ModelRunner;
@@ -21,7 +25,7 @@ class RepresentationLabIT {
     private static final NetworkFactory FACTORY = new NetworkFactory(NetworkLimits.defaults());
     private static final TrainingService TRAINING = new TrainingService(TrainingLimits.defaults(), FACTORY, NetworkLimits.defaults());
     private static final RepresentationLab LAB = new RepresentationLab(TRAINING,
-            new org.cnnlab.inspection.InspectionService(new ModelRunner(FACTORY), new org.cnnlab.imaging.ImageDecoder(org.cnnlab.imaging.ImageLimits.defaults())),
+            new InspectionService(new ModelRunner(FACTORY), new ImageDecoder(ImageLimits.defaults())),
             RepresentationLimits.defaults());
     private static final StudentId STUDENT = new StudentId("rings");
 
@@ -30,7 +34,7 @@ class RepresentationLabIT {
         TRAINING.close();
     }
 
-    private static RepresentationLab.Fit await(java.util.concurrent.CompletableFuture<RepresentationLab.Fit> f) throws Exception {
+    private static RepresentationLab.Fit await(CompletableFuture<RepresentationLab.Fit> f) throws Exception {
         return f.get(3, TimeUnit.MINUTES);
     }
 

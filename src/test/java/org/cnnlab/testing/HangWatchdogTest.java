@@ -2,6 +2,7 @@ package org.cnnlab.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,7 @@ class HangWatchdogTest {
         CountDownLatch blocked = new CountDownLatch(1);
         Thread stuck = new Thread(() -> stuckHere(blocked, release), "stuck-worker");
         stuck.start();
-        Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Sleeper.class.getName()).start();
         try {
             blocked.await();

@@ -16,6 +16,7 @@ import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,7 +97,7 @@ class FairUseIT {
                 new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU), new LayerSpec.GlobalAvgPool(), new LayerSpec.Dense(5));
         LabelledImages many = ProceduralShapes.generate(240, false, 2);
         StudentId a = StudentId.random();
-        InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+        InvalidInputException refused = Assertions.assertThrows(InvalidInputException.class,
                 () -> service.submit(new TrainingRequest(a, bomb, many, OptimizerSpec.adam(0.01), 1024, 2, 0.0, 1)));
         assertThat(refused.messageKey()).isEqualTo("budget.error.trainingMemory");
         assertThat(service.queue()).isEmpty();

@@ -3,6 +3,7 @@ package org.cnnlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ class QueueMemoryIT {
     private TrainingService training;
 
     @TempDir
-    java.nio.file.Path dataDir;
+    Path dataDir;
 
     @AfterEach
     void stop() {

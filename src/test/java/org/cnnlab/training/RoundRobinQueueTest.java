@@ -3,6 +3,7 @@ package org.cnnlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class RoundRobinQueueTest {
                 }
             }
             List<String> positions = new ArrayList<>(jobs);
-            positions.sort(java.util.Comparator.comparingInt(q::position));
+            positions.sort(Comparator.comparingInt(q::position));
             assertThat(jobs).allSatisfy(j -> assertThat(q.position(j)).isPositive());
             assertThat(drain(q)).containsExactlyElementsOf(positions);
         }

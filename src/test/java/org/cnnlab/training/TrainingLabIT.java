@@ -7,11 +7,27 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
+import org.cnnlab.Drawings;
+import org.cnnlab.base.ClassRoom;
+import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.OwnClasses;
@@ -24,12 +40,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
-import org.cnnlab.base.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Train on the easy shapes, then ask the model about drawings made the way the canvas makes them. */
@@ -69,8 +79,8 @@ class TrainingLabIT {
         training.close();
     }
 
-    private static byte[] drawing(java.util.function.Consumer<Graphics2D> ink) throws Exception {
-        return org.cnnlab.Drawings.pad(ink);
+    private static byte[] drawing(Consumer<Graphics2D> ink) throws Exception {
+        return Drawings.pad(ink);
     }
 
     @Test
@@ -82,7 +92,7 @@ class TrainingLabIT {
             g.drawLine(42, 150, 150, 42);
         }));
         assertThat(cross.getFirst().className()).isEqualTo("cross");
-        assertThat(cross.stream().mapToDouble(StudentModels.Guess::probability).sum()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(cross.stream().mapToDouble(StudentModels.Guess::probability).sum()).isCloseTo(1.0, Assertions.within(1e-4));
     }
 
     /**
@@ -92,29 +102,29 @@ class TrainingLabIT {
      */
     @Test
     void a_shared_run_is_scored_on_the_leaderboards_fixed_images() {
-        org.cnnlab.base.ClassRoom.Submission s = lab.submission(STUDENT, jobId);
-        assertThat(s.kind()).isEqualTo(org.cnnlab.base.ClassRoom.Submission.Kind.MODEL);
+        ClassRoom.Submission s = lab.submission(STUDENT, jobId);
+        assertThat(s.kind()).isEqualTo(ClassRoom.Submission.Kind.MODEL);
         assertThat(s.title()).startsWith("shapes-easy · ");
         var board = new DatasetCatalog().test("shapes-easy", List.of(), TrainingLab.LEADERBOARD_PER_CLASS, TrainingLab.LEADERBOARD_SEED).orElseThrow();
         TrainedModel model = training.trained(STUDENT, jobId).orElseThrow();
         int right = 0;
         for (int i = 0; i < board.size(); i++) {
-            float[] image = java.util.Arrays.copyOfRange(board.pixels(), i * 28 * 28, (i + 1) * 28 * 28);
+            float[] image = Arrays.copyOfRange(board.pixels(), i * 28 * 28, (i + 1) * 28 * 28);
             double[] p = new ModelRunner(new NetworkFactory(NetworkLimits.defaults())).probabilities(model, image);
             int best = 0;
             for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
             if (best == board.labels()[i]) right++;
         }
         assertThat(board.size()).isEqualTo(5 * TrainingLab.LEADERBOARD_PER_CLASS);
-        assertThat(s.accuracy()).isCloseTo((double) right / board.size(), org.assertj.core.data.Offset.offset(1e-9)).isGreaterThan(0.6);
+        assertThat(s.accuracy()).isCloseTo((double) right / board.size(), Offset.offset(1e-9)).isGreaterThan(0.6);
         assertThat(s.png()).isNotEmpty();
         assertThatThrownBy(() -> lab.submission(StudentId.random(), jobId)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void another_student_cannot_use_this_model() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> models.predict(StudentId.random(), ModelRef.job(jobId), new byte[] {1}))
-                .isInstanceOf(org.cnnlab.base.InvalidInputException.class).hasMessageStartingWith("training.error.noModel");
+        Assertions.assertThatThrownBy(() -> models.predict(StudentId.random(), ModelRef.job(jobId), new byte[] {1}))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("training.error.noModel");
     }
 
     @Test
@@ -157,7 +167,7 @@ class TrainingLabIT {
         StudentId me = StudentId.random();
         TrainingProgress first = lab.compare(me, new TrainingLab.Choice("shapes-easy", List.of("circle", "cross"), 20, "SMALL_CNN",
                 OptimizerSpec.adam(0.01), 8, 1, 0.25, 4));
-        List<TrainingProgress> runs = new java.util.ArrayList<>();
+        List<TrainingProgress> runs = new ArrayList<>();
         long next = first.jobId();
         while (next >= 0) {
             CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
@@ -210,7 +220,7 @@ class TrainingLabIT {
         byte[] file = models.download(STUDENT, models.save(STUDENT, jobId, "x").id());
         assertThatThrownBy(() -> models.upload(other, new byte[] {1, 2, 3})).hasMessageStartingWith("models.error.notOurs");
         assertThatThrownBy(() -> models.upload(other, drawing(g -> { }))).hasMessageStartingWith("models.error.notOurs");
-        assertThatThrownBy(() -> models.upload(other, java.util.Arrays.copyOf(file, file.length / 2))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> models.upload(other, Arrays.copyOf(file, file.length / 2))).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> models.upload(other, new byte[2_000_001])).hasMessageStartingWith("models.error.tooLarge");
         // the parameters of a 5-class model under a network that ends in 3 classes
         byte[] tampered = rewrite(file, "network.json", json -> json.replace("\"units\" : 5", "\"units\" : 3"));
@@ -228,16 +238,16 @@ class TrainingLabIT {
         assertThatThrownBy(() -> models.upload(other, file)).hasMessageStartingWith("models.error.tooMany");
     }
 
-    private static byte[] rewrite(byte[] zip, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip)); ZipOutputStream z = new ZipOutputStream(out)) {
+    private static byte[] rewrite(byte[] zip, String entry, UnaryOperator<String> change) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream z = new ZipOutputStream(out)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] data = in.readAllBytes();
                 if (e.getName().equals(entry)) {
-                    String before = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+                    String before = new String(data, StandardCharsets.UTF_8);
                     String after = change.apply(before);
                     assertThat(after).as("the test's edit applies").isNotEqualTo(before);
-                    data = after.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    data = after.getBytes(StandardCharsets.UTF_8);
                 }
                 z.putNextEntry(new ZipEntry(e.getName()));
                 z.write(data);

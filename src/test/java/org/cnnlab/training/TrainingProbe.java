@@ -1,7 +1,9 @@
 package org.cnnlab.training;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -15,12 +17,20 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnlab.base.NativeMemory;
+import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkSpec;
@@ -39,9 +49,9 @@ public final class TrainingProbe {
     public record Timed(TrainingProgress.State state, long[] batchEnds, long[] batchCpuEnds, int batchesPerEpoch, long pageFaults) {
     }
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** CPU time of the whole process (every thread: ours, PyTorch's intra-op pool, JIT, GC). */
     public static long processCpuNanos() {
@@ -59,7 +69,7 @@ public final class TrainingProbe {
         List<Long> ends = new ArrayList<>();
         List<Long> cpuEnds = new ArrayList<>();
         long[] perEpoch = new long[1];
-        TrainingRun.Outcome outcome = TrainingRun.run(factory, new org.cnnlab.dataset.DatasetCatalog(), request, Long.MAX_VALUE / 4, () -> false, new TrainingRun.Listener() {
+        TrainingRun.Outcome outcome = TrainingRun.run(factory, new DatasetCatalog(), request, Long.MAX_VALUE / 4, () -> false, new TrainingRun.Listener() {
             @Override
             public void batch(int epoch, long step, long totalSteps, double loss) {
                 ends.add(System.nanoTime());
@@ -97,15 +107,15 @@ public final class TrainingProbe {
      * process keeps its peak batch working set. Process-wide and not undoable; returns false off glibc.
      */
     public static boolean keepFreedMemory() {
-        return org.cnnlab.base.NativeMemory.keepFreedMemoryNow();
+        return NativeMemory.keepFreedMemoryNow();
     }
 
     /** Minor page faults of the whole process so far (Linux), or −1. */
     public static long processPageFaults() {
         try {
-            String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String s = Files.readString(Path.of("/proc/self/stat"));
             return Long.parseLong(s.substring(s.lastIndexOf(')') + 2).split(" ")[7]);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
@@ -113,21 +123,21 @@ public final class TrainingProbe {
     /** Minor page faults of the calling thread so far (Linux), or −1. */
     public static long threadPageFaults() {
         try {
-            String s = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+            String s = Files.readString(Path.of("/proc/thread-self/stat"));
             return Long.parseLong(s.substring(s.lastIndexOf(')') + 2).split(" ")[7]);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
     /** Intra-op threads of the PyTorch engine DJL loaded (torch.get_num_threads()). */
     public static int engineThreads() {
-        ai.djl.engine.Engine.getEngine("PyTorch");   // loads libtorch first
+        Engine.getEngine("PyTorch");   // loads libtorch first
         return JniUtils.getNumThreads();
     }
 
     public static void setEngineThreads(int threads) {
-        ai.djl.engine.Engine.getEngine("PyTorch");
+        Engine.getEngine("PyTorch");
         JniUtils.setNumThreads(threads);
     }
 
@@ -139,7 +149,7 @@ public final class TrainingProbe {
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()))) {
                 return TrainingRun.evaluate(trainer, test, batch, false).accuracy();
             }
-        } catch (java.io.IOException | ai.djl.MalformedModelException e) {
+        } catch (IOException | MalformedModelException e) {
             throw new IllegalStateException(e);
         }
     }

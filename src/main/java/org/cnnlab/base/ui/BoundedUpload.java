@@ -5,8 +5,10 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.InputStream;
+import org.cnnlab.base.InvalidInputException;
 
 /**
  * Every upload in the app: one file at a time, read in memory up to a limit (one byte more is
@@ -24,7 +26,7 @@ public final class BoundedUpload {
      * @param rejectedKey i18n key for a file the browser refuses, with the file name and the limit in MB
      */
     public static Upload create(String id, long maxBytes, String textsKey, String rejectedKey, SerializableBiConsumer<String, byte[]> onUpload,
-                                SerializableConsumer<org.cnnlab.base.InvalidInputException> onRejected, String... acceptedTypes) {
+                                SerializableConsumer<InvalidInputException> onRejected, String... acceptedTypes) {
         Upload upload = new Upload();
         // with an UploadHandler the succeeded/failed listeners do not fire: clear the list here, or maxFiles=1 blocks the next upload
         upload.setUploadHandler(handler(maxBytes, upload::clearFileList, onUpload, onRejected));
@@ -33,7 +35,7 @@ public final class BoundedUpload {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
         upload.setAcceptedFileTypes(acceptedTypes);
         upload.setI18n(i18n(upload, textsKey));
-        upload.addFileRejectedListener(e -> onRejected.accept(new org.cnnlab.base.InvalidInputException(rejectedKey, e.getFileName(), mb(maxBytes))));
+        upload.addFileRejectedListener(e -> onRejected.accept(new InvalidInputException(rejectedKey, e.getFileName(), mb(maxBytes))));
         return upload;
     }
 
@@ -41,8 +43,8 @@ public final class BoundedUpload {
         return Numbers.current().integer(Math.round(bytes / (1024.0 * 1024.0)));
     }
 
-    private static UploadHandler handler(long maxBytes, com.vaadin.flow.server.Command clearList, SerializableBiConsumer<String, byte[]> onUpload,
-                                         SerializableConsumer<org.cnnlab.base.InvalidInputException> onRejected) {
+    private static UploadHandler handler(long maxBytes, Command clearList, SerializableBiConsumer<String, byte[]> onUpload,
+                                         SerializableConsumer<InvalidInputException> onRejected) {
         return event -> {
             UI ui = event.getUI();
             String name = event.getFileName();
@@ -52,7 +54,7 @@ public final class BoundedUpload {
             }
             ui.access(clearList);
             if (bytes.length > maxBytes) {
-                ui.access(() -> onRejected.accept(new org.cnnlab.base.InvalidInputException("image.error.tooLargeStream", mb(maxBytes))));
+                ui.access(() -> onRejected.accept(new InvalidInputException("image.error.tooLargeStream", mb(maxBytes))));
             } else {
                 ui.access(() -> onUpload.accept(name, bytes));
             }

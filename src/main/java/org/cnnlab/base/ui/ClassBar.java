@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
@@ -30,7 +31,7 @@ public class ClassBar extends Span {
     private final Dialog poll = new Dialog();
     private Optional<ClassRoom.Membership> membership;
     private long shownPoll = -1;
-    private java.util.function.Consumer<Optional<ClassRoom.Membership>> onChange = m -> { };
+    private Consumer<Optional<ClassRoom.Membership>> onChange = m -> { };
 
     public ClassBar(ClassRoom classRoom, ClassEvents events, StudentId student) {
         this.classRoom = classRoom;
@@ -56,7 +57,7 @@ public class ClassBar extends Span {
     }
 
     /** Called whenever the membership changes (pacing, a pause, a rename), after the bar shows it. */
-    public void onChange(java.util.function.Consumer<Optional<ClassRoom.Membership>> listener) {
+    public void onChange(Consumer<Optional<ClassRoom.Membership>> listener) {
         this.onChange = listener;
         listener.accept(membership);
     }

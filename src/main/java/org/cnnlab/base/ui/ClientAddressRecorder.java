@@ -5,6 +5,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import org.cnnlab.base.ClientAddresses;
+import org.cnnlab.base.StudentId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ public class ClientAddressRecorder implements VaadinServiceInitListener {
 
     private void record(VaadinSession session) {
         if (session == null || session.getBrowser() == null) return;
-        org.cnnlab.base.StudentId student = CurrentStudent.of(session);
+        StudentId student = CurrentStudent.of(session);
         addresses.record(student != null ? student : CurrentStudent.id(), session.getBrowser().getAddress());
     }
 }

@@ -5,8 +5,12 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +41,10 @@ public class ErrorReporting implements VaadinServiceInitListener {
     /** The database is away (restarting): nothing was saved, and the student should try again shortly. */
     private static boolean databaseAway(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || c instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || c instanceof org.springframework.dao.TransientDataAccessException
-                    || c instanceof java.sql.SQLTransientConnectionException) return true;
+            if (c instanceof DataAccessResourceFailureException
+                    || c instanceof CannotGetJdbcConnectionException
+                    || c instanceof TransientDataAccessException
+                    || c instanceof SQLTransientConnectionException) return true;
         }
         return false;
     }

@@ -1,25 +1,29 @@
 package org.cnnlab.base.ui;
 
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.router.Layout;
-import java.util.Locale;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
+import org.cnnlab.base.DatabaseStatus;
 import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
 
@@ -31,9 +35,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
     private final StudentId student = CurrentStudent.id();
     private final ClassBar classBar;
     private final SideNav nav;
-    private final java.util.Map<Lesson, SideNavItem> items = new java.util.EnumMap<>(Lesson.class);
+    private final Map<Lesson, SideNavItem> items = new EnumMap<>(Lesson.class);
 
-    public MainLayout(ClassRoom classRoom, ClassEvents events, org.cnnlab.base.DatabaseStatus database) {
+    public MainLayout(ClassRoom classRoom, ClassEvents events, DatabaseStatus database) {
         this.classRoom = classRoom;
         this.classBar = new ClassBar(classRoom, events, student);
         Span title = new Span(getTranslation("app.title"));
@@ -56,7 +60,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
             String label = lesson.number() + ". " + getTranslation(lesson.titleKey());
             SideNavItem item = new SideNavItem(null, lesson.path());
             // the label as an element of its own, so a long title wraps instead of ending in "…" (vaadin/web-components#6715)
-            com.vaadin.flow.component.html.Span text = new com.vaadin.flow.component.html.Span(lesson.built() ? label : label + " · " + getTranslation("nav.soon"));
+            Span text = new Span(lesson.built() ? label : label + " · " + getTranslation("nav.soon"));
             text.addClassName("nav-label");
             item.getElement().appendChild(text.getElement());
             item.addClassName(lesson.built() ? "lesson-built" : "lesson-soon");
@@ -72,7 +76,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
     }
 
     /** Pacing: only the lessons the instructor opened are listed; a page of another lesson goes back to the start. */
-    private void pace(java.util.Optional<ClassRoom.Membership> membership) {
+    private void pace(Optional<ClassRoom.Membership> membership) {
         items.forEach((lesson, item) -> item.setVisible(membership.map(m -> m.allows(lesson)).orElse(true)));
         getUI().ifPresent(ui -> {
             Lesson here = Lesson.byPath(ui.getInternals().getActiveViewLocation().getFirstSegment());

@@ -3,7 +3,9 @@ package org.cnnlab.base.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.concurrent.CompletionException;
 import org.cnnlab.base.InvalidInputException;
+import org.slf4j.LoggerFactory;
 
 /** Tells the student, in their language, why their input was refused. */
 public final class Messages {
@@ -28,9 +30,9 @@ public final class Messages {
      * anything else logged with its stack trace and shown as the generic "something went wrong".
      */
     public static Notification failure(Component owner, Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof InvalidInputException invalid) return error(owner, invalid);
-        org.slf4j.LoggerFactory.getLogger(Messages.class).error("background work failed", cause);
+        LoggerFactory.getLogger(Messages.class).error("background work failed", cause);
         return error(owner, new InvalidInputException("app.error.unexpected"));
     }
 

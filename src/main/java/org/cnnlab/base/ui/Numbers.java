@@ -3,6 +3,7 @@ package org.cnnlab.base.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.util.Locale;
 import org.cnnlab.base.Translations;
@@ -75,7 +76,7 @@ public final class Numbers {
         if (v == 0) return "0";
         double a = Math.abs(v);
         if (a >= 1e6 || a < 1e-4) {
-            java.text.DecimalFormat f = (java.text.DecimalFormat) NumberFormat.getNumberInstance(locale);
+            DecimalFormat f = (DecimalFormat) NumberFormat.getNumberInstance(locale);
             f.applyPattern("0." + "#".repeat(Math.max(0, significant - 1)) + "E0");
             return f.format(v);
         }

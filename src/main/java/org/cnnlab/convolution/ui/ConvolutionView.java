@@ -1,14 +1,14 @@
 package org.cnnlab.convolution.ui;
 
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import java.util.function.Supplier;
-import com.vaadin.flow.component.notification.Notification;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
@@ -16,10 +16,11 @@ import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ClassListener;
 import org.cnnlab.base.ui.CurrentStudent;
-import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.convolution.ChannelMode;
 import org.cnnlab.convolution.KernelParser;
+import org.cnnlab.convolution.KernelShelf;
 import org.cnnlab.convolution.Playground;
 import org.cnnlab.convolution.PlaygroundService;
 import org.cnnlab.imaging.ImageDecoder;
@@ -43,7 +44,7 @@ public class ConvolutionView extends Div implements HasDynamicTitle {
     private final WalkthroughPanel walkthrough;
 
     public ConvolutionView(PlaygroundService playground, SampleImages sampleImages, ImageDecoder decoder, ClassRoom classRoom,
-                           ClassEvents events, org.cnnlab.convolution.KernelShelf shelf) {
+                           ClassEvents events, KernelShelf shelf) {
         this.playground = playground;
         this.samples = sampleImages.list();
         addClassName("playground");

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import com.vaadin.flow.function.SerializableConsumer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cnnlab.convolution.ChannelMode;
@@ -82,7 +83,7 @@ class KernelPanel extends VerticalLayout {
         }
         Kernel kernel = state.kernel(selectedChannel());
         float[] w = kernel.weights();
-        List<String> cells = new java.util.ArrayList<>(w.length);
+        List<String> cells = new ArrayList<>(w.length);
         for (float v : w) {
             cells.add(KernelParser.format(v));
         }

@@ -1,5 +1,6 @@
 package org.cnnlab.convolution.ui;
 
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,12 +11,13 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.function.SerializableConsumer;
 import java.util.Locale;
+import java.util.Objects;
+import org.cnnlab.base.ui.Fields;
 import org.cnnlab.convolution.ChannelMode;
 import org.cnnlab.convolution.ConvolutionSettings;
 import org.cnnlab.convolution.Padding;
 import org.cnnlab.convolution.PlaygroundState;
 import org.cnnlab.imaging.Colormap;
-import org.cnnlab.base.ui.Fields;
 
 /** Padding, stride, dilation, flip, bias, colour handling and colour map. */
 class SettingsPanel extends VerticalLayout {
@@ -88,8 +90,8 @@ class SettingsPanel extends VerticalLayout {
         update(colormap, state.colormap());
     }
 
-    private static <V> void update(com.vaadin.flow.component.HasValue<?, V> field, V value) {
-        if (!java.util.Objects.equals(field.getValue(), value)) {
+    private static <V> void update(HasValue<?, V> field, V value) {
+        if (!Objects.equals(field.getValue(), value)) {
             field.setValue(value);
         }
     }

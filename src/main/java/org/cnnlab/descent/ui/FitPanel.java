@@ -1,6 +1,7 @@
 package org.cnnlab.descent.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -91,7 +92,7 @@ class FitPanel extends VerticalLayout {
         add(formulas, data, model, diagram, optimisers, controls, charts);
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... parts) {
+    private static HorizontalLayout row(Component... parts) {
         HorizontalLayout row = new HorizontalLayout(parts);
         row.setWrap(true);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);

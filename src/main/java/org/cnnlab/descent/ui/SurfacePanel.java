@@ -1,6 +1,5 @@
 package org.cnnlab.descent.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
@@ -17,12 +16,14 @@ import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.ui.Fields;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.descent.DescentService;
 import org.cnnlab.descent.FitSettings;
 import org.cnnlab.descent.LossSurface;
 import org.cnnlab.descent.Mlp1D;
 import org.cnnlab.descent.Target;
 import org.cnnlab.descent.Trajectory;
+import org.cnnlab.descent.UpdateRule;
 
 /** A loss of two parameters as a heat map; click to start there and watch one or two optimisers descend. */
 class SurfacePanel extends VerticalLayout {
@@ -30,8 +31,8 @@ class SurfacePanel extends VerticalLayout {
 
     private final DescentService service;
     private final Select<LossSurface> surface = new Select<>();
-    private final OptimiserFields first = new OptimiserFields("surface-a", "descent.optimizer", org.cnnlab.descent.UpdateRule.Kind.GD, 0.01, false);
-    private final OptimiserFields second = new OptimiserFields("surface-b", "descent.compareWith", org.cnnlab.descent.UpdateRule.Kind.MOMENTUM, 0.01, true);
+    private final OptimiserFields first = new OptimiserFields("surface-a", "descent.optimizer", UpdateRule.Kind.GD, 0.01, false);
+    private final OptimiserFields second = new OptimiserFields("surface-b", "descent.compareWith", UpdateRule.Kind.MOMENTUM, 0.01, true);
     private final NumberField momentum = Fields.number("surface-momentum", "", 0.9, "9em");
     private final NumberField sigma = Fields.number("surface-sigma", "", 0.08, "9em");
     private final IntegerField steps = Fields.integer("surface-steps", "", 500, "7em");

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.Fields;
 import org.cnnlab.base.ui.JobControl;
 import org.cnnlab.base.ui.LearningCurves;
@@ -22,7 +23,7 @@ import org.cnnlab.descent.UpdateRule;
 class WidthPanel extends VerticalLayout {
     static final List<Integer> WIDTHS = List.of(1, 2, 4, 8, 16, 32, 64);
 
-    WidthPanel(DescentService service, org.cnnlab.base.StudentId student) {
+    WidthPanel(DescentService service, StudentId student) {
         setPadding(false);
         Select<Target> target = new Select<>();
         target.setId("sweep-target");

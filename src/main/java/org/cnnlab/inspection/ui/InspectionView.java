@@ -1,6 +1,5 @@
 package org.cnnlab.inspection.ui;
 
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -15,10 +14,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.ArrayList;
 import java.util.List;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.CurrentStudent;
@@ -54,7 +55,7 @@ public class InspectionView extends Div implements HasDynamicTitle {
         addClassName("network-lesson");
         insides = new LayersPanel(filter -> Messages.attempt(this, () -> {
             lab.openInPlayground(student, filter);
-            UI.getCurrent().navigate(org.cnnlab.base.Lesson.CONVOLUTION.path());
+            UI.getCurrent().navigate(Lesson.CONVOLUTION.path());
         }));
         model.setId("inspect-model");
         model.setLabel(getTranslation("inspect.model"));

@@ -1,13 +1,16 @@
 package org.cnnlab.inspection.ui;
 
-import org.cnnlab.base.ui.Numbers;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.cnnlab.base.ui.ImageUrls;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.inspection.Inspection;
 
 /** What each layer made of the input (its maps, shape and range), and the first convolution's filters as pictures and numbers. */
@@ -17,9 +20,9 @@ class LayersPanel extends Div {
     private final Div filters = new Div();
     private final H3 filtersTitle = new H3();
 
-    private final java.util.function.Consumer<Inspection.Filter> onOpen;
+    private final Consumer<Inspection.Filter> onOpen;
 
-    LayersPanel(java.util.function.Consumer<Inspection.Filter> onOpen) {
+    LayersPanel(Consumer<Inspection.Filter> onOpen) {
         this.onOpen = onOpen;
         layers.setId("inspect-layers");
         filters.setId("inspect-filters");
@@ -68,9 +71,9 @@ class LayersPanel extends Div {
             Span caption = new Span(getTranslation("inspect.filter", f.index() + 1));
             Span weights = new Span(numbers.toString());
             weights.addClassName("filter-numbers");
-            com.vaadin.flow.component.button.Button open = new com.vaadin.flow.component.button.Button(getTranslation("inspect.openInPlayground"),
+            Button open = new Button(getTranslation("inspect.openInPlayground"),
                     e -> onOpen.accept(f));
-            open.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.TERTIARY);
+            open.addThemeVariants(ButtonVariant.TERTIARY);
             open.addClassName("open-in-playground");
             Div cell = new Div(img, caption, weights, open);
             cell.addClassName("dataset-cell");

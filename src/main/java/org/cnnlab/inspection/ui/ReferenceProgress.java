@@ -1,8 +1,11 @@
 package org.cnnlab.inspection.ui;
 
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import org.cnnlab.inspection.InspectionLab;
 import org.cnnlab.training.TrainingProgress;
 
 /** The reference model's one-time training: what is happening, and how far it is. */
@@ -23,8 +26,8 @@ class ReferenceProgress extends VerticalLayout {
     private Runnable unwatch = () -> { };
 
     /** Starts (or joins) the server's one training of the reference model, shows its progress, and runs {@code whenReady} after it. */
-    void train(org.cnnlab.inspection.InspectionLab lab, Runnable whenReady) {
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+    void train(InspectionLab lab, Runnable whenReady) {
+        UI ui = UI.getCurrent();
         setVisible(true);
         unwatch.run();
         unwatch = lab.trainReference(p -> ui.access(() -> {
@@ -37,7 +40,7 @@ class ReferenceProgress extends VerticalLayout {
     }
 
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+    protected void onDetach(DetachEvent event) {
         unwatch.run();
     }
 

@@ -1,6 +1,6 @@
 package org.cnnlab.inspection.ui;
 
-import org.cnnlab.base.ui.Numbers;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -16,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.StudentId;
-import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.JobControl;
+import org.cnnlab.base.ui.Numbers;
+import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.inspection.Saliency;
 import org.cnnlab.inspection.saliency.SaliencyRequest;
 
@@ -83,7 +84,7 @@ class SaliencyPanel extends VerticalLayout {
         setVisible(false);
     }
 
-    private Div labelled(com.vaadin.flow.component.Component c, String key) {
+    private Div labelled(Component c, String key) {
         Div d = new Div(c, new Span(getTranslation(key)));
         d.addClassName("dataset-cell");
         return d;

@@ -6,6 +6,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.Fields;
 import org.cnnlab.inspection.Saliency;
@@ -32,13 +34,13 @@ class SaliencySettings extends HorizontalLayout {
     private final IntegerField limeSamples = Fields.integer("saliency-lime-samples", "", 500, "8em");
     private final NumberField kernelWidth = Fields.number("saliency-kernel-width", "", 0.25, "8em");
     private final Select<Lime.Segments> segments = new Select<>();
-    private final java.util.function.Consumer<Saliency.Method> onMethod;
+    private final Consumer<Saliency.Method> onMethod;
     private List<String> classes = List.of();
     private int camLayer = -1;
     private String noCamReason = "saliency.noCam.noConv";
     private boolean targetChosen;
 
-    SaliencySettings(java.util.function.Consumer<Saliency.Method> onMethod) {
+    SaliencySettings(Consumer<Saliency.Method> onMethod) {
         this.onMethod = onMethod;
         method.setId("saliency-method");
         method.setLabel(getTranslation("saliency.method"));
@@ -80,7 +82,7 @@ class SaliencySettings extends HorizontalLayout {
         Saliency.Method chosen = method.getValue();
         method.getListDataView().refreshAll();   // labels and enabled items again; this clears the value
         method.setValue(chosen == null || (chosen == Saliency.Method.GRAD_CAM && camLayer < 0) ? Saliency.Method.VANILLA : chosen);
-        target.setItems(java.util.stream.IntStream.range(0, classNames.size()).boxed().toList());
+        target.setItems(IntStream.range(0, classNames.size()).boxed().toList());
         target.setValue(kept != null ? kept : predicted);
     }
 

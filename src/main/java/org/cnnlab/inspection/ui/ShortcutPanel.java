@@ -1,6 +1,5 @@
 package org.cnnlab.inspection.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -15,10 +14,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.inspection.InspectionLab;
 import org.cnnlab.inspection.Saliency;
 import org.cnnlab.inspection.ShortcutLab;
@@ -132,7 +133,7 @@ class ShortcutPanel extends VerticalLayout {
         results.add(note);
     }
 
-    private void row(String label, java.util.function.Function<ShortcutLab.Variant, String> value) {
+    private void row(String label, Function<ShortcutLab.Variant, String> value) {
         results.add(cell(label, true));
         for (ShortcutLab.Variant v : done.keySet()) results.add(cell(value.apply(v), false));
     }

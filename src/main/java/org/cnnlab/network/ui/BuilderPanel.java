@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkDesign;
 import org.cnnlab.network.NetworkDesignService;
 
@@ -51,7 +52,7 @@ class BuilderPanel extends VerticalLayout {
     private void addLayerOfType(String type) {
         int at = NetworkDesignService.placeFor(designs.current(student).spec().layers(), editor.selected());
         editor.edit(at);
-        run(() -> designs.insertLayer(student, at, org.cnnlab.network.LayerSpec.byDefault(type)));
+        run(() -> designs.insertLayer(student, at, LayerSpec.byDefault(type)));
     }
 
     /** Shows the design as the service has it now (e.g. after the instructor pushed one). */

@@ -2,6 +2,7 @@ package org.cnnlab.network.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -30,8 +31,8 @@ class LayerTable extends VerticalLayout {
         setPadding(false);
         grid.setId("layer-table");
         grid.setAllRowsVisible(true);
-        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT,
-                com.vaadin.flow.component.grid.GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT,
+                GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> r.index() + 1).setHeader("#").setWidth("3em").setFlexGrow(0);
         grid.addComponentColumn(this::layerCell).setHeader(getTranslation("builder.col.layer")).setFlexGrow(3);
         grid.addColumn(r -> r.failed() ? "—" : r.output().toString()).setHeader(getTranslation("builder.col.output")).setFlexGrow(1);

@@ -1,5 +1,6 @@
 package org.cnnlab.network.ui;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -44,7 +45,7 @@ class QuizPanel extends VerticalLayout {
         next.setId("netquiz-next");
         Button check = new Button(getTranslation("quiz.check"), e -> check());
         check.setId("netquiz-check");
-        answer.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> check());
+        answer.addKeyPressListener(Key.ENTER, e -> check());
         add(new HorizontalLayout(previous, number, next), new Paragraph(getTranslation("netquiz.question")), network,
                 new HorizontalLayout(answer, check), feedback, explanation, score);
         go(0);

@@ -1,6 +1,8 @@
 package org.cnnlab.representation.features;
 
+import java.util.Arrays;
 import java.util.List;
+import org.cnnlab.base.InvalidInputException;
 
 /**
  * A hand-made feature of a grey image (H×W values in 0…1, light strokes on black as in our data
@@ -21,7 +23,7 @@ public interface HandFeature {
     List<HandFeature> ALL = List.of(new InkShare(), new BoundingBox(), new EdgeDensity(), new Symmetry(), new OrientationBins(), new InkHistogram());
 
     static HandFeature byId(String id) {
-        return ALL.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new org.cnnlab.base.InvalidInputException("representation.error.noFeatures"));
+        return ALL.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new InvalidInputException("representation.error.noFeatures"));
     }
 
     /** The features of each of n images (C = 1), one row of Σ sizes per image. */
@@ -30,7 +32,7 @@ public interface HandFeature {
         float[] out = new float[n * d];
         int plane = height * width;
         for (int i = 0; i < n; i++) {
-            float[] image = java.util.Arrays.copyOfRange(pixels, i * plane, (i + 1) * plane);
+            float[] image = Arrays.copyOfRange(pixels, i * plane, (i + 1) * plane);
             int at = i * d;
             for (HandFeature f : features) {
                 f.extract(image, height, width, out, at);

@@ -15,7 +15,10 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.Fields;
@@ -23,6 +26,7 @@ import org.cnnlab.base.ui.Messages;
 import org.cnnlab.representation.Feature;
 import org.cnnlab.representation.PointSet;
 import org.cnnlab.representation.RepresentationLab;
+import org.cnnlab.training.TrainingProgress;
 
 /** A change of representation φ on 2-D points, and a representation an MLP learns; the work happens in {@link RepresentationLab}. */
 class ChangeOfRepresentationPanel extends Div {
@@ -54,13 +58,13 @@ class ChangeOfRepresentationPanel extends Div {
         phi.setLabel(getTranslation("representation.phi"));
         phi.setItems(Feature.values());
         phi.setItemLabelGenerator(f -> getTranslation("representation.feature." + f.name().toLowerCase(Locale.ROOT)));
-        phi.setValue(java.util.Set.of(Feature.X1, Feature.X2));
-        Button plain = new Button(getTranslation("representation.preset.plain"), e -> phi.setValue(java.util.Set.of(Feature.X1, Feature.X2)));
+        phi.setValue(Set.of(Feature.X1, Feature.X2));
+        Button plain = new Button(getTranslation("representation.preset.plain"), e -> phi.setValue(Set.of(Feature.X1, Feature.X2)));
         plain.setId("repr-preset-plain");
-        Button polar = new Button(getTranslation("representation.preset.polar"), e -> phi.setValue(java.util.Set.of(Feature.R, Feature.THETA)));
+        Button polar = new Button(getTranslation("representation.preset.polar"), e -> phi.setValue(Set.of(Feature.R, Feature.THETA)));
         polar.setId("repr-preset-polar");
         Button fit = new Button(getTranslation("representation.fitLinear"), e -> run(linear, (train, test, watch) ->
-                lab.linear(student, train, test, List.copyOf(new java.util.TreeSet<>(phi.getValue())), seed(), watch)));
+                lab.linear(student, train, test, List.copyOf(new TreeSet<>(phi.getValue())), seed(), watch)));
         fit.setId("repr-fit-linear");
         fit.addThemeVariants(ButtonVariant.PRIMARY);
         Button learn = new Button(getTranslation("representation.fitMlp"), e -> run(mlp, (train, test, watch) -> lab.mlp(student, train, test, seed(), watch)));
@@ -83,7 +87,7 @@ class ChangeOfRepresentationPanel extends Div {
 
     /** How a fit is started: the training and test sets and a progress watcher in, the finished fit out. */
     private interface Start {
-        CompletableFuture<RepresentationLab.Fit> start(PointSet train, PointSet test, java.util.function.Consumer<org.cnnlab.training.TrainingProgress> watch);
+        CompletableFuture<RepresentationLab.Fit> start(PointSet train, PointSet test, Consumer<TrainingProgress> watch);
     }
 
     /** Makes the point sets (training and a fresh test set), trains with progress shown, then draws the result. */

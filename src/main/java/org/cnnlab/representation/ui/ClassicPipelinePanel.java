@@ -11,6 +11,8 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.Fields;
@@ -47,7 +49,7 @@ class ClassicPipelinePanel extends Div {
         features.setLabel(getTranslation("representation.hand"));
         features.setItems(HandFeature.ALL);
         features.setItemLabelGenerator(f -> getTranslation("representation.hand." + f.id()));
-        features.setValue(java.util.Set.copyOf(HandFeature.ALL));
+        features.setValue(Set.copyOf(HandFeature.ALL));
         Button run = new Button(getTranslation("representation.classic.run"), e -> run());
         run.setId("classic-run");
         run.addThemeVariants(ButtonVariant.PRIMARY);
@@ -77,7 +79,7 @@ class ClassicPipelinePanel extends Div {
                             handMade.show(getTranslation("representation.classic.hand"), c.handMade(), c.classes());
                             cnn.show(getTranslation("representation.classic.cnn"), c.cnn(), c.classes());
                             kernels.show(c);
-                            reading.setText(getTranslation("representation.classic.reading." + c.winner().name().toLowerCase(java.util.Locale.ROOT),
+                            reading.setText(getTranslation("representation.classic.reading." + c.winner().name().toLowerCase(Locale.ROOT),
                                     Numbers.of(this).upTo(Math.abs(c.cnnLeadPoints()), 1)));
                             reading.setVisible(true);
                         }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
+import java.util.Locale;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.inspection.Inspection;
 import org.cnnlab.representation.ClassicPipeline;
@@ -27,7 +28,7 @@ class KernelComparison extends Div {
         setVisible(true);
         hand.removeAll();
         for (ClassicPipeline.HandKernel k : c.handKernels()) {
-            hand.add(cell(k.png(), getTranslation("preset." + k.preset().name().toLowerCase(java.util.Locale.ROOT))));
+            hand.add(cell(k.png(), getTranslation("preset." + k.preset().name().toLowerCase(Locale.ROOT))));
         }
         learned.removeAll();
         for (Inspection.Filter f : c.learned()) learned.add(cell(f.png(), getTranslation("inspect.filter", f.index() + 1)));

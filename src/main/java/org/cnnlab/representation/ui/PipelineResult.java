@@ -1,6 +1,5 @@
 package org.cnnlab.representation.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
@@ -8,8 +7,9 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.ClassNames;
-import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.ConfusionMatrix;
+import org.cnnlab.base.ui.ImageUrls;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.representation.ClassicPipeline;
 
 /** One side of the comparison: test accuracy, confusion matrix and the most confident mistakes (its false positives). */
@@ -25,7 +25,7 @@ class PipelineResult extends Div {
         accuracy.setId(id + "-accuracy");
         confusion = new ConfusionMatrix(id + "-confusion");
         mistakes.addClassName("dataset-grid");
-        add(title, new com.vaadin.flow.component.html.Div(accuracy), confusion, mistakes);
+        add(title, new Div(accuracy), confusion, mistakes);
         setVisible(false);
     }
 

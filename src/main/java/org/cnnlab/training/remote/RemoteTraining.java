@@ -1,22 +1,29 @@
 package org.cnnlab.training.remote;
 
-import org.cnnlab.training.*;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.cnnlab.base.NodeSettings;
+import org.cnnlab.base.StudentId;
 import org.cnnlab.base.Wire;
 import org.cnnlab.cluster.Notifications;
+import org.cnnlab.training.*;
 import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -102,7 +109,7 @@ public class RemoteTraining implements TrainingExecutor {
                         if (lost != null) return lost;
                     }
                     outage = 0;
-                } catch (org.springframework.dao.DataAccessException e) {
+                } catch (DataAccessException e) {
                     // PostgreSQL restarting: the worker keeps training and writing; wait, then read on
                     if (outage == 0) outage = System.currentTimeMillis();
                     if (System.currentTimeMillis() - outage > 1000L * node.workerSilenceSeconds()) throw e;
@@ -142,16 +149,16 @@ public class RemoteTraining implements TrainingExecutor {
      * started (positions 1, 2, … in the order they were handed over). The job id is the task's, negated.
      */
     public List<ClassQueue.QueueEntry> tasks() {
-        List<ClassQueue.QueueEntry> entries = new java.util.ArrayList<>();
+        List<ClassQueue.QueueEntry> entries = new ArrayList<>();
         db.sql("""
                 select id, student, name, state, worker, origin, started_at, epoch, epochs from training_task
                 where state <> 'ENDED' order by case when state = 'RUNNING' then 0 else 1 end, id""")
                 .query(rs -> {
                     boolean running = rs.getString(4).equals("RUNNING");
-                    java.sql.Timestamp started = rs.getTimestamp(7);
+                    Timestamp started = rs.getTimestamp(7);
                     double seconds = running && started != null ? (System.currentTimeMillis() - started.getTime()) / 1000.0 : 0;
                     int position = running ? 0 : entries.size() + 1 - (int) entries.stream().filter(e -> e.position() == 0).count();
-                    entries.add(new ClassQueue.QueueEntry(-rs.getLong(1), new org.cnnlab.base.StudentId(rs.getString(2)), rs.getString(3),
+                    entries.add(new ClassQueue.QueueEntry(-rs.getLong(1), new StudentId(rs.getString(2)), rs.getString(3),
                             running ? TrainingProgress.State.RUNNING : TrainingProgress.State.QUEUED, position, seconds, rs.getInt(8), rs.getInt(9),
                             running ? rs.getString(5) : rs.getString(6)));
                 });
@@ -159,21 +166,21 @@ public class RemoteTraining implements TrainingExecutor {
     }
 
     /** The students, of every app node, whose latest job at the workers ended well. */
-    public java.util.Set<org.cnnlab.base.StudentId> finishedWell() {
-        java.util.Set<org.cnnlab.base.StudentId> done = new java.util.HashSet<>();
+    public Set<StudentId> finishedWell() {
+        Set<StudentId> done = new HashSet<>();
         db.sql("""
                 select student, outcome from training_task
                 where id in (select max(id) from training_task group by student) and state = 'ENDED' and outcome is not null""")
                 .query(rs -> {
                     if (Wire.read(rs.getBytes(2), TrainingRun.Outcome.class).state() == TrainingProgress.State.DONE) {
-                        done.add(new org.cnnlab.base.StudentId(rs.getString(1)));
+                        done.add(new StudentId(rs.getString(1)));
                     }
                 });
         return done;
     }
 
     /** How long an ended task's row (its student, name and outcome: a few hundred bytes) is kept for the roster. */
-    static final java.time.Duration ENDED_KEPT = java.time.Duration.ofHours(24);
+    static final Duration ENDED_KEPT = Duration.ofHours(24);
 
     /**
      * After its result has reached the job: the task's updates (curves, mistakes, the learned

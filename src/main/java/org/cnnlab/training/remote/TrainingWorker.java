@@ -1,19 +1,31 @@
 package org.cnnlab.training.remote;
 
-import org.cnnlab.training.*;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.NodeSettings;
 import org.cnnlab.base.Wire;
+import org.cnnlab.dataset.DatasetCatalog;
+import org.cnnlab.network.Budget;
 import org.cnnlab.network.NetworkFactory;
+import org.cnnlab.network.NetworkLimits;
+import org.cnnlab.network.ShapeInference;
+import org.cnnlab.training.*;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,14 +46,14 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
     private final JdbcClient db;
     private final NetworkFactory factory;
     private final NodeSettings node;
-    private final org.cnnlab.dataset.DatasetCatalog catalog;
+    private final DatasetCatalog catalog;
 
     private final RequestCheck check;
 
-    TrainingWorker(JdbcClient db, NetworkFactory factory, NodeSettings node, org.cnnlab.dataset.DatasetCatalog catalog,
-                   org.cnnlab.network.NetworkLimits networkLimits, org.cnnlab.network.Budget budget) {
+    TrainingWorker(JdbcClient db, NetworkFactory factory, NodeSettings node, DatasetCatalog catalog,
+                   NetworkLimits networkLimits, Budget budget) {
         this.db = db;
-        this.check = new RequestCheck(new org.cnnlab.network.ShapeInference(networkLimits), budget);
+        this.check = new RequestCheck(new ShapeInference(networkLimits), budget);
         this.catalog = catalog;
         this.factory = factory;
         this.node = node;
@@ -56,11 +68,11 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
 
     private volatile boolean stopping;
     private volatile long current;   // the task being trained here, or 0
-    private final java.util.concurrent.ScheduledExecutorService heartbeat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("cnnlab-task-heartbeat").unstarted(r));
 
     {
-        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void beat() {
@@ -79,7 +91,7 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
      * retries the job on another worker, where it starts again. A worker that dies instead (killed, out
      * of memory, a native crash) leaves its row RUNNING, and the job is not tried again (see claim).
      */
-    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    @EventListener(ContextClosedEvent.class)
     void handBack() {
         stopping = true;
         long deadline = System.currentTimeMillis() + HAND_BACK_MILLIS;
@@ -124,12 +136,12 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
         for (int tries = 1; ; tries++) {   // PostgreSQL may be restarting: the result is kept until it is written
             try {
                 reporter.flush();
-                if (!reporter.pending.isEmpty()) throw new org.springframework.dao.TransientDataAccessResourceException("updates not written");
+                if (!reporter.pending.isEmpty()) throw new TransientDataAccessResourceException("updates not written");
                 db.sql("update training_task set state = 'ENDED', outcome = ?, updated_at = ? where id = ?")
                         .params(ended, LocalDateTime.now(), t.taskId()).update();
                 db.sql("select pg_notify(?, ?)").params(RemoteTraining.CHANNEL, Long.toString(t.taskId())).query().singleValue();
                 return;
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 if (tries >= 60) throw e;
                 sleep(1000);
             }
@@ -160,7 +172,7 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
         if (changed == 0) {
             byte[] died = Wire.write(new TrainingRun.Outcome(TrainingProgress.State.FAILED, "training.error.workerDied"));
             if (db.sql("update training_task set state = 'ENDED', outcome = ?, updated_at = ? where id = ? and state = 'RUNNING' and updated_at < ?")
-                    .params(died, now, task, now.minus(java.time.Duration.ofMillis(DEAD_MILLIS))).update() == 1) {
+                    .params(died, now, task, now.minus(Duration.ofMillis(DEAD_MILLIS))).update() == 1) {
                 LOG.warn("Training task {}: its worker died in the middle of it; ended as failed, not run again", task);
                 db.sql("select pg_notify(?, ?)").params(RemoteTraining.CHANNEL, Long.toString(task)).query().singleValue();
             }
@@ -208,7 +220,7 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
                 }
                 db.sql("update training_task set updated_at = ?, epoch = ? where id = ?").params(LocalDateTime.now(), epoch, task).update();
                 db.sql("select pg_notify(?, ?)").params(RemoteTraining.CHANNEL, Long.toString(task)).query().singleValue();
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 LOG.debug("Training task {}: updates wait for PostgreSQL ({})", task, e.getMessage());
             }
         }
@@ -221,7 +233,7 @@ public class TrainingWorker implements JobRequestHandler<TrainTask> {
                     cancel = rs.getBoolean(1);
                     paused = rs.getBoolean(2);
                 });
-            } catch (org.springframework.dao.DataAccessException e) {
+            } catch (DataAccessException e) {
                 // PostgreSQL away: keep the last flags
             }
         }

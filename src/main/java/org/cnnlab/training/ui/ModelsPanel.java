@@ -1,6 +1,5 @@
 package org.cnnlab.training.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -21,7 +20,9 @@ import java.util.Locale;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.BoundedUpload;
+import org.cnnlab.base.ui.FriendlyNames;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.training.ModelStore;
 import org.cnnlab.training.StudentModels;
 
@@ -106,6 +107,6 @@ class ModelsPanel extends VerticalLayout {
     }
 
     private String networkName(String network) {
-        return org.cnnlab.base.ui.FriendlyNames.network(this, network);
+        return FriendlyNames.network(this, network);
     }
 }

@@ -1,20 +1,21 @@
 package org.cnnlab.training.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import org.cnnlab.base.ui.ClassNames;
-import org.cnnlab.base.ui.ImageUrls;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.cnnlab.base.ui.LearningCurves;
+import java.util.stream.IntStream;
+import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.ConfusionMatrix;
+import org.cnnlab.base.ui.ImageUrls;
+import org.cnnlab.base.ui.LearningCurves;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.training.EpochMetrics;
 import org.cnnlab.training.TrainingProgress;
@@ -86,7 +87,7 @@ class TrainingMonitor extends VerticalLayout {
         if (p.confusion() != null) {
             int k = p.confusion().length;
             List<String> names = classes.size() == k ? classes.stream().map(name -> ClassNames.label(this, name)).toList()
-                    : java.util.stream.IntStream.range(0, k).mapToObj(String::valueOf).toList();
+                    : IntStream.range(0, k).mapToObj(String::valueOf).toList();
             confusion.show(getTranslation("training.confusion", heldOut(p)), names, p.confusion());
         }
         share.setEnabled(p.state() == TrainingProgress.State.DONE);

@@ -2,21 +2,23 @@ package org.cnnlab.training.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.function.SerializableFunction;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.ClassNames;
+import org.cnnlab.base.ui.Fields;
 import org.cnnlab.training.OptimizerSpec;
 import org.cnnlab.training.TrainingLab;
-import org.cnnlab.base.ui.Fields;
 
 /** The run's settings; empty fields become values the service refuses with a reason. */
 class TrainingSetup extends VerticalLayout {
@@ -108,7 +110,7 @@ class TrainingSetup extends VerticalLayout {
     TrainingLab.Choice choice() {
         OptimizerSpec o = new OptimizerSpec(optimizer.getValue(), Fields.valueOr(learningRate, -1), Fields.valueOr(momentum, 0), Fields.valueOr(sigma, 0));
         return new TrainingLab.Choice(dataset.getValue(), classes.getSelectedItems().stream().sorted(
-                java.util.Comparator.comparingInt(allClasses::indexOf)).toList(), Fields.valueOr(perClass, 0), network.getValue(), o, Fields.valueOr(batch, 0), Fields.valueOr(epochs, 0),
+                Comparator.comparingInt(allClasses::indexOf)).toList(), Fields.valueOr(perClass, 0), network.getValue(), o, Fields.valueOr(batch, 0), Fields.valueOr(epochs, 0),
                 Fields.valueOr(validation, -1), Fields.valueOr(seed, 0));
     }
 
@@ -118,7 +120,7 @@ class TrainingSetup extends VerticalLayout {
         updating = true;
         allClasses = c.all();
         classes.setItems(c.all());
-        classes.setValue(new java.util.LinkedHashSet<>(c.defaults()));
+        classes.setValue(new LinkedHashSet<>(c.defaults()));
         classes.setVisible(!c.all().isEmpty());
         updating = false;
     }

@@ -1,26 +1,27 @@
 package org.cnnlab.training.ui;
 
-import java.util.List;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.function.SerializableSupplier;
 import com.vaadin.flow.component.dependency.Uses;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Route;
+import com.vaadin.flow.function.SerializableSupplier;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
-import org.cnnlab.base.ui.Coalescer;
 import org.cnnlab.base.ui.ClassListener;
+import org.cnnlab.base.ui.Coalescer;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.Messages;
@@ -36,7 +37,7 @@ import org.cnnlab.training.TrainingProgress;
 @Route("entrenar")
 // the drawing pad and the runs table are created hidden: declare them so their modules load with this route
 @Uses(DrawCanvas.class)
-@Uses(com.vaadin.flow.component.grid.Grid.class)
+@Uses(Grid.class)
 public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObserver {
     private static final long REFRESH_MILLIS = 200;
 

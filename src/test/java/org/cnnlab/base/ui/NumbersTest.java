@@ -3,6 +3,7 @@ package org.cnnlab.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.MessageFormat;
+import java.util.Locale;
 import org.cnnlab.base.Translations;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,9 @@ class NumbersTest {
 
     @Test
     void a_language_is_chosen_as_the_translations_choose_it() {
-        assertThat(Numbers.of(java.util.Locale.of("es", "AR")).decimal(0.5, 1)).isEqualTo("0,5");
-        assertThat(Numbers.of(java.util.Locale.UK).decimal(0.5, 1)).isEqualTo("0.5");
-        assertThat(Numbers.of(java.util.Locale.GERMAN).locale()).isEqualTo(Translations.SPANISH);
+        assertThat(Numbers.of(Locale.of("es", "AR")).decimal(0.5, 1)).isEqualTo("0,5");
+        assertThat(Numbers.of(Locale.UK).decimal(0.5, 1)).isEqualTo("0.5");
+        assertThat(Numbers.of(Locale.GERMAN).locale()).isEqualTo(Translations.SPANISH);
     }
 
     @Test

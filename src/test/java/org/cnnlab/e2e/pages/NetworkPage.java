@@ -2,6 +2,7 @@ package org.cnnlab.e2e.pages;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
 
 /** The network lesson: MLP drawbacks, the parameter quiz and the builder; ids are the views'. */
 public class NetworkPage extends AppPage {
@@ -59,7 +60,7 @@ public class NetworkPage extends AppPage {
 
     /** Opens a layer in the editor by clicking its row (1-based as on the page). */
     public void select(int number) {
-        page.locator("#layer-table vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(java.util.regex.Pattern.compile("^" + number + "$"))).first().click();
+        page.locator("#layer-table vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + number + "$"))).first().click();
         page.waitForFunction("n => document.querySelector('#layer-editor h3').textContent.startsWith(n + '.')", number);
     }
 

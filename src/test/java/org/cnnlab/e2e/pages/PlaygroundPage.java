@@ -1,6 +1,7 @@
 package org.cnnlab.e2e.pages;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -85,7 +86,7 @@ public class PlaygroundPage extends AppPage {
         var box = page.locator("#draw-canvas canvas").boundingBox();
         page.mouse().move(box.x + box.width * x0, box.y + box.height * y0);
         page.mouse().down();
-        page.mouse().move(box.x + box.width * x1, box.y + box.height * y1, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
+        page.mouse().move(box.x + box.width * x1, box.y + box.height * y1, new Mouse.MoveOptions().setSteps(12));
         page.mouse().up();
     }
 
