@@ -1,16 +1,13 @@
 package org.cnnlab.classroom;
 
 import jakarta.annotation.security.RolesAllowed;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
@@ -22,7 +19,6 @@ import org.cnnlab.training.ModelStore;
 import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.ClassQueue;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +30,11 @@ import org.springframework.transaction.annotation.Transactional;
 @RolesAllowed(Instructors.ROLE)
 public class ClassAdmin {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassAdmin.class);
-    private final JdbcClient db;
+    private final ClassSessionTable classes;
+    private final MemberTable members;
+    private final SavedWorkTable saved;
+    private final PollTable pollRows;
+    private final GalleryTable galleryRows;
     private final ClassEvents events;
     private final ClassroomLimits limits;
     private final ClassroomService classroom;
@@ -46,7 +46,8 @@ public class ClassAdmin {
     private final ModelStore models;
     private final List<StudentState> states;
 
-    public ClassAdmin(JdbcClient db, ClassEvents events, ClassroomLimits limits, ClassroomService classroom, Presence presence,
+    public ClassAdmin(ClassSessionTable classes, MemberTable members, SavedWorkTable saved, PollTable pollRows, GalleryTable galleryRows,
+                      ClassEvents events, ClassroomLimits limits, ClassroomService classroom, Presence presence,
                       ClassQueue training, org.cnnlab.imaging.SampleImages samples, org.cnnlab.dataset.DatasetCatalog datasets,
                       org.cnnlab.convolution.ConvolutionService convolution, ModelStore models, List<StudentState> states) {
         this.convolution = convolution;
@@ -54,7 +55,11 @@ public class ClassAdmin {
         this.states = states;
         this.samples = samples;
         this.datasets = datasets;
-        this.db = db;
+        this.classes = classes;
+        this.members = members;
+        this.saved = saved;
+        this.pollRows = pollRows;
+        this.galleryRows = galleryRows;
         this.events = events;
         this.limits = limits;
         this.classroom = classroom;
@@ -70,30 +75,29 @@ public class ClassAdmin {
         if (clean.isEmpty() || clean.length() > 100) throw new InvalidInputException("class.session.name", 100);
         for (int attempt = 0; ; attempt++) {
             try {
-                db.sql("insert into class_session (name, join_code, code_open, approve_each, paused, archived, created_at) values (?, ?, true, ?, false, false, ?)")
-                        .params(clean, JoinCodes.next(limits.joinCodeLength()), approveEach, Timestamp.from(Instant.now())).update();
+                classes.insert(clean, JoinCodes.next(limits.joinCodeLength()), approveEach, Instant.now());
                 break;
             } catch (DuplicateKeyException e) {
                 if (attempt > 20) throw e;   // a code already taken: draw another
             }
         }
-        return db.sql("select " + ClassRows.COLUMNS + " from class_session order by id desc").query(ClassRows::session).list().getFirst();
+        return classes.newest();
     }
 
     /** Sessions, the newest first; archived ones last. */
     public List<ClassSession> sessions() {
-        return db.sql("select " + ClassRows.COLUMNS + " from class_session order by archived, id desc").query(ClassRows::session).list();
+        return classes.all();
     }
 
     public ClassSession session(long classId) {
-        return ClassRows.byId(db, classId).orElseThrow(() -> new InvalidInputException("class.session.unknown"));
+        return classes.byId(classId).orElseThrow(() -> new InvalidInputException("class.session.unknown"));
     }
 
     /** A new code (the old one stops admitting anyone); students already in stay in. */
     public ClassSession renewCode(long classId) {
         for (int attempt = 0; ; attempt++) {
             try {
-                db.sql("update class_session set join_code = ?, code_open = true where id = ?").params(JoinCodes.next(limits.joinCodeLength()), classId).update();
+                classes.newCode(classId, JoinCodes.next(limits.joinCodeLength()));
                 return session(classId);
             } catch (DuplicateKeyException e) {
                 if (attempt > 20) throw e;
@@ -102,12 +106,12 @@ public class ClassAdmin {
     }
 
     public ClassSession openCode(long classId, boolean open) {
-        db.sql("update class_session set code_open = ? where id = ?").params(open, classId).update();
+        classes.codeOpen(classId, open);
         return session(classId);
     }
 
     public ClassSession approveEach(long classId, boolean approveEach) {
-        db.sql("update class_session set approve_each = ? where id = ?").params(approveEach, classId).update();
+        classes.approveEach(classId, approveEach);
         return session(classId);
     }
 
@@ -118,7 +122,7 @@ public class ClassAdmin {
      * at once; the event refreshes every node's dashboards.
      */
     public ClassSession membersOnly(long classId, boolean membersOnly) {
-        db.sql("update class_session set members_only = ? where id = ?").params(membersOnly, classId).update();
+        classes.membersOnly(classId, membersOnly);
         LOG.info("Class {}: members only {}", classId, membersOnly ? "on" : "off");
         events.publish(new ClassEvent.DashboardChanged(classId));
         return session(classId);
@@ -129,7 +133,7 @@ public class ClassAdmin {
      * work stays on the server, listed in {@link #savedWork}, until the instructor deletes it.
      */
     public void archive(long classId) {
-        db.sql("update class_session set archived = true, code_open = false, paused = false where id = ?").param(classId).update();
+        classes.archive(classId);
         events.publish(new ClassEvent.Paused(classId, false, null));
         events.publish(new ClassEvent.Paced(classId, null));
     }
@@ -139,13 +143,11 @@ public class ClassAdmin {
     public List<Member> roster(long classId) {
         Map<StudentId, Member.Activity> activity = activities();
         java.util.Set<StudentId> done = training.finishedWell();
-        return db.sql("select id, nickname, status, joined_at, last_seen from student where class_id = ? and status in ('WAITING', 'APPROVED') order by nickname")
-                .param(classId).query((rs, n) -> {
-                    StudentId id = new StudentId(rs.getString(1));
-                    Member.Activity idle = done.contains(id) ? Member.Activity.DONE : Member.Activity.IDLE;   // DONE once the latest run finished well
-                    return new Member(id, rs.getString(2), Member.Status.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
-                            rs.getTimestamp(5).toInstant(), presence.online(id), presence.page(id), activity.getOrDefault(id, idle));
-                }).list();
+        return members.active(classId).stream().map(r -> {
+            Member.Activity idle = done.contains(r.id()) ? Member.Activity.DONE : Member.Activity.IDLE;   // DONE once the latest run finished well
+            return new Member(r.id(), r.nickname(), r.status(), r.joinedAt(), r.lastSeen(), presence.online(r.id()), presence.page(r.id()),
+                    activity.getOrDefault(r.id(), idle));
+        }).toList();
     }
 
     private Map<StudentId, Member.Activity> activities() {
@@ -159,7 +161,7 @@ public class ClassAdmin {
 
     public void approve(long classId, StudentId student) {
         member(classId, student, true);
-        db.sql("update student set status = 'APPROVED' where id = ? and class_id = ?").params(student.value(), classId).update();
+        members.approve(classId, student);
         events.publish(new ClassEvent.MemberChanged(classId, student, null, false));
     }
 
@@ -169,7 +171,7 @@ public class ClassAdmin {
         String clean = nickname == null ? "" : nickname.strip();
         if (clean.isEmpty() || clean.length() > ClassroomService.MAX_NICKNAME) throw new InvalidInputException("class.join.nickname", ClassroomService.MAX_NICKNAME);
         try {
-            db.sql("update student set nickname = ? where id = ? and class_id = ?").params(clean, student.value(), classId).update();
+            members.rename(classId, student, clean);
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("class.join.taken", clean);
         }
@@ -184,8 +186,7 @@ public class ClassAdmin {
      */
     public void remove(long classId, StudentId student) {
         member(classId, student, true);
-        db.sql("update student set status = 'REMOVED', rejoin_hash = ? where id = ? and class_id = ?")
-                .params(ClassroomService.unusableHash(), student.value(), classId).update();
+        members.remove(classId, student, ClassroomService.unusableHash());
         training.forget(student);   // their queue place; every node does the same when it hears the event (RemovedStudents)
         states.forEach(state -> state.release(student));   // what is kept for their open pages; saved work stays
         events.publish(new ClassEvent.MemberChanged(classId, student, null, true));
@@ -193,23 +194,18 @@ public class ClassAdmin {
 
     /** The students removed from this session, by nickname (those allowed back, and not back yet, too). */
     public List<Member> removed(long classId) {
-        return db.sql("select id, nickname, status, joined_at, last_seen from student where class_id = ? and status in ('REMOVED', 'ALLOWED_BACK') order by nickname")
-                .param(classId).query((rs, n) -> new Member(new StudentId(rs.getString(1)), rs.getString(2), Member.Status.valueOf(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), false, "", Member.Activity.IDLE)).list();
+        return members.removed(classId).stream()
+                .map(r -> new Member(r.id(), r.nickname(), r.status(), r.joinedAt(), r.lastSeen(), false, "", Member.Activity.IDLE)).toList();
     }
 
     /** A removed student may join again under their nickname, and is then their own identity (and saved work) again. */
     public void allowBack(long classId, StudentId student) {
-        int n = db.sql("update student set status = 'ALLOWED_BACK' where id = ? and class_id = ? and status = 'REMOVED'")
-                .params(student.value(), classId).update();
-        if (n == 0) throw new InvalidInputException("class.notMember");
+        if (!members.allowBack(classId, student)) throw new InvalidInputException("class.notMember");
         events.publish(new ClassEvent.DashboardChanged(classId));
     }
 
     private void member(long classId, StudentId student, boolean active) {
-        int n = db.sql("select count(*) from student where id = ? and class_id = ?" + (active ? " and status in ('WAITING', 'APPROVED')" : ""))
-                .params(student.value(), classId).query(Integer.class).single();
-        if (n == 0) throw new InvalidInputException("class.notMember");
+        if (!members.isMember(classId, student, active)) throw new InvalidInputException("class.notMember");
     }
 
     // --- saved work (never deleted by archiving or removal; only here, on purpose) ---
@@ -221,19 +217,11 @@ public class ClassAdmin {
 
     /** Everyone of the session (removed students too, an archived session too) who has saved something, by nickname. */
     public List<StudentWork> savedWork(long classId) {
-        record Row(String id, String nickname, String status) {
-        }
-        List<Row> students = db.sql("select id, nickname, status from student where class_id = ? order by nickname").param(classId)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-        Map<String, Map<String, List<String>>> saved = new LinkedHashMap<>();
-        db.sql("select w.student_id, w.kind, w.name from saved_work w join student s on s.id = w.student_id where s.class_id = ? order by w.saved_at, w.name")
-                .param(classId).query((rs, n) -> saved.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3))).list();
+        Map<String, Map<String, List<String>>> names = saved.names(classId);
         List<StudentWork> work = new ArrayList<>();
-        for (Row r : students) {
-            StudentId id = new StudentId(r.id());
-            Map<String, List<String>> rows = saved.getOrDefault(r.id(), Map.of());
-            StudentWork w = new StudentWork(id, r.nickname(), Member.Status.valueOf(r.status()), models.list(id),
+        for (MemberTable.Row r : members.all(classId)) {
+            Map<String, List<String>> rows = names.getOrDefault(r.id().value(), Map.of());
+            StudentWork w = new StudentWork(r.id(), r.nickname(), r.status(), models.list(r.id()),
                     List.copyOf(rows.getOrDefault(DESIGNS, List.of())), List.copyOf(rows.getOrDefault(KERNELS, List.of())));
             if (!w.models().isEmpty() || !w.designs().isEmpty() || !w.kernels().isEmpty()) work.add(w);
         }
@@ -263,9 +251,7 @@ public class ClassAdmin {
                 }
                 entry(zip, folder + "/models/" + safe(m.name(), "model") + "-" + m.id() + ".cnnlab", file);
             }
-            Map<String, Map<String, String>> contents = new LinkedHashMap<>();
-            db.sql("select kind, name, content from saved_work where student_id = ? order by saved_at, name").param(w.student().value())
-                    .query((rs, n) -> contents.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3))).list();
+            Map<String, Map<String, String>> contents = saved.contents(w.student());
             java.util.Set<String> names = new java.util.HashSet<>();   // two names may look alike as file names
             for (var d : contents.getOrDefault(DESIGNS, Map.of()).entrySet()) {
                 entry(zip, unique(names, folder + "/designs/" + safe(d.getKey(), "design"), ".json"), d.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -301,7 +287,7 @@ public class ClassAdmin {
     public void deleteSavedWork(long classId, StudentId student) {
         member(classId, student, false);
         models.forget(student);
-        db.sql("delete from saved_work where student_id = ?").param(student.value()).update();
+        saved.delete(student);
         states.stream().filter(state -> state != models).forEach(state -> state.release(student));   // their lists in memory
         LOG.info("The instructor deleted the saved work of student {} of class {}", student.value(), classId);
         events.publish(new ClassEvent.DashboardChanged(classId));
@@ -311,13 +297,13 @@ public class ClassAdmin {
 
     public void pause(long classId, boolean paused, String message) {
         String clean = message == null || message.isBlank() ? null : message.strip().substring(0, Math.min(300, message.strip().length()));
-        db.sql("update class_session set paused = ?, pause_message = ? where id = ?").params(paused, clean, classId).update();
+        classes.pause(classId, paused, clean);
         events.publish(new ClassEvent.Paused(classId, paused, clean));
     }
 
     /** Pacing: students may open only these lessons ({@code null}: all). */
     public void pace(long classId, Set<Lesson> lessons) {
-        db.sql("update class_session set lessons = ? where id = ?").params(ClassRows.lessons(lessons), classId).update();
+        classes.pace(classId, lessons);
         events.publish(new ClassEvent.Paced(classId, lessons));
     }
 
@@ -366,29 +352,20 @@ public class ClassAdmin {
         if (clean.size() < 2 || clean.size() > limits.maxPollOptions() || clean.stream().anyMatch(o -> o.length() > 100)) {
             throw new InvalidInputException("class.poll.options", 2, limits.maxPollOptions());
         }
-        db.sql("update poll set is_open = false where class_id = ?").param(classId).update();
-        db.sql("insert into poll (class_id, question, options, is_open, created_at) values (?, ?, ?, true, ?)")
-                .params(classId, question.strip(), String.join("\n", clean), Timestamp.from(Instant.now())).update();
-        long id = db.sql("select max(id) from poll where class_id = ?").param(classId).query(Long.class).single();
+        pollRows.closeAll(classId);
+        long id = pollRows.insert(classId, question.strip(), clean, Instant.now());
         events.publish(new ClassEvent.PollChanged(classId, id, question.strip(), clean, true));
         return id;
     }
 
     public void closePoll(long classId, long pollId) {
-        db.sql("update poll set is_open = false where id = ? and class_id = ?").params(pollId, classId).update();
+        pollRows.close(classId, pollId);
         events.publish(new ClassEvent.PollChanged(classId, pollId, null, List.of(), false));
     }
 
     /** Every poll of the session, the newest first, with its answer counts. */
     public List<PollResult> polls(long classId) {
-        return db.sql("select id, question, options, is_open from poll where class_id = ? order by id desc").param(classId)
-                .query((rs, n) -> new PollResult(rs.getLong(1), rs.getString(2), List.of(rs.getString(3).split("\n")), null, rs.getBoolean(4)))
-                .list().stream().map(p -> {
-                    int[] counts = new int[p.options().size()];
-                    db.sql("select option_no, count(*) from poll_answer where poll_id = ? group by option_no").param(p.id())
-                            .query((rs, n) -> counts[rs.getInt(1)] = rs.getInt(2)).list();
-                    return new PollResult(p.id(), p.question(), p.options(), counts, p.open());
-                }).toList();
+        return pollRows.results(classId);
     }
 
     // --- gallery and leaderboard ---
@@ -398,16 +375,11 @@ public class ClassAdmin {
     }
 
     public List<GalleryEntry> gallery(long classId) {
-        return db.sql("""
-                        select g.id, g.student_id, s.nickname, g.kind, g.title, g.detail, g.png, g.accuracy, g.created_at
-                        from gallery_entry g join student s on s.id = g.student_id where g.class_id = ? order by g.id desc""")
-                .param(classId).query((rs, n) -> new GalleryEntry(rs.getLong(1), new StudentId(rs.getString(2)), rs.getString(3),
-                        ClassRoom.Submission.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBytes(7),
-                        (Double) rs.getObject(8, Double.class), rs.getTimestamp(9).toInstant())).list();
+        return galleryRows.entries(classId);
     }
 
     public void deleteEntry(long classId, long entryId) {
-        db.sql("delete from gallery_entry where id = ? and class_id = ?").params(entryId, classId).update();
+        galleryRows.delete(classId, entryId);
         events.publish(new ClassEvent.DashboardChanged(classId));
     }
 
@@ -442,8 +414,7 @@ public class ClassAdmin {
     }
 
     public List<QueuedJob> queue() {
-        Map<String, String> names = db.sql("select id, nickname from student").query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+        Map<String, String> names = members.nicknames();
         return training.queue().stream().map(e -> new QueuedJob(e.jobId(), names.getOrDefault(e.student().value(), ""), e.name(), e.state(),
                 e.position(), e.seconds(), e.epoch(), e.epochs(), e.where())).toList();
     }
@@ -480,20 +451,13 @@ public class ClassAdmin {
 
     public String rosterCsv(long classId) {
         StringBuilder csv = new StringBuilder("nickname,status,joined_at,last_seen\n");
-        db.sql("select nickname, status, joined_at, last_seen from student where class_id = ? order by nickname").param(classId)
-                .query((rs, n) -> csv.append(Csv.row(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant())))
-                .list();
+        members.all(classId).forEach(r -> csv.append(Csv.row(r.nickname(), r.status().name(), r.joinedAt(), r.lastSeen())));
         return csv.toString();
     }
 
     public String answersCsv(long classId) {
         StringBuilder csv = new StringBuilder("poll,question,nickname,option_number,option,answered_at\n");
-        db.sql("""
-                        select p.id, p.question, s.nickname, a.option_no, p.options, a.answered_at
-                        from poll p join poll_answer a on a.poll_id = p.id join student s on s.id = a.student_id
-                        where p.class_id = ? order by p.id, s.nickname""").param(classId)
-                .query((rs, n) -> csv.append(Csv.row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) + 1,
-                        rs.getString(5).split("\n")[rs.getInt(4)], rs.getTimestamp(6).toInstant()))).list();
+        pollRows.answers(classId).forEach(a -> csv.append(Csv.row(a.poll(), a.question(), a.nickname(), a.optionNo() + 1, a.option(), a.answeredAt())));
         return csv.toString();
     }
 
@@ -503,7 +467,4 @@ public class ClassAdmin {
         return csv.toString();
     }
 
-    Optional<ClassSession> find(long classId) {
-        return ClassRows.byId(db, classId);
-    }
 }

@@ -1,0 +1,58 @@
+package org.cnnlab.classroom;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The poll and poll_answer rows the instructor's services read and change: opening and closing polls, their counts, the answers. */
+@Repository
+class PollTable {
+    private final JdbcClient db;
+
+    /** One student's answer to a poll of the class, for the export; {@code option} is the option's text. */
+    record Answer(long poll, String question, String nickname, int optionNo, String option, Instant answeredAt) {
+    }
+
+    PollTable(JdbcClient db) {
+        this.db = db;
+    }
+
+    void closeAll(long classId) {
+        db.sql("update poll set is_open = false where class_id = ?").param(classId).update();
+    }
+
+    /** A new open poll; returns its id. */
+    long insert(long classId, String question, List<String> options, Instant createdAt) {
+        db.sql("insert into poll (class_id, question, options, is_open, created_at) values (?, ?, ?, true, ?)")
+                .params(classId, question, String.join("\n", options), Timestamp.from(createdAt)).update();
+        return db.sql("select max(id) from poll where class_id = ?").param(classId).query(Long.class).single();
+    }
+
+    void close(long classId, long pollId) {
+        db.sql("update poll set is_open = false where id = ? and class_id = ?").params(pollId, classId).update();
+    }
+
+    /** Every poll of the class, the newest first, with its answers counted per option. */
+    List<ClassAdmin.PollResult> results(long classId) {
+        return db.sql("select id, question, options, is_open from poll where class_id = ? order by id desc").param(classId)
+                .query((rs, n) -> new ClassAdmin.PollResult(rs.getLong(1), rs.getString(2), List.of(rs.getString(3).split("\n")), null, rs.getBoolean(4)))
+                .list().stream().map(p -> {
+                    int[] counts = new int[p.options().size()];
+                    db.sql("select option_no, count(*) from poll_answer where poll_id = ? group by option_no").param(p.id())
+                            .query((rs, n) -> counts[rs.getInt(1)] = rs.getInt(2)).list();
+                    return new ClassAdmin.PollResult(p.id(), p.question(), p.options(), counts, p.open());
+                }).toList();
+    }
+
+    /** Every answer to the class's polls, by poll and nickname. */
+    List<Answer> answers(long classId) {
+        return db.sql("""
+                        select p.id, p.question, s.nickname, a.option_no, p.options, a.answered_at
+                        from poll p join poll_answer a on a.poll_id = p.id join student s on s.id = a.student_id
+                        where p.class_id = ? order by p.id, s.nickname""").param(classId)
+                .query((rs, n) -> new Answer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5).split("\n")[rs.getInt(4)], rs.getTimestamp(6).toInstant())).list();
+    }
+}
