@@ -16,11 +16,11 @@ class GalleryTable {
     }
 
     /** The class's entries with their student's nickname, the newest first. */
-    List<ClassAdmin.GalleryEntry> entries(long classId) {
+    List<Gallery.GalleryEntry> entries(long classId) {
         return db.sql("""
                         select g.id, g.student_id, s.nickname, g.kind, g.title, g.detail, g.png, g.accuracy, g.created_at
                         from gallery_entry g join student s on s.id = g.student_id where g.class_id = ? order by g.id desc""")
-                .param(classId).query((rs, n) -> new ClassAdmin.GalleryEntry(rs.getLong(1), new StudentId(rs.getString(2)), rs.getString(3),
+                .param(classId).query((rs, n) -> new Gallery.GalleryEntry(rs.getLong(1), new StudentId(rs.getString(2)), rs.getString(3),
                         ClassRoom.Submission.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBytes(7),
                         (Double) rs.getObject(8, Double.class), rs.getTimestamp(9).toInstant())).list();
     }

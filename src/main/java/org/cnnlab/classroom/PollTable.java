@@ -35,14 +35,14 @@ class PollTable {
     }
 
     /** Every poll of the class, the newest first, with its answers counted per option. */
-    List<ClassAdmin.PollResult> results(long classId) {
+    List<Polls.PollResult> results(long classId) {
         return db.sql("select id, question, options, is_open from poll where class_id = ? order by id desc").param(classId)
-                .query((rs, n) -> new ClassAdmin.PollResult(rs.getLong(1), rs.getString(2), List.of(rs.getString(3).split("\n")), null, rs.getBoolean(4)))
+                .query((rs, n) -> new Polls.PollResult(rs.getLong(1), rs.getString(2), List.of(rs.getString(3).split("\n")), null, rs.getBoolean(4)))
                 .list().stream().map(p -> {
                     int[] counts = new int[p.options().size()];
                     db.sql("select option_no, count(*) from poll_answer where poll_id = ? group by option_no").param(p.id())
                             .query((rs, n) -> counts[rs.getInt(1)] = rs.getInt(2)).list();
-                    return new ClassAdmin.PollResult(p.id(), p.question(), p.options(), counts, p.open());
+                    return new Polls.PollResult(p.id(), p.question(), p.options(), counts, p.open());
                 }).toList();
     }
 
