@@ -3,6 +3,8 @@ package org.cnnlab.classroom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,16 +36,22 @@ class PollTable {
         db.sql("update poll set is_open = false where id = ? and class_id = ?").params(pollId, classId).update();
     }
 
-    /** Every poll of the class, the newest first, with its answers counted per option. */
+    /** Every poll of the class, the newest first, with its answers counted per option (two queries, whatever the number of polls). */
     List<Polls.PollResult> results(long classId) {
-        return db.sql("select id, question, options, is_open from poll where class_id = ? order by id desc").param(classId)
-                .query((rs, n) -> new Polls.PollResult(rs.getLong(1), rs.getString(2), List.of(rs.getString(3).split("\n")), null, rs.getBoolean(4)))
-                .list().stream().map(p -> {
-                    int[] counts = new int[p.options().size()];
-                    db.sql("select option_no, count(*) from poll_answer where poll_id = ? group by option_no").param(p.id())
-                            .query((rs, n) -> counts[rs.getInt(1)] = rs.getInt(2)).list();
-                    return new Polls.PollResult(p.id(), p.question(), p.options(), counts, p.open());
-                }).toList();
+        List<Polls.PollResult> polls = db.sql("select id, question, options, is_open from poll where class_id = ? order by id desc").param(classId)
+                .query((rs, n) -> {
+                    List<String> options = List.of(rs.getString(3).split("\n"));
+                    return new Polls.PollResult(rs.getLong(1), rs.getString(2), options, new int[options.size()], rs.getBoolean(4));
+                }).list();
+        Map<Long, int[]> counts = polls.stream().collect(Collectors.toMap(Polls.PollResult::id, Polls.PollResult::counts));
+        db.sql("""
+                        select a.poll_id, a.option_no, count(*) from poll_answer a join poll p on p.id = a.poll_id
+                        where p.class_id = ? group by a.poll_id, a.option_no""").param(classId)
+                .query(rs -> {
+                    int[] poll = counts.get(rs.getLong(1));
+                    if (poll != null) poll[rs.getInt(2)] = rs.getInt(3);   // null: a poll opened since the first query
+                });
+        return polls;
     }
 
     /** Every answer to the class's polls, by poll and nickname. */

@@ -214,6 +214,31 @@ abstract class ClassroomContract {
         assertThatThrownBy(() -> polls.openPoll(s.id(), "?", List.of("solo una"))).hasMessageContaining("class.poll.options");
     }
 
+    /** Every poll counts its own answers, whatever other polls of the class, or of another class, were answered. */
+    @Test
+    void each_poll_of_a_class_counts_only_its_own_answers() {
+        ClassSession s = newClass(false);
+        var a = join(s, "A");
+        var b = join(s, "B");
+        long first = polls.openPoll(s.id(), "¿Primera?", List.of("sí", "no"));
+        classroom.answer(a.student(), first, 1);
+        classroom.answer(b.student(), first, 1);
+        long second = polls.openPoll(s.id(), "¿Segunda?", List.of("uno", "dos", "tres"));   // closes the first
+        classroom.answer(a.student(), second, 2);
+        ClassSession other = newClass(false);
+        long elsewhere = polls.openPoll(other.id(), "¿Otra clase?", List.of("x", "y"));
+        classroom.answer(join(other, "C").student(), elsewhere, 0);
+        List<Polls.PollResult> results = polls.polls(s.id());
+        assertThat(results).extracting(Polls.PollResult::id).containsExactly(second, first);
+        assertThat(results).extracting(Polls.PollResult::open).containsExactly(true, false);
+        assertThat(results.get(0).counts()).containsExactly(0, 0, 1);
+        assertThat(results.get(1).counts()).containsExactly(0, 2);
+        assertThat(polls.polls(other.id())).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(elsewhere);
+            assertThat(p.counts()).containsExactly(1, 0);
+        });
+    }
+
     @Test
     void the_gallery_keeps_members_results_and_the_leaderboard_ranks_each_students_best_model() {
         ClassSession s = newClass(false);
