@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The poll and poll_answer rows the instructor's services read and change: opening and closing polls, their counts, the answers. */
@@ -25,11 +28,15 @@ class PollTable {
         db.sql("update poll set is_open = false where class_id = ?").param(classId).update();
     }
 
-    /** A new open poll; returns its id. */
+    /**
+     * A new open poll; returns its id, the key the database generated for this insert (the key column
+     * named: PostgreSQL would otherwise return every column of the row).
+     */
     long insert(long classId, String question, List<String> options, Instant createdAt) {
+        KeyHolder key = new GeneratedKeyHolder();
         db.sql("insert into poll (class_id, question, options, is_open, created_at) values (?, ?, ?, true, ?)")
-                .params(classId, question, String.join("\n", options), Timestamp.from(createdAt)).update();
-        return db.sql("select max(id) from poll where class_id = ?").param(classId).query(Long.class).single();
+                .params(classId, question, String.join("\n", options), Timestamp.from(createdAt)).update(key, "id");
+        return Objects.requireNonNull(key.getKey(), "no generated poll id").longValue();
     }
 
     void close(long classId, long pollId) {
