@@ -24,10 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cnnlab.CnnLabApplication;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
-import org.cnnlab.classroom.ClassAdmin;
 import org.cnnlab.classroom.ClassSession;
+import org.cnnlab.classroom.ClassSessions;
 import org.cnnlab.classroom.ClassroomService;
 import org.cnnlab.classroom.Instructors;
+import org.cnnlab.classroom.QueueAdmin;
 import org.cnnlab.classroom.ServerLoad;
 import org.cnnlab.convolution.PlaygroundService;
 import org.cnnlab.e2e.BrowserTest;
@@ -85,8 +86,8 @@ public final class ClassLoadHarness {
         String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/";
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("profesor", null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + Instructors.ROLE))));
-        ClassAdmin admin = app.getBean(ClassAdmin.class);
-        ClassSession session = admin.create("Carga", false);
+        QueueAdmin queue = app.getBean(QueueAdmin.class);
+        ClassSession session = app.getBean(ClassSessions.class).create("Carga", false);
         ClassroomService classroom = app.getBean(ClassroomService.class);
 
         List<Thread> browserThreads = new ArrayList<>();
@@ -114,13 +115,13 @@ public final class ClassLoadHarness {
             StudentId s = classroom.join(session.joinCode(), "sim-" + i, "10.0." + i / 250 + "." + i % 250).student();
             simulate(app, students, s, random);
         }
-        students.scheduleAtFixedRate(() -> sample(admin), 0, 30, TimeUnit.SECONDS);
+        students.scheduleAtFixedRate(() -> sample(queue), 0, 30, TimeUnit.SECONDS);
         while (System.currentTimeMillis() < end) Thread.sleep(1000);
         running = false;
         for (Thread t : browserThreads) t.join(60_000);
         students.shutdownNow();
-        sample(admin);
-        report(idle, admin);
+        sample(queue);
+        report(idle, queue);
         app.close();
     }
 
@@ -245,13 +246,13 @@ public final class ClassLoadHarness {
         }
     }
 
-    private void sample(ClassAdmin admin) {
+    private void sample(QueueAdmin queue) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("profesor", null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + Instructors.ROLE))));
         long rss = ServerLoad.readResident();
         System.gc();
         long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        ServerLoad load = admin.load();
+        ServerLoad load = queue.load();
         String line = String.format(Locale.ROOT, "%s  heap after GC %5.0f MB  RSS %5.0f MB  online %d  training %d waiting %d",
                 java.time.LocalTime.now().withNano(0), heap / 1048576.0, rss / 1048576.0, load.studentsOnline(), load.jobsRunning(), load.jobsWaiting());
         memory.add(line);
@@ -270,7 +271,7 @@ public final class ClassLoadHarness {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private void report(double[] idle, ClassAdmin admin) {
+    private void report(double[] idle, QueueAdmin queue) {
         Stats reference = new Stats("idle server, 1 browser", idle);
         System.out.println();
         System.out.printf(Locale.ROOT, "=== class load: %d students (%d in Chromium), %d min ===%n", STUDENTS, BROWSERS, MINUTES);

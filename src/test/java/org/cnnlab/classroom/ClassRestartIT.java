@@ -55,14 +55,13 @@ class ClassRestartIT {
         try (ConfigurableApplicationContext first = start()) {
             asInstructor();
             assertThat(dataDir.resolve("db/cnnlab.mv.db")).exists();
-            ClassAdmin admin = first.getBean(ClassAdmin.class);
             ClassroomService classroom = first.getBean(ClassroomService.class);
-            ClassSession s = admin.create("Reinicio", false);
+            ClassSession s = first.getBean(ClassSessions.class).create("Reinicio", false);
             classId = s.id();
             ClassroomService.Joined joined = classroom.join(s.joinCode(), "Lola", "10.9.9.9");
             token = joined.rejoinToken();
             student = joined.student();
-            pollId = admin.openPoll(classId, "¿Cuántos parámetros tiene esta red?", List.of("10", "100"));
+            pollId = first.getBean(Polls.class).openPoll(classId, "¿Cuántos parámetros tiene esta red?", List.of("10", "100"));
             classroom.answer(student, pollId, 1);
             classroom.submit(student, ClassroomContract.kernelEntry());
             modelId = saveTinyModel(first, student);
@@ -73,12 +72,11 @@ class ClassRestartIT {
         }
         try (ConfigurableApplicationContext second = start()) {
             asInstructor();
-            ClassAdmin admin = second.getBean(ClassAdmin.class);
             ClassroomService classroom = second.getBean(ClassroomService.class);
             assertThat(classroom.rejoin(token)).contains(student);
             assertThat(classroom.membership(student)).get().extracting(ClassRoom.Membership::nickname).isEqualTo("Lola");
-            assertThat(admin.polls(classId).getFirst().counts()).containsExactly(0, 1);
-            assertThat(admin.gallery(classId)).singleElement().extracting(ClassAdmin.GalleryEntry::nickname).isEqualTo("Lola");
+            assertThat(second.getBean(Polls.class).polls(classId).getFirst().counts()).containsExactly(0, 1);
+            assertThat(second.getBean(Gallery.class).gallery(classId)).singleElement().extracting(Gallery.GalleryEntry::nickname).isEqualTo("Lola");
             ModelStore models = second.getBean(ModelStore.class);
             assertThat(models.list(student)).extracting(ModelStore.Saved::id).containsExactly(modelId);
             assertThat(models.load(student, modelId).classes()).hasSize(5);

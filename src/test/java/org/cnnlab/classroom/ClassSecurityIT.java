@@ -19,9 +19,12 @@ import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -40,7 +43,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ClassSecurityIT {
 
     @LocalServerPort int port;
-    @Autowired ClassAdmin admin;
+    @Autowired ApplicationContext context;
     @Autowired JdbcClient db;
     @Autowired PasswordEncoder encoder;
     @Autowired TrainingService training;
@@ -76,26 +79,48 @@ class ClassSecurityIT {
         assertThat(metrics.body()).doesNotContain("jvm.memory");
     }
 
-    /** Every public instructor action, with whatever arguments: refused before it runs. */
+    /** The instructor's services, one per part of the dashboard; every public method of each is an instructor action. */
+    private static final List<Class<?>> INSTRUCTOR_SERVICES = List.of(ClassSessions.class, Roster.class, SavedWorkAdmin.class,
+            TeachingControls.class, Polls.class, Gallery.class, QueueAdmin.class, ClassExports.class);
+
+    /** The list above is every bean of the class server that asks for a role: a new instructor service is tested here too. */
     @Test
-    void every_instructor_action_is_refused_anonymously_and_to_a_student() throws Exception {
-        Method[] actions = Arrays.stream(ClassAdmin.class.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()).toArray(Method[]::new);
-        assertThat(actions).hasSizeGreaterThan(25);
-        for (Method action : actions) {
-            SecurityContextHolder.clearContext();
-            assertThat(call(action)).as(action.getName() + " anonymously").isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-            SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("student", "anonymousUser",
-                    AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-            assertThat(call(action)).as(action.getName() + " as a student").isInstanceOf(AccessDeniedException.class);
+    void the_instructor_services_are_the_class_servers_beans_that_ask_for_the_instructor_role() {
+        List<Class<?>> guarded = context.getBeansWithAnnotation(RolesAllowed.class).values().stream()
+                .<Class<?>>map(AopUtils::getTargetClass).filter(c -> c.getPackageName().equals(ClassSessions.class.getPackageName())).toList();
+        assertThat(guarded).containsExactlyInAnyOrderElementsOf(INSTRUCTOR_SERVICES);
+        for (Class<?> service : INSTRUCTOR_SERVICES) {
+            assertThat(service.getAnnotation(RolesAllowed.class).value()).as(service.getSimpleName()).containsExactly(Instructors.ROLE);
         }
     }
 
-    private Throwable call(Method action) {
+    /** Every public instructor action of every instructor service, with whatever arguments: refused before it runs. */
+    @Test
+    void every_instructor_action_is_refused_anonymously_and_to_a_student() throws Exception {
+        int all = 0;
+        for (Class<?> service : INSTRUCTOR_SERVICES) {
+            Object bean = context.getBean(service);
+            Method[] actions = Arrays.stream(service.getDeclaredMethods())
+                    .filter(m -> Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()).toArray(Method[]::new);
+            assertThat(actions).as(service.getSimpleName()).isNotEmpty();
+            for (Method action : actions) {
+                String name = service.getSimpleName() + "." + action.getName();
+                SecurityContextHolder.clearContext();
+                assertThat(call(bean, action)).as(name + " anonymously").isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+                SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("student", "anonymousUser",
+                        AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+                assertThat(call(bean, action)).as(name + " as a student").isInstanceOf(AccessDeniedException.class);
+            }
+            all += actions.length;
+        }
+        assertThat(all).isGreaterThan(25);
+    }
+
+    private Throwable call(Object service, Method action) {
         Object[] args = Arrays.stream(action.getParameterTypes()).map(t -> t == long.class ? 1L : t == int.class ? 1 : t == float.class ? 0f
                 : t == boolean.class ? Boolean.TRUE : null).toArray();
         try {
-            action.invoke(admin, args);
+            action.invoke(service, args);
             return null;
         } catch (InvocationTargetException e) {
             return e.getCause();

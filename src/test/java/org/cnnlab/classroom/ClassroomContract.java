@@ -30,7 +30,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 abstract class ClassroomContract {
     static final byte[] PNG = org.cnnlab.imaging.PngEncoder.indexed(2, 2, new byte[] {0, 1, 1, 0}, new int[] {0, 0xFFFFFF});
 
-    @Autowired ClassAdmin admin;
+    @Autowired ClassSessions sessions;
+    @Autowired Roster roster;
+    @Autowired TeachingControls teaching;
+    @Autowired Polls polls;
+    @Autowired Gallery gallery;
+    @Autowired SavedWorkAdmin savedWork;
+    @Autowired ClassExports exports;
     @Autowired ClassroomService classroom;
     @Autowired ClassEvents events;
     @Autowired JdbcClient db;
@@ -54,7 +60,7 @@ abstract class ClassroomContract {
     }
 
     ClassSession newClass(boolean approveEach) {
-        return admin.create("IT " + UUID.randomUUID().toString().substring(0, 8), approveEach);
+        return sessions.create("IT " + UUID.randomUUID().toString().substring(0, 8), approveEach);
     }
 
     /** Each join from its own address, so the per-address limit is tested on its own. */
@@ -108,7 +114,7 @@ abstract class ClassroomContract {
             }
         });
         try {
-            long poll = admin.openPoll(s.id(), "¿Cuántos mapas salen?", List.of("1", "4"));
+            long poll = polls.openPoll(s.id(), "¿Cuántos mapas salen?", List.of("1", "4"));
             assertThat(read).hasSize(1).first().satisfies(p -> assertThat(p).get().extracting(ClassRoom.Poll::id).isEqualTo(poll));
         } finally {
             stop.run();
@@ -141,9 +147,9 @@ abstract class ClassroomContract {
     void a_closed_code_admits_nobody_and_a_renewed_code_replaces_the_old_one() {
         ClassSession s = newClass(false);
         var first = join(s, "Primera");
-        admin.openCode(s.id(), false);
+        sessions.openCode(s.id(), false);
         assertThatThrownBy(() -> join(s, "Tarde")).hasMessageContaining("class.join.badCode");
-        ClassSession renewed = admin.renewCode(s.id());
+        ClassSession renewed = sessions.renewCode(s.id());
         assertThat(renewed.joinCode()).isNotEqualTo(s.joinCode());
         assertThatThrownBy(() -> join(s, "Tarde")).hasMessageContaining("class.join.badCode");
         assertThat(classroom.join(renewed.joinCode(), "Tarde", "10.3.0.1").classId()).isEqualTo(s.id());
@@ -156,9 +162,9 @@ abstract class ClassroomContract {
         var carla = join(s, "Carla");
         assertThat(carla.waiting()).isTrue();
         assertThat(classroom.membership(carla.student()).orElseThrow().approved()).isFalse();
-        assertThat(admin.roster(s.id())).singleElement().extracting(Member::status).isEqualTo(Member.Status.WAITING);
+        assertThat(roster.roster(s.id())).singleElement().extracting(Member::status).isEqualTo(Member.Status.WAITING);
         assertThatThrownBy(() -> classroom.submit(carla.student(), kernelEntry())).hasMessageContaining("class.notMember");
-        admin.approve(s.id(), carla.student());
+        roster.approve(s.id(), carla.student());
         assertThat(classroom.membership(carla.student()).orElseThrow().approved()).isTrue();
     }
 
@@ -167,16 +173,16 @@ abstract class ClassroomContract {
         ClassSession s = newClass(false);
         var dani = join(s, "Dani");
         var eva = join(s, "Eva");
-        assertThatThrownBy(() -> admin.rename(s.id(), dani.student(), "Eva")).hasMessageContaining("class.join.taken");
-        admin.rename(s.id(), dani.student(), "Daniel");
+        assertThatThrownBy(() -> roster.rename(s.id(), dani.student(), "Eva")).hasMessageContaining("class.join.taken");
+        roster.rename(s.id(), dani.student(), "Daniel");
         assertThat(classroom.membership(dani.student()).orElseThrow().nickname()).isEqualTo("Daniel");
-        admin.remove(s.id(), eva.student());
+        roster.remove(s.id(), eva.student());
         assertThat(classroom.membership(eva.student())).isEmpty();
         assertThat(classroom.rejoin(eva.rejoinToken())).isEmpty();
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.MemberChanged m && m.student().equals(eva.student()) && m.removed());
         // an id of another class's student is refused, not acted on
         var other = join(newClass(false), "Otro");
-        assertThatThrownBy(() -> admin.remove(s.id(), other.student())).hasMessageContaining("class.notMember");
+        assertThatThrownBy(() -> roster.remove(s.id(), other.student())).hasMessageContaining("class.notMember");
         assertThat(classroom.membership(other.student())).isPresent();
     }
 
@@ -186,7 +192,7 @@ abstract class ClassroomContract {
         var a = join(s, "A");
         var b = join(s, "B");
         var c = join(s, "C");
-        long poll = admin.openPoll(s.id(), "¿Cuántas imágenes obtenemos?", List.of("1", "2", " ", "3"));
+        long poll = polls.openPoll(s.id(), "¿Cuántas imágenes obtenemos?", List.of("1", "2", " ", "3"));
         assertThat(classroom.membership(a.student()).orElseThrow().poll()).get().extracting(ClassRoom.Poll::options)
                 .isEqualTo(List.of("1", "2", "3"));
         classroom.answer(a.student(), poll, 0);
@@ -194,18 +200,43 @@ abstract class ClassroomContract {
         classroom.answer(b.student(), poll, 2);   // B changes their mind
         classroom.answer(c.student(), poll, 1);
         assertThatThrownBy(() -> classroom.answer(c.student(), poll, 7)).hasMessageContaining("class.poll.badOption");
-        ClassAdmin.PollResult result = admin.polls(s.id()).getFirst();
+        Polls.PollResult result = polls.polls(s.id()).getFirst();
         assertThat(result.counts()).containsExactly(1, 1, 1);
         assertThat(classroom.membership(b.student()).orElseThrow().poll().orElseThrow().myAnswer()).isEqualTo(2);
         // a student of another class cannot answer this poll
         var outsider = join(newClass(false), "Fuera");
         assertThatThrownBy(() -> classroom.answer(outsider.student(), poll, 0)).hasMessageContaining("class.poll.closed");
-        admin.closePoll(s.id(), poll);
+        polls.closePoll(s.id(), poll);
         assertThatThrownBy(() -> classroom.answer(a.student(), poll, 1)).hasMessageContaining("class.poll.closed");
-        assertThat(admin.polls(s.id()).getFirst().open()).isFalse();
+        assertThat(polls.polls(s.id()).getFirst().open()).isFalse();
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.PollChanged p && p.pollId() == poll && p.open());
-        assertThat(admin.answersCsv(s.id())).contains("B,3,3,").contains("¿Cuántas imágenes obtenemos?");
-        assertThatThrownBy(() -> admin.openPoll(s.id(), "?", List.of("solo una"))).hasMessageContaining("class.poll.options");
+        assertThat(exports.answersCsv(s.id())).contains("B,3,3,").contains("¿Cuántas imágenes obtenemos?");
+        assertThatThrownBy(() -> polls.openPoll(s.id(), "?", List.of("solo una"))).hasMessageContaining("class.poll.options");
+    }
+
+    /** Every poll counts its own answers, whatever other polls of the class, or of another class, were answered. */
+    @Test
+    void each_poll_of_a_class_counts_only_its_own_answers() {
+        ClassSession s = newClass(false);
+        var a = join(s, "A");
+        var b = join(s, "B");
+        long first = polls.openPoll(s.id(), "¿Primera?", List.of("sí", "no"));
+        classroom.answer(a.student(), first, 1);
+        classroom.answer(b.student(), first, 1);
+        long second = polls.openPoll(s.id(), "¿Segunda?", List.of("uno", "dos", "tres"));   // closes the first
+        classroom.answer(a.student(), second, 2);
+        ClassSession other = newClass(false);
+        long elsewhere = polls.openPoll(other.id(), "¿Otra clase?", List.of("x", "y"));
+        classroom.answer(join(other, "C").student(), elsewhere, 0);
+        List<Polls.PollResult> results = polls.polls(s.id());
+        assertThat(results).extracting(Polls.PollResult::id).containsExactly(second, first);
+        assertThat(results).extracting(Polls.PollResult::open).containsExactly(true, false);
+        assertThat(results.get(0).counts()).containsExactly(0, 0, 1);
+        assertThat(results.get(1).counts()).containsExactly(0, 2);
+        assertThat(polls.polls(other.id())).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(elsewhere);
+            assertThat(p.counts()).containsExactly(1, 0);
+        });
     }
 
     @Test
@@ -217,11 +248,11 @@ abstract class ClassroomContract {
         classroom.submit(a.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "MNIST", "CNN", PNG, 0.91));
         classroom.submit(a.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "MNIST", "CNN", PNG, 0.95));
         classroom.submit(b.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "MNIST", "MLP", PNG, 0.93));
-        assertThat(admin.gallery(s.id())).hasSize(4).first().extracting(ClassAdmin.GalleryEntry::accuracy).isEqualTo(0.93);
-        assertThat(admin.leaderboard(s.id())).extracting(ClassAdmin.Score::nickname, ClassAdmin.Score::accuracy, ClassAdmin.Score::rank)
+        assertThat(gallery.gallery(s.id())).hasSize(4).first().extracting(Gallery.GalleryEntry::accuracy).isEqualTo(0.93);
+        assertThat(gallery.leaderboard(s.id())).extracting(Gallery.Score::nickname, Gallery.Score::accuracy, Gallery.Score::rank)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Alba", 0.95, 1), org.assertj.core.groups.Tuple.tuple("=Bruno", 0.93, 2));
-        assertThat(admin.leaderboardCsv(s.id())).contains("1,Alba,MNIST,0.9500").contains("2,'=Bruno,MNIST,0.9300");
-        assertThat(admin.rosterCsv(s.id())).contains("'=Bruno,APPROVED");
+        assertThat(exports.leaderboardCsv(s.id())).contains("1,Alba,MNIST,0.9500").contains("2,'=Bruno,MNIST,0.9300");
+        assertThat(exports.rosterCsv(s.id())).contains("'=Bruno,APPROVED");
         assertThatThrownBy(() -> classroom.submit(a.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "x", "", PNG, 1.5)))
                 .hasMessageContaining("class.gallery.badImage");
         assertThatThrownBy(() -> classroom.submit(StudentId.random(), kernelEntry())).hasMessageContaining("class.notMember");
@@ -231,22 +262,22 @@ abstract class ClassroomContract {
     void pause_pacing_and_a_pushed_kernel_reach_the_class_as_events() {
         ClassSession s = newClass(false);
         var a = join(s, "Ana");
-        admin.pause(s.id(), true, "Mirá al frente");
+        teaching.pause(s.id(), true, "Mirá al frente");
         assertThat(classroom.membership(a.student()).orElseThrow()).extracting(ClassRoom.Membership::paused, ClassRoom.Membership::pauseMessage)
                 .containsExactly(true, "Mirá al frente");
-        admin.pace(s.id(), EnumSet.of(Lesson.CONVOLUTION));
+        teaching.pace(s.id(), EnumSet.of(Lesson.CONVOLUTION));
         ClassRoom.Membership m = classroom.membership(a.student()).orElseThrow();
         assertThat(m.allows(Lesson.CONVOLUTION)).isTrue();
         assertThat(m.allows(Lesson.TRAINING)).isFalse();
-        admin.pushKernel(s.id(), 3, List.of(-1f, 0f, 1f, -2f, 0f, 2f, -1f, 0f, 1f), 0f, "Sobel");
+        teaching.pushKernel(s.id(), 3, List.of(-1f, 0f, 1f, -2f, 0f, 2f, -1f, 0f, 1f), 0f, "Sobel");
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.Paused p && p.classId() == s.id() && p.paused());
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.KernelPushed k && k.students().equals(List.of(a.student())));
-        assertThatThrownBy(() -> admin.pushKernel(s.id(), 3, List.of(Float.NaN, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f), 0f, "NaN"))
+        assertThatThrownBy(() -> teaching.pushKernel(s.id(), 3, List.of(Float.NaN, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f), 0f, "NaN"))
                 .hasMessageContaining("kernel.error.notFinite");   // the playground's own check and reason
-        assertThatThrownBy(() -> admin.pushKernel(s.id(), 3, List.of(1f, 2f), 0f, "short")).hasMessageContaining("class.push.kernel");
-        assertThatThrownBy(() -> admin.pushKernel(s.id(), 17, java.util.Collections.nCopies(17 * 17, 1f), 0f, "huge"))
+        assertThatThrownBy(() -> teaching.pushKernel(s.id(), 3, List.of(1f, 2f), 0f, "short")).hasMessageContaining("class.push.kernel");
+        assertThatThrownBy(() -> teaching.pushKernel(s.id(), 17, java.util.Collections.nCopies(17 * 17, 1f), 0f, "huge"))
                 .hasMessageContaining("conv.error.kernelSize");
-        admin.archive(s.id());
+        sessions.archive(s.id());
         assertThat(classroom.membership(a.student())).isEmpty();
         assertThat(classroom.rejoin(a.rejoinToken())).isEmpty();
     }
@@ -260,9 +291,9 @@ abstract class ClassroomContract {
         var a = join(s, "Ana");
         var b = join(s, "Beto");
         var outsider = join(newClass(false), "Fuera");
-        admin.push(s.id(), ClassEvent.Pushed.What.IMAGE, "checkerboard", "Tablero");
-        admin.push(s.id(), ClassEvent.Pushed.What.NETWORK, "LENET5", "LeNet-5");
-        admin.push(s.id(), ClassEvent.Pushed.What.DATASET, "mnist", "MNIST");
+        teaching.push(s.id(), ClassEvent.Pushed.What.IMAGE, "checkerboard", "Tablero");
+        teaching.push(s.id(), ClassEvent.Pushed.What.NETWORK, "LENET5", "LeNet-5");
+        teaching.push(s.id(), ClassEvent.Pushed.What.DATASET, "mnist", "MNIST");
         for (var student : List.of(a, b)) {
             assertThat(playground.current(student.student()).state().input().name()).isEqualTo("checkerboard");
             assertThat(designs.current(student.student()).spec()).isEqualTo(org.cnnlab.network.NetworkPresets.LENET5.spec());
@@ -270,9 +301,9 @@ abstract class ClassroomContract {
         assertThat(playground.current(outsider.student()).state().input().name()).isNotEqualTo("checkerboard");
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.Pushed p && p.what() == ClassEvent.Pushed.What.DATASET
                 && p.value().equals("mnist") && p.students().containsAll(List.of(a.student(), b.student())));
-        assertThatThrownBy(() -> admin.push(s.id(), ClassEvent.Pushed.What.IMAGE, "../etc/passwd", "x")).hasMessageContaining("class.push.unknown");
-        assertThatThrownBy(() -> admin.push(s.id(), ClassEvent.Pushed.What.NETWORK, "RESNET", "x")).hasMessageContaining("class.push.unknown");
-        assertThatThrownBy(() -> admin.push(s.id(), ClassEvent.Pushed.What.DATASET, "imagenet", "x")).hasMessageContaining("class.push.unknown");
+        assertThatThrownBy(() -> teaching.push(s.id(), ClassEvent.Pushed.What.IMAGE, "../etc/passwd", "x")).hasMessageContaining("class.push.unknown");
+        assertThatThrownBy(() -> teaching.push(s.id(), ClassEvent.Pushed.What.NETWORK, "RESNET", "x")).hasMessageContaining("class.push.unknown");
+        assertThatThrownBy(() -> teaching.push(s.id(), ClassEvent.Pushed.What.DATASET, "imagenet", "x")).hasMessageContaining("class.push.unknown");
     }
 
     @Test
@@ -327,7 +358,7 @@ abstract class ClassroomContract {
         try {
             training.submit(TinyRuns.request(eva.student()));
             assertThat(training.queue()).anyMatch(e -> e.student().equals(eva.student()));
-            admin.remove(s.id(), eva.student());
+            roster.remove(s.id(), eva.student());
             assertThat(training.queue()).noneMatch(e -> e.student().equals(eva.student()));
         } finally {
             training.holdQueue(false);
@@ -335,17 +366,17 @@ abstract class ClassroomContract {
         assertThat(classroom.rejoin(eva.rejoinToken())).isEmpty();
         assertThat(classroom.membership(eva.student())).isEmpty();
         assertThatThrownBy(() -> join(s, "Eva")).hasMessageContaining("class.join.removed");
-        assertThat(admin.roster(s.id())).isEmpty();
-        assertThat(admin.removed(s.id())).singleElement().extracting(Member::nickname).isEqualTo("Eva");
+        assertThat(roster.roster(s.id())).isEmpty();
+        assertThat(roster.removed(s.id())).singleElement().extracting(Member::nickname).isEqualTo("Eva");
         assertThat(join(s, "Otra Eva").student()).isNotEqualTo(eva.student());   // other nicknames are free
 
-        admin.allowBack(s.id(), eva.student());
+        roster.allowBack(s.id(), eva.student());
         var back = join(s, "Eva");
         assertThat(back.student()).isEqualTo(eva.student());   // her own work again
         assertThat(classroom.rejoin(eva.rejoinToken())).isEmpty();   // the old cookie stays dead
         assertThat(classroom.rejoin(back.rejoinToken())).contains(eva.student());
-        assertThat(admin.removed(s.id())).isEmpty();
-        assertThat(admin.roster(s.id())).extracting(Member::nickname).contains("Eva");
+        assertThat(roster.removed(s.id())).isEmpty();
+        assertThat(roster.roster(s.id())).extracting(Member::nickname).contains("Eva");
     }
 
     /**
@@ -357,7 +388,7 @@ abstract class ClassroomContract {
         ClassSession s = newClass(false);
         String hall = "10.77." + (System.nanoTime() % 200) + ".1";
         for (int i = 0; i < 25; i++) classroom.join(s.joinCode(), "Aula " + i, hall);
-        assertThat(admin.roster(s.id())).hasSize(25);
+        assertThat(roster.roster(s.id())).hasSize(25);
         List<String> refusals = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             try {
@@ -391,8 +422,8 @@ abstract class ClassroomContract {
         String betos = models.save(beto.student(), model, "de Beto").id();
         designs.usePreset(ana.student(), org.cnnlab.network.NetworkPresets.LENET5);
         designs.save(ana.student(), "LeNet de Ana");
-        admin.remove(s.id(), beto.student());
-        admin.archive(s.id());
+        roster.remove(s.id(), beto.student());
+        sessions.archive(s.id());
         cleanup.ended(ana.student());   // their browser sessions end (idle timeout): the real cleanup runs
         cleanup.ended(beto.student());
         java.nio.file.Path anaFile = dataDir.resolve("models").resolve(ana.student().folderName()).resolve(anas + ".cnnlab");
@@ -400,14 +431,14 @@ abstract class ClassroomContract {
         assertThat(anaFile).exists();
         assertThat(betoFile).exists();
 
-        List<ClassAdmin.StudentWork> work = admin.savedWork(s.id());
-        assertThat(work).extracting(ClassAdmin.StudentWork::nickname).containsExactly("Ana", "Beto");
+        List<SavedWorkAdmin.StudentWork> work = savedWork.savedWork(s.id());
+        assertThat(work).extracting(SavedWorkAdmin.StudentWork::nickname).containsExactly("Ana", "Beto");
         assertThat(work.get(0).models()).extracting(org.cnnlab.training.ModelStore.Saved::name).containsExactly("de Ana");
         assertThat(work.get(0).designs()).containsExactly("LeNet de Ana");
         assertThat(work.get(1).models()).extracting(org.cnnlab.training.ModelStore.Saved::name).containsExactly("de Beto");
         java.util.Map<String, byte[]> zipped = new java.util.TreeMap<>();
         var bytes = new java.io.ByteArrayOutputStream();
-        admin.writeSavedWorkZip(s.id(), bytes);
+        savedWork.writeSavedWorkZip(s.id(), bytes);
         try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) zipped.put(e.getName(), zip.readAllBytes());
         }
@@ -416,10 +447,10 @@ abstract class ClassroomContract {
         assertThat(zipped.get("Ana/models/de-Ana-" + anas + ".cnnlab")).isEqualTo(java.nio.file.Files.readAllBytes(anaFile));
         assertThat(new String(zipped.get("Ana/designs/LeNet-de-Ana.json"), java.nio.charset.StandardCharsets.UTF_8)).contains("conv2d");
 
-        admin.deleteSavedWork(s.id(), beto.student());   // only when the instructor says so
+        savedWork.deleteSavedWork(s.id(), beto.student());   // only when the instructor says so
         assertThat(betoFile).doesNotExist();
         assertThat(anaFile).exists();
-        assertThat(admin.savedWork(s.id())).extracting(ClassAdmin.StudentWork::nickname).containsExactly("Ana");
+        assertThat(savedWork.savedWork(s.id())).extracting(SavedWorkAdmin.StudentWork::nickname).containsExactly("Ana");
     }
 
     static ClassRoom.Submission kernelEntry() {
@@ -449,23 +480,23 @@ abstract class ClassroomContract {
         org.cnnlab.base.StudentId stranger = org.cnnlab.base.StudentId.random();
         addresses.record(stranger, "192.0.2.40");
         try {
-            assertThat(admin.membersOnly(s.id(), true).membersOnly()).isTrue();
-            assertThat(admin.session(s.id()).membersOnly()).isTrue();   // kept in the database, where every node reads it
+            assertThat(sessions.membersOnly(s.id(), true).membersOnly()).isTrue();
+            assertThat(sessions.session(s.id()).membersOnly()).isTrue();   // kept in the database, where every node reads it
             assertThat(heard).anyMatch(e -> e instanceof ClassEvent.DashboardChanged d && d.classId() == s.id());
             assertThat(refusal(() -> training.submit(TinyRuns.request(stranger)))).isEqualTo("class.membersOnly.join");
             assertThat(refusal(() -> models.upload(stranger, new byte[] {1, 2, 3}))).isEqualTo("class.membersOnly.join");
             assertThat(refusal(() -> training.submit(TinyRuns.request(waiting.student())))).isEqualTo("class.membersOnly.waiting");
             assertThat(TinyRuns.train(training, ana.student()).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
-            admin.approve(approving.id(), waiting.student());
+            roster.approve(approving.id(), waiting.student());
             assertThat(TinyRuns.train(training, waiting.student()).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
 
-            admin.membersOnly(s.id(), false);
+            sessions.membersOnly(s.id(), false);
             assertThat(TinyRuns.train(training, stranger).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
-            admin.membersOnly(s.id(), true);
-            admin.archive(s.id());   // a closed class no longer keeps anyone out
+            sessions.membersOnly(s.id(), true);
+            sessions.archive(s.id());   // a closed class no longer keeps anyone out
             assertThat(TinyRuns.train(training, stranger).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
         } finally {
-            admin.archive(s.id());
+            sessions.archive(s.id());
         }
     }
 

@@ -22,10 +22,17 @@ import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ui.ClassListener;
 import org.cnnlab.base.ui.Coalescer;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.ClassExports;
 import org.cnnlab.classroom.ClassSession;
+import org.cnnlab.classroom.ClassSessions;
 import org.cnnlab.classroom.DashboardClock;
+import org.cnnlab.classroom.Gallery;
 import org.cnnlab.classroom.Instructors;
+import org.cnnlab.classroom.Polls;
+import org.cnnlab.classroom.QueueAdmin;
+import org.cnnlab.classroom.Roster;
+import org.cnnlab.classroom.SavedWorkAdmin;
+import org.cnnlab.classroom.TeachingControls;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.imaging.SampleImages;
 
@@ -37,7 +44,7 @@ import org.cnnlab.imaging.SampleImages;
 @Route("clase")
 @RolesAllowed(Instructors.ROLE)
 public class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle {
-    private final ClassAdmin admin;
+    private final ClassSessions classes;
     private final Instructors instructors;
     private final AuthenticationContext auth;
     private final DashboardClock clock;
@@ -54,20 +61,21 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private final SavedWorkPanel savedWork;
     private Runnable stopClock = () -> { };
 
-    public DashboardView(ClassAdmin admin, Instructors instructors, AuthenticationContext auth, ClassEvents events, DashboardClock clock,
-                         SampleImages samples, DatasetCatalog datasets) {
-        this.admin = admin;
+    public DashboardView(ClassSessions classes, Roster members, TeachingControls teachingControls, Polls pollService, QueueAdmin queueAdmin,
+                         Gallery galleryService, ClassExports exports, SavedWorkAdmin savedWorkAdmin, Instructors instructors,
+                         AuthenticationContext auth, ClassEvents events, DashboardClock clock, SampleImages samples, DatasetCatalog datasets) {
+        this.classes = classes;
         this.instructors = instructors;
         this.auth = auth;
         this.clock = clock;
         addClassName("dashboard");
-        join = new JoinPanel(admin, s -> reloadSessions(s.id()));
-        roster = new RosterPanel(admin);
-        teaching = new TeachingPanel(admin, samples, datasets);
-        polls = new PollPanel(admin);
-        queue = new QueuePanel(admin);
-        gallery = new GalleryPanel(admin);
-        savedWork = new SavedWorkPanel(admin);
+        join = new JoinPanel(classes, s -> reloadSessions(s.id()));
+        roster = new RosterPanel(members);
+        teaching = new TeachingPanel(teachingControls, classes, samples, datasets);
+        polls = new PollPanel(pollService);
+        queue = new QueuePanel(queueAdmin);
+        gallery = new GalleryPanel(galleryService, exports);
+        savedWork = new SavedWorkPanel(savedWorkAdmin);
         sessions.setLabel(getTranslation("class.session.choose"));
         sessions.setId("class-session-select");
         sessions.setItemLabelGenerator(s -> s.name() + " · " + s.joinCode() + (s.archived() ? " · " + getTranslation("class.session.archived") : ""));
@@ -76,14 +84,14 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
         name.setId("class-session-name");
         Checkbox approve = new Checkbox(getTranslation("class.session.approveEach"));
         Button create = new Button(getTranslation("class.session.create"), e -> Messages.attempt(this,
-                () -> reloadSessions(admin.create(name.getValue(), approve.getValue()).id())));
+                () -> reloadSessions(classes.create(name.getValue(), approve.getValue()).id())));
         create.setId("class-session-create");
         Button logout = new Button(getTranslation("class.logout"), e -> auth.logout());
         HorizontalLayout top = new HorizontalLayout(sessions, name, approve, create, logout);
         top.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         top.setWrap(true);
         body.addClassName("dashboard-panels");
-        body.add(join, roster, teaching, polls, queue, new LimitsPanel(admin), gallery, savedWork);
+        body.add(join, roster, teaching, polls, queue, new LimitsPanel(queueAdmin), gallery, savedWork);
         add(new H1(getTranslation("class.dashboard.title")), top, new Anchor("clase/galeria", getTranslation("class.gallery.project")), body);
         ClassListener.attach(this, events, this::hear);
         reloadSessions(-1);
@@ -95,7 +103,7 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     }
 
     private void reloadSessions(long select) {
-        var all = admin.sessions();
+        var all = classes.sessions();
         sessions.setItems(all);
         all.stream().filter(s -> s.id() == select).findFirst().or(() -> all.stream().filter(s -> !s.archived()).findFirst())
                 .ifPresentOrElse(sessions::setValue, () -> show(null));
@@ -104,9 +112,9 @@ public class DashboardView extends Div implements BeforeEnterObserver, HasDynami
     private void show(ClassSession session) {
         body.setVisible(session != null);
         if (session == null) return;
-        join.show(admin.session(session.id()));
+        join.show(classes.session(session.id()));
         savedWork.show(session.id());
-        teaching.show(admin.session(session.id()));
+        teaching.show(classes.session(session.id()));
         refresh();
     }
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cnnlab.base.ui.ImageUrls;
-import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.Gallery;
 
 /**
  * The gallery's cards in a container, kept by entry id: a refresh adds the cards of new entries
@@ -30,7 +30,7 @@ final class GalleryCards {
     }
 
     /** Shows {@code entries} in their order (newest first); anonymised entries are numbered instead of named. */
-    void show(List<ClassAdmin.GalleryEntry> entries, boolean anonymous) {
+    void show(List<Gallery.GalleryEntry> entries, boolean anonymous) {
         Set<Long> wanted = new HashSet<>();
         entries.forEach(e -> wanted.add(e.id()));
         shown.entrySet().removeIf(s -> {
@@ -39,7 +39,7 @@ final class GalleryCards {
             return true;
         });
         for (int i = 0; i < entries.size(); i++) {
-            ClassAdmin.GalleryEntry e = entries.get(i);
+            Gallery.GalleryEntry e = entries.get(i);
             Card card = shown.get(e.id());
             if (card == null) {
                 card = card(e);
@@ -57,7 +57,7 @@ final class GalleryCards {
         return card == null ? null : (Image) card.div().getChildren().findFirst().orElseThrow();
     }
 
-    private static Card card(ClassAdmin.GalleryEntry e) {
+    private static Card card(Gallery.GalleryEntry e) {
         Div div = new Div();
         div.addClassName("gallery-entry");
         Image picture = new Image(ImageUrls.png(e.png()), e.title());
@@ -69,7 +69,7 @@ final class GalleryCards {
         return new Card(div, caption);
     }
 
-    private static String caption(ClassAdmin.GalleryEntry e, int number, boolean anonymous) {
+    private static String caption(Gallery.GalleryEntry e, int number, boolean anonymous) {
         String who = anonymous ? "#" + number : e.nickname();
         return who + " · " + e.title() + (e.accuracy() == null ? "" : String.format(Locale.ROOT, " · %.1f %%", e.accuracy() * 100));
     }

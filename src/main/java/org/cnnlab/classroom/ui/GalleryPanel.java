@@ -14,23 +14,26 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.LongFunction;
-import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.ClassExports;
+import org.cnnlab.classroom.Gallery;
 
 /**
  * What students shared (a kernel and its map, a model's accuracy, a saliency map), named or
  * anonymised for projection; the leaderboard of test accuracy; the session's records as CSV.
  */
 class GalleryPanel extends Div {
-    private final ClassAdmin admin;
+    private final Gallery gallery;
+    private final ClassExports classExports;
     private final Checkbox anonymous = new Checkbox();
     private final Div entries = new Div();
     private final GalleryCards cards = new GalleryCards(entries);
-    private final Grid<ClassAdmin.Score> leaderboard = new Grid<>();
+    private final Grid<Gallery.Score> leaderboard = new Grid<>();
     private final HorizontalLayout exports = new HorizontalLayout();
     private long classId;
 
-    GalleryPanel(ClassAdmin admin) {
-        this.admin = admin;
+    GalleryPanel(Gallery gallery, ClassExports classExports) {
+        this.gallery = gallery;
+        this.classExports = classExports;
         addClassName("dashboard-panel");
         addClassName("dashboard-wide");
         setId("gallery-panel");
@@ -39,8 +42,8 @@ class GalleryPanel extends Div {
         anonymous.addValueChangeListener(e -> show(classId));
         entries.addClassName("gallery");
         entries.setId("gallery-entries");
-        leaderboard.addColumn(ClassAdmin.Score::dataset).setHeader(getTranslation("class.leaderboard.dataset"));
-        leaderboard.addColumn(ClassAdmin.Score::rank).setHeader("#");
+        leaderboard.addColumn(Gallery.Score::dataset).setHeader(getTranslation("class.leaderboard.dataset"));
+        leaderboard.addColumn(Gallery.Score::rank).setHeader("#");
         leaderboard.addColumn(s -> anonymous.getValue() ? "—" : s.nickname()).setHeader(getTranslation("class.roster.nickname"));
         leaderboard.addColumn(s -> Numbers.of(this).percent(s.accuracy(), 1)).setHeader(getTranslation("class.leaderboard.accuracy"));
         leaderboard.setAllRowsVisible(true);
@@ -50,11 +53,11 @@ class GalleryPanel extends Div {
 
     void show(long id) {
         classId = id;
-        cards.show(admin.gallery(id), anonymous.getValue());
-        leaderboard.setItems(admin.leaderboard(id));
+        cards.show(gallery.gallery(id), anonymous.getValue());
+        leaderboard.setItems(gallery.leaderboard(id));
         exports.removeAll();
-        exports.add(csv("roster.csv", "class.export.roster", admin::rosterCsv), csv("answers.csv", "class.export.answers", admin::answersCsv),
-                csv("leaderboard.csv", "class.export.leaderboard", admin::leaderboardCsv));
+        exports.add(csv("roster.csv", "class.export.roster", classExports::rosterCsv), csv("answers.csv", "class.export.answers", classExports::answersCsv),
+                csv("leaderboard.csv", "class.export.leaderboard", classExports::leaderboardCsv));
     }
 
     private Anchor csv(String file, String key, LongFunction<String> export) {

@@ -11,24 +11,25 @@ import java.util.List;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ui.ClassListener;
-import org.cnnlab.classroom.ClassAdmin;
 import org.cnnlab.classroom.ClassSession;
+import org.cnnlab.classroom.ClassSessions;
+import org.cnnlab.classroom.Gallery;
 import org.cnnlab.classroom.Instructors;
 
 /** The gallery to project: big pictures, anonymised unless the instructor unticks it; new entries appear by push. */
 @Route("clase/galeria")
 @RolesAllowed(Instructors.ROLE)
 public class GalleryView extends Div implements HasDynamicTitle {
-    private final ClassAdmin admin;
+    private final Gallery gallery;
     private final Select<ClassSession> session = new Select<>();
     private final Checkbox anonymous = new Checkbox();
     private final Div entries = new Div();
     private final GalleryCards cards = new GalleryCards(entries);
 
-    public GalleryView(ClassAdmin admin, ClassEvents events) {
-        this.admin = admin;
+    public GalleryView(ClassSessions sessions, Gallery gallery, ClassEvents events) {
+        this.gallery = gallery;
         addClassName("gallery-projection");
-        session.setItems(admin.sessions().stream().filter(s -> !s.archived()).toList());
+        session.setItems(sessions.sessions().stream().filter(s -> !s.archived()).toList());
         session.setItemLabelGenerator(ClassSession::name);
         session.setId("gallery-session");
         session.addValueChangeListener(e -> show());
@@ -46,7 +47,7 @@ public class GalleryView extends Div implements HasDynamicTitle {
     }
 
     private void show() {
-        cards.show(session.getValue() == null ? List.of() : admin.gallery(session.getValue().id()), anonymous.getValue());
+        cards.show(session.getValue() == null ? List.of() : gallery.gallery(session.getValue().id()), anonymous.getValue());
     }
 
     @Override

@@ -12,19 +12,19 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import java.util.function.Consumer;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.ClassSessions;
 import org.cnnlab.classroom.ClassSession;
 import org.cnnlab.classroom.QrCodes;
 
 /** The session's join code, link and QR code to project, and what admits students: open/close, renew, approval. */
 class JoinPanel extends Div {
-    private final ClassAdmin admin;
+    private final ClassSessions sessions;
     private final Consumer<ClassSession> changed;
     private final String base;
     private ClassSession session;
 
-    JoinPanel(ClassAdmin admin, Consumer<ClassSession> changed) {
-        this.admin = admin;
+    JoinPanel(ClassSessions sessions, Consumer<ClassSession> changed) {
+        this.sessions = sessions;
         this.changed = changed;
         addClassName("dashboard-panel");
         setId("join-panel");
@@ -44,20 +44,20 @@ class JoinPanel extends Div {
         Image qr = new Image(ImageUrls.png(QrCodes.png(link)), getTranslation("class.join.qr"));
         qr.addClassName("join-qr");
         Paragraph state = new Paragraph(getTranslation(s.archived() ? "class.session.archived" : s.codeOpen() ? "class.code.open" : "class.code.closed"));
-        Button toggle = new Button(getTranslation(s.codeOpen() ? "class.code.close" : "class.code.reopen"), e -> act(() -> admin.openCode(s.id(), !s.codeOpen())));
+        Button toggle = new Button(getTranslation(s.codeOpen() ? "class.code.close" : "class.code.reopen"), e -> act(() -> sessions.openCode(s.id(), !s.codeOpen())));
         toggle.setId("join-code-toggle");
-        Button renew = new Button(getTranslation("class.code.renew"), e -> act(() -> admin.renewCode(s.id())));
+        Button renew = new Button(getTranslation("class.code.renew"), e -> act(() -> sessions.renewCode(s.id())));
         renew.setId("join-code-renew");
         Checkbox approve = new Checkbox(getTranslation("class.session.approveEach"), s.approveEach());
-        approve.addValueChangeListener(e -> act(() -> admin.approveEach(s.id(), e.getValue())));
+        approve.addValueChangeListener(e -> act(() -> sessions.approveEach(s.id(), e.getValue())));
         Checkbox membersOnly = new Checkbox(getTranslation("class.session.membersOnly"), s.membersOnly());
         membersOnly.setId("members-only");
         membersOnly.setTooltipText(getTranslation("class.session.membersOnly.help"));
         membersOnly.setEnabled(!s.archived());
-        membersOnly.addValueChangeListener(e -> act(() -> admin.membersOnly(s.id(), e.getValue())));
+        membersOnly.addValueChangeListener(e -> act(() -> sessions.membersOnly(s.id(), e.getValue())));
         Button archive = new Button(getTranslation("class.session.archive"), e -> Messages.attempt(this, () -> {
-            admin.archive(s.id());
-            changed.accept(admin.session(s.id()));
+            sessions.archive(s.id());
+            changed.accept(sessions.session(s.id()));
         }));
         HorizontalLayout actions = new HorizontalLayout(toggle, renew, approve, membersOnly, archive);
         actions.setWrap(true);

@@ -6,23 +6,23 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.QueueAdmin;
 import org.cnnlab.training.TrainingLimits;
 
 /** The class's training limits: jobs per student, epochs, images, parameters, minutes per job (configuration is the ceiling). */
 class LimitsPanel extends Div {
-    private final ClassAdmin admin;
+    private final QueueAdmin queue;
     private final IntegerField jobs = field("class.limits.jobs", "limit-jobs");
     private final IntegerField epochs = field("class.limits.epochs", "limit-epochs");
     private final IntegerField samples = field("class.limits.samples", "limit-samples");
     private final IntegerField parameters = field("class.limits.parameters", "limit-parameters");
     private final IntegerField seconds = field("class.limits.seconds", "limit-seconds");
 
-    LimitsPanel(ClassAdmin admin) {
-        this.admin = admin;
+    LimitsPanel(QueueAdmin queue) {
+        this.queue = queue;
         addClassName("dashboard-panel");
         setId("limits-panel");
-        Button apply = new Button(getTranslation("class.pace.apply"), e -> Messages.attempt(this, () -> show(admin.setTrainingLimits(
+        Button apply = new Button(getTranslation("class.pace.apply"), e -> Messages.attempt(this, () -> show(queue.setTrainingLimits(
                 value(jobs), value(epochs), value(samples), value(parameters), value(seconds)))));
         apply.setId("limits-apply");
         Div fields = new Div(jobs, epochs, samples, parameters, seconds);
@@ -30,7 +30,7 @@ class LimitsPanel extends Div {
         Paragraph help = new Paragraph(getTranslation("class.limits.help"));
         help.addClassName("help");
         add(new H2(getTranslation("class.limits.heading")), fields, apply, help);
-        show(admin.trainingLimits());
+        show(queue.trainingLimits());
     }
 
     private IntegerField field(String key, String id) {

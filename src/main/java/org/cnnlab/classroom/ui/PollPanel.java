@@ -9,18 +9,18 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Arrays;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.Polls;
 
 /** A poll on every student's page (e.g. the lecture's in-class questions), and its answers as they come in. */
 class PollPanel extends Div {
-    private final ClassAdmin admin;
+    private final Polls polls;
     private final TextField question = new TextField();
     private final TextArea options = new TextArea();
     private final Div results = new Div();
     private long classId;
 
-    PollPanel(ClassAdmin admin) {
-        this.admin = admin;
+    PollPanel(Polls polls) {
+        this.polls = polls;
         addClassName("dashboard-panel");
         setId("poll-panel");
         question.setLabel(getTranslation("class.poll.question.label"));
@@ -34,7 +34,7 @@ class PollPanel extends Div {
             options.setValue(getTranslation("class.poll.lecture.options"));
         });
         Button open = new Button(getTranslation("class.poll.open"), e -> Messages.attempt(this, () -> {
-            admin.openPoll(classId, question.getValue(), Arrays.asList(options.getValue().split("\n")));
+            polls.openPoll(classId, question.getValue(), Arrays.asList(options.getValue().split("\n")));
             show(classId);
         }));
         open.setId("poll-open");
@@ -45,7 +45,7 @@ class PollPanel extends Div {
     void show(long id) {
         classId = id;
         results.removeAll();
-        admin.polls(id).stream().limit(3).forEach(p -> {
+        polls.polls(id).stream().limit(3).forEach(p -> {
             Div poll = new Div();
             poll.addClassName("poll-result");
             poll.add(new Span(p.question() + " · " + getTranslation("class.poll.answers", p.answers())));
@@ -57,7 +57,7 @@ class PollPanel extends Div {
             }
             if (p.open()) {
                 Button close = new Button(getTranslation("class.poll.close"), e -> Messages.attempt(this, () -> {
-                    admin.closePoll(classId, p.id());
+                    polls.closePoll(classId, p.id());
                     show(classId);
                 }));
                 close.addClassName("poll-close");

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.Locale;
 import org.cnnlab.base.ui.GlyphButton;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.Roster;
 import org.cnnlab.classroom.Member;
 
 /**
@@ -21,7 +21,7 @@ import org.cnnlab.classroom.Member;
  * it, who was removed, each with "allow back" (their nickname is refused at the join until then).
  */
 class RosterPanel extends Div {
-    private final ClassAdmin admin;
+    private final Roster roster;
     private final Grid<Member> grid = new Grid<>();
     private final H2 heading = new H2();
     private final Grid<Member> removedGrid = new Grid<>();
@@ -30,8 +30,8 @@ class RosterPanel extends Div {
     private java.util.List<Member> shown = java.util.List.of();
     private java.util.List<Member> removedShown = null;
 
-    RosterPanel(ClassAdmin admin) {
-        this.admin = admin;
+    RosterPanel(Roster roster) {
+        this.roster = roster;
         addClassName("dashboard-panel");
         setId("roster-panel");
         // the nickname with its actions (labelled glyph buttons): the other columns stay readable in a half-width panel
@@ -52,9 +52,9 @@ class RosterPanel extends Div {
 
     void show(long id) {
         classId = id;
-        var members = admin.roster(id);
+        var members = roster.roster(id);
         heading.setText(getTranslation("class.roster.heading", members.size(), members.stream().filter(Member::online).count()));
-        var removed = admin.removed(id);
+        var removed = roster.removed(id);
         removedHeading.setText(getTranslation("class.removed.heading", removed.size()));
         removedHeading.setVisible(!removed.isEmpty());
         removedGrid.setVisible(!removed.isEmpty());
@@ -72,7 +72,7 @@ class RosterPanel extends Div {
         row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         if (m.status() == Member.Status.REMOVED) {
             row.add(new Span("· " + getTranslation("class.removed.status")));
-            Button allow = GlyphButton.of("↩", getTranslation("class.removed.allow"), () -> act(() -> admin.allowBack(classId, m.id())));
+            Button allow = GlyphButton.of("↩", getTranslation("class.removed.allow"), () -> act(() -> roster.allowBack(classId, m.id())));
             allow.addClassName("removed-allow");
             row.add(allow);
         } else {
@@ -85,12 +85,12 @@ class RosterPanel extends Div {
         HorizontalLayout row = new HorizontalLayout(new com.vaadin.flow.component.html.Span(m.nickname()));
         row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
         if (m.status() == Member.Status.WAITING) {
-            Button approve = new Button(getTranslation("class.roster.approve"), e -> act(() -> admin.approve(classId, m.id())));
+            Button approve = new Button(getTranslation("class.roster.approve"), e -> act(() -> roster.approve(classId, m.id())));
             approve.addClassName("roster-approve");
             row.add(approve);
         }
         Button rename = GlyphButton.of("✎", getTranslation("class.roster.rename"), () -> rename(m));
-        Button remove = GlyphButton.of("✕", getTranslation("class.roster.remove"), () -> act(() -> admin.remove(classId, m.id())));
+        Button remove = GlyphButton.of("✕", getTranslation("class.roster.remove"), () -> act(() -> roster.remove(classId, m.id())));
         remove.addThemeVariants(ButtonVariant.ERROR);
         remove.addClassName("roster-remove");
         row.add(rename, remove);
@@ -103,7 +103,7 @@ class RosterPanel extends Div {
         Dialog dialog = new Dialog(getTranslation("class.roster.rename"));
         TextField name = new TextField(getTranslation("class.roster.newName"), m.nickname(), "");
         Button ok = new Button(getTranslation("class.roster.rename"), e -> Messages.attempt(this, () -> {
-            admin.rename(classId, m.id(), name.getValue());
+            roster.rename(classId, m.id(), name.getValue());
             dialog.close();
             show(classId);
         }));

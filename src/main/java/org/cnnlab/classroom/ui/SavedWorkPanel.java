@@ -14,7 +14,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import java.util.List;
 import org.cnnlab.base.ui.GlyphButton;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.SavedWorkAdmin;
 import org.cnnlab.classroom.Member;
 import org.cnnlab.training.ModelStore;
 
@@ -24,15 +24,15 @@ import org.cnnlab.training.ModelStore;
  * work explicitly. Read when the session is chosen and on "refresh", not on every dashboard event.
  */
 class SavedWorkPanel extends Div {
-    private final ClassAdmin admin;
+    private final SavedWorkAdmin savedWork;
     private final H2 heading = new H2();
     private final Paragraph none = new Paragraph();
-    private final Grid<ClassAdmin.StudentWork> grid = new Grid<>();
+    private final Grid<SavedWorkAdmin.StudentWork> grid = new Grid<>();
     private final Anchor zip = new Anchor();
     private long classId;
 
-    SavedWorkPanel(ClassAdmin admin) {
-        this.admin = admin;
+    SavedWorkPanel(SavedWorkAdmin savedWork) {
+        this.savedWork = savedWork;
         addClassName("dashboard-panel");
         setId("saved-work-panel");
         grid.addColumn(w -> w.nickname() + (w.status() == Member.Status.REMOVED || w.status() == Member.Status.ALLOWED_BACK
@@ -58,7 +58,7 @@ class SavedWorkPanel extends Div {
 
     void show(long id) {
         classId = id;
-        List<ClassAdmin.StudentWork> work = admin.savedWork(id);
+        List<SavedWorkAdmin.StudentWork> work = savedWork.savedWork(id);
         heading.setText(getTranslation("class.work.heading", work.size()));
         none.setText(getTranslation("class.work.none"));
         none.setVisible(work.isEmpty());
@@ -68,7 +68,7 @@ class SavedWorkPanel extends Div {
         zip.setHref((DownloadHandler) event -> {   // streamed: the model files are read one after another
             event.setFileName("saved-work-" + id + ".zip");
             event.setContentType("application/zip");
-            admin.writeSavedWorkZip(id, event.getOutputStream());
+            savedWork.writeSavedWorkZip(id, event.getOutputStream());
         });
     }
 
@@ -76,7 +76,7 @@ class SavedWorkPanel extends Div {
         return names.isEmpty() ? "—" : String.join(", ", names);
     }
 
-    private void confirmDelete(ClassAdmin.StudentWork w) {
+    private void confirmDelete(SavedWorkAdmin.StudentWork w) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader(getTranslation("class.work.delete", w.nickname()));
         dialog.setText(getTranslation("class.work.deleteConfirm", w.nickname(), w.models().size(), w.designs().size() + w.kernels().size()));
@@ -85,7 +85,7 @@ class SavedWorkPanel extends Div {
         dialog.setConfirmText(getTranslation("class.work.deleteNow"));
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> Messages.attempt(this, () -> {
-            admin.deleteSavedWork(classId, w.student());
+            savedWork.deleteSavedWork(classId, w.student());
             Notification.show(getTranslation("class.work.deleted", w.nickname()), 4000, Notification.Position.BOTTOM_START);
             show(classId);
         }));

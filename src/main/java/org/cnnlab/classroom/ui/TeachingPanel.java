@@ -19,30 +19,33 @@ import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.imaging.SampleImages;
 import org.cnnlab.network.NetworkPresets;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.classroom.ClassAdmin;
 import org.cnnlab.classroom.ClassSession;
+import org.cnnlab.classroom.ClassSessions;
+import org.cnnlab.classroom.TeachingControls;
 import org.cnnlab.convolution.Kernel;
 import org.cnnlab.convolution.KernelPreset;
 
 /** What reaches every student's page at once: a pause, pacing, a kernel or image for the playground, a network, a data set. */
 class TeachingPanel extends Div {
-    private final ClassAdmin admin;
+    private final TeachingControls teaching;
+    private final ClassSessions sessions;
     private final Button pause = new Button();
     private final TextField message = new TextField();
     private final MultiSelectComboBox<Lesson> lessons = new MultiSelectComboBox<>();
     private final Select<KernelPreset> preset = new Select<>();
     private ClassSession session;
 
-    TeachingPanel(ClassAdmin admin, SampleImages samples, DatasetCatalog datasets) {
-        this.admin = admin;
+    TeachingPanel(TeachingControls teaching, ClassSessions sessions, SampleImages samples, DatasetCatalog datasets) {
+        this.teaching = teaching;
+        this.sessions = sessions;
         addClassName("dashboard-panel");
         setId("teaching-panel");
         message.setLabel(getTranslation("class.pause.message"));
         message.setId("pause-message");
         pause.setId("pause-toggle");
         pause.addClickListener(e -> Messages.attempt(this, () -> {
-            admin.pause(session.id(), !session.paused(), message.getValue());
-            show(admin.session(session.id()));
+            teaching.pause(session.id(), !session.paused(), message.getValue());
+            show(sessions.session(session.id()));
         }));
         lessons.setLabel(getTranslation("class.pace.label"));
         lessons.setItems(Lesson.values());
@@ -50,7 +53,7 @@ class TeachingPanel extends Div {
         lessons.setPlaceholder(getTranslation("class.pace.all"));
         lessons.setId("pace-lessons");
         Button pace = new Button(getTranslation("class.pace.apply"), e -> Messages.attempt(this,
-                () -> admin.pace(session.id(), lessons.getValue().isEmpty() ? null : EnumSet.copyOf(lessons.getValue()))));
+                () -> teaching.pace(session.id(), lessons.getValue().isEmpty() ? null : EnumSet.copyOf(lessons.getValue()))));
         pace.setId("pace-apply");
         preset.setLabel(getTranslation("class.push.kernel.label"));
         preset.setItems(KernelPreset.values());
@@ -75,7 +78,7 @@ class TeachingPanel extends Div {
         choice.setItemLabelGenerator(label);
         choice.setId("push-" + key + "-choice");
         Button send = new Button(getTranslation("class.push.kernel.send"), e -> Messages.attempt(this, () -> {
-            if (choice.getValue() != null) admin.push(session.id(), what, choice.getValue(), label.apply(choice.getValue()));
+            if (choice.getValue() != null) teaching.push(session.id(), what, choice.getValue(), label.apply(choice.getValue()));
         }));
         send.setId("push-" + key);
         return row(choice, send);
@@ -100,6 +103,6 @@ class TeachingPanel extends Div {
         Kernel kernel = chosen.kernel(3);
         List<Float> weights = new ArrayList<>();
         for (float w : kernel.weights()) weights.add(w);
-        admin.pushKernel(session.id(), kernel.size(), weights, 0f, getTranslation("preset." + chosen.name().toLowerCase(Locale.ROOT)));
+        teaching.pushKernel(session.id(), kernel.size(), weights, 0f, getTranslation("preset." + chosen.name().toLowerCase(Locale.ROOT)));
     }
 }

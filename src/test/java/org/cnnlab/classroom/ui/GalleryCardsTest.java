@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.StudentId;
-import org.cnnlab.classroom.ClassAdmin;
+import org.cnnlab.classroom.Gallery;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
 import org.junit.jupiter.api.Test;
@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /** A gallery refresh keeps the cards it has by entry id: pictures already shown are not made (and sent) again. */
 class GalleryCardsTest {
 
-    private static ClassAdmin.GalleryEntry entry(long id, String nickname) {
+    private static Gallery.GalleryEntry entry(long id, String nickname) {
         byte[] png = PngEncoder.encode(PixelImage.fromUnit(1, 2, 2, new float[] {0, 1, 0, 1}));
-        return new ClassAdmin.GalleryEntry(id, StudentId.random(), nickname, ClassRoom.Submission.Kind.MODEL, "mnist", "detail", png, 0.9,
+        return new Gallery.GalleryEntry(id, StudentId.random(), nickname, ClassRoom.Submission.Kind.MODEL, "mnist", "detail", png, 0.9,
                 Instant.now());
     }
 
