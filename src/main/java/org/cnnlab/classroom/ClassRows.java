@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cnnlab.base.Lesson;
@@ -23,7 +24,7 @@ final class ClassRows {
                 rs.getBoolean("members_only"));
     }
 
-    static java.util.Optional<ClassSession> byId(JdbcClient db, long id) {
+    static Optional<ClassSession> byId(JdbcClient db, long id) {
         return db.sql("select " + COLUMNS + " from class_session where id = ?").param(id).query(ClassRows::session).optional();
     }
 

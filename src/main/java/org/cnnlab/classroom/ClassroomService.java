@@ -10,11 +10,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.cnnlab.base.AnonymousLimits;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
+import org.cnnlab.base.ClientAddresses;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,12 +37,12 @@ public class ClassroomService implements ClassRoom {
     private final ClassroomLimits limits;
     private final JoinThrottle throttle;
     private final Presence presence;
-    private final org.cnnlab.base.ClientAddresses addresses;
+    private final ClientAddresses addresses;
     private final AnonymousThrottle anonymous;
     private final SecureRandom random = new SecureRandom();
 
     public ClassroomService(JdbcClient db, ClassEvents events, ClassroomLimits limits, Presence presence,
-                            org.cnnlab.base.ClientAddresses addresses, org.cnnlab.base.AnonymousLimits anonymousLimits) {
+                            ClientAddresses addresses, AnonymousLimits anonymousLimits) {
         this.db = db;
         this.events = events;
         this.limits = limits;
@@ -142,7 +145,7 @@ public class ClassroomService implements ClassRoom {
                     .param(student.value()).query(String.class).optional().map(Member.Status::valueOf).orElse(null);
             membersOnly = db.sql("select count(*) from class_session where members_only = true and archived = false")
                     .query(Integer.class).single() > 0;
-        } catch (org.springframework.dao.DataAccessException away) {
+        } catch (DataAccessException away) {
             return new Admission(student, null);
         }
         MembersOnly.refusal(membersOnly, status).ifPresent(key -> {
@@ -228,7 +231,7 @@ public class ClassroomService implements ClassRoom {
         Optional<Membership> m;
         try {
             m = membership(student);
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             return;   // presence is best effort: the database is away (the server is stopping, or restarting)
         }
         if (m.isEmpty()) return;

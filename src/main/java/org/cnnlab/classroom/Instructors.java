@@ -52,7 +52,7 @@ public class Instructors implements UserDetailsService {
             if (configured.length() < MIN_PASSWORD) {
                 throw new IllegalStateException("cnnlab.classroom.instructor-password must have at least " + MIN_PASSWORD + " characters");
             }
-            record Stored(String hash, java.sql.Timestamp changedInApp) {
+            record Stored(String hash, Timestamp changedInApp) {
             }
             Stored stored = exists ? db.sql("select password_hash, password_changed_at from instructor where username = ?").param(name)
                     .query((rs, n) -> new Stored(rs.getString(1), rs.getTimestamp(2))).single() : null;

@@ -1,6 +1,7 @@
 package org.cnnlab.classroom;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 
 /** Short codes to project and type: no 0/O, 1/I/L, so a code read off a wall is typed right. */
 final class JoinCodes {
@@ -18,6 +19,6 @@ final class JoinCodes {
 
     /** What a student typed, as a code: trimmed, upper case, spaces and dashes dropped. */
     static String normalise(String typed) {
-        return typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT).replace(" ", "").replace("-", "");
+        return typed == null ? "" : typed.strip().toUpperCase(Locale.ROOT).replace(" ", "").replace("-", "");
     }
 }

@@ -1,6 +1,7 @@
 package org.cnnlab.classroom;
 
 import io.github.bucket4j.TimeMeter;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -51,7 +52,7 @@ public class LoginThrottle {
     }
 
     private static String user(String username) {
-        return printable(username).toLowerCase(java.util.Locale.ROOT);
+        return printable(username).toLowerCase(Locale.ROOT);
     }
 
     private static String address(String address) {

@@ -1,5 +1,6 @@
 package org.cnnlab.classroom;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
@@ -14,7 +15,7 @@ public record ServerLoad(double cpu, long heapUsed, long heapMax, long residentB
                          int jobsWaiting, boolean queueHeld) {
 
     static ServerLoad now(int studentsOnline, int jobsRunning, int jobsWaiting, boolean queueHeld) {
-        double cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        double cpu = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
                 ? Math.max(0, os.getProcessCpuLoad()) : 0;
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new ServerLoad(cpu, heap.getUsed(), heap.getMax(), readResident(), studentsOnline, jobsRunning, jobsWaiting, queueHeld);

@@ -2,11 +2,14 @@ package org.cnnlab.bench;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +38,7 @@ import org.cnnlab.e2e.BrowserTest;
 import org.cnnlab.inspection.InspectionLab;
 import org.cnnlab.inspection.Saliency;
 import org.cnnlab.inspection.saliency.VanillaGradient;
+import org.cnnlab.training.ModelRef;
 import org.cnnlab.training.OptimizerSpec;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;
@@ -147,7 +151,7 @@ public final class ClassLoadHarness {
         page.waitForLoadState(LoadState.NETWORKIDLE);
         page.locator("#join-nickname input").fill(nickname);
         page.locator("#join-submit").click();
-        page.locator("#class-bar").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(nickname)).waitFor();
+        page.locator("#class-bar").filter(new Locator.FilterOptions().setHasText(nickname)).waitFor();
         page.navigate(base + "convolucion");
         page.locator("#feature-map-0").waitFor();
         return page;
@@ -199,7 +203,7 @@ public final class ClassLoadHarness {
         pool.scheduleAtFixedRate(() -> {
             if (lastJob.get() < 0) return;
             timed(saliencyClicks, "saliency", () -> {
-                var option = inspection.models(s).stream().filter(o -> o.ref() instanceof org.cnnlab.training.ModelRef.Run r && r.jobId() == lastJob.get()).findFirst();
+                var option = inspection.models(s).stream().filter(o -> o.ref() instanceof ModelRef.Run r && r.jobId() == lastJob.get()).findFirst();
                 if (option.isEmpty()) return;
                 byte[] image = inspection.example(s, option.get(), 7);
                 inspection.saliency(s, option.get(), image, new VanillaGradient(0), done -> { }).join();
@@ -251,10 +255,10 @@ public final class ClassLoadHarness {
                 List.of(new SimpleGrantedAuthority("ROLE_" + Instructors.ROLE))));
         long rss = ServerLoad.readResident();
         System.gc();
-        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         ServerLoad load = queue.load();
         String line = String.format(Locale.ROOT, "%s  heap after GC %5.0f MB  RSS %5.0f MB  online %d  training %d waiting %d",
-                java.time.LocalTime.now().withNano(0), heap / 1048576.0, rss / 1048576.0, load.studentsOnline(), load.jobsRunning(), load.jobsWaiting());
+                LocalTime.now().withNano(0), heap / 1048576.0, rss / 1048576.0, load.studentsOnline(), load.jobsRunning(), load.jobsWaiting());
         memory.add(line);
         System.out.println(line);
     }

@@ -9,6 +9,8 @@ import org.cnnlab.CnnLabApplication;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
+import org.cnnlab.network.NetworkDesignService;
+import org.cnnlab.network.NetworkPresets;
 import org.cnnlab.training.ModelStore;
 import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingService;
@@ -65,8 +67,8 @@ class ClassRestartIT {
             classroom.answer(student, pollId, 1);
             classroom.submit(student, ClassroomContract.kernelEntry());
             modelId = saveTinyModel(first, student);
-            org.cnnlab.network.NetworkDesignService designs = first.getBean(org.cnnlab.network.NetworkDesignService.class);
-            designs.usePreset(student, org.cnnlab.network.NetworkPresets.LENET5);
+            NetworkDesignService designs = first.getBean(NetworkDesignService.class);
+            designs.usePreset(student, NetworkPresets.LENET5);
             designs.save(student, "LeNet de Lola");
             first.getBeansOfType(StudentState.class).values().forEach(state -> state.release(student));   // the session ended
         }
@@ -80,8 +82,8 @@ class ClassRestartIT {
             ModelStore models = second.getBean(ModelStore.class);
             assertThat(models.list(student)).extracting(ModelStore.Saved::id).containsExactly(modelId);
             assertThat(models.load(student, modelId).classes()).hasSize(5);
-            org.cnnlab.network.NetworkDesignService designs = second.getBean(org.cnnlab.network.NetworkDesignService.class);
-            assertThat(designs.loadSaved(student, "LeNet de Lola").spec()).isEqualTo(org.cnnlab.network.NetworkPresets.LENET5.spec());
+            NetworkDesignService designs = second.getBean(NetworkDesignService.class);
+            assertThat(designs.loadSaved(student, "LeNet de Lola").spec()).isEqualTo(NetworkPresets.LENET5.spec());
         }
     }
 

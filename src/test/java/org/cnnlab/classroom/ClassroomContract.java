@@ -3,24 +3,50 @@ package org.cnnlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.zip.ZipInputStream;
+import org.assertj.core.groups.Tuple;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
+import org.cnnlab.base.ClientAddresses;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
+import org.cnnlab.base.ui.StudentStateCleanup;
+import org.cnnlab.convolution.Kernel;
+import org.cnnlab.convolution.KernelShelf;
+import org.cnnlab.convolution.PlaygroundService;
+import org.cnnlab.imaging.PngEncoder;
+import org.cnnlab.network.NetworkDesignService;
+import org.cnnlab.network.NetworkPresets;
+import org.cnnlab.training.ModelStore;
+import org.cnnlab.training.TrainingProgress;
+import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the class server promises, on whichever database the subclass gives it (H2 by default,
@@ -28,7 +54,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * removal, polls, the gallery and leaderboard, the CSV export, and the events every page hears.
  */
 abstract class ClassroomContract {
-    static final byte[] PNG = org.cnnlab.imaging.PngEncoder.indexed(2, 2, new byte[] {0, 1, 1, 0}, new int[] {0, 0xFFFFFF});
+    static final byte[] PNG = PngEncoder.indexed(2, 2, new byte[] {0, 1, 1, 0}, new int[] {0, 0xFFFFFF});
 
     @Autowired ClassSessions sessions;
     @Autowired Roster roster;
@@ -40,7 +66,7 @@ abstract class ClassroomContract {
     @Autowired ClassroomService classroom;
     @Autowired ClassEvents events;
     @Autowired JdbcClient db;
-    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired PlatformTransactionManager transactions;
 
     final List<ClassEvent> heard = new ArrayList<>();
     private Runnable stopListening;
@@ -103,7 +129,7 @@ abstract class ClassroomContract {
         ClassSession s = newClass(false);
         var ana = join(s, "Ana");
         // a page hears "a poll opened" and, on its own thread (its UI's), reads the poll: it must be there
-        List<java.util.Optional<ClassRoom.Poll>> read = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Optional<ClassRoom.Poll>> read = new CopyOnWriteArrayList<>();
         Runnable stop = events.subscribe(e -> {
             if (!(e instanceof ClassEvent.PollChanged p) || !p.open()) return;
             Thread page = Thread.ofPlatform().start(() -> read.add(classroom.membership(ana.student()).flatMap(ClassRoom.Membership::poll)));
@@ -119,7 +145,7 @@ abstract class ClassroomContract {
         } finally {
             stop.run();
         }
-        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        var tx = new TransactionTemplate(transactions);
         heard.clear();
         tx.executeWithoutResult(status -> {
             events.publish(new ClassEvent.DashboardChanged(s.id()));
@@ -250,7 +276,7 @@ abstract class ClassroomContract {
         classroom.submit(b.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "MNIST", "MLP", PNG, 0.93));
         assertThat(gallery.gallery(s.id())).hasSize(4).first().extracting(Gallery.GalleryEntry::accuracy).isEqualTo(0.93);
         assertThat(gallery.leaderboard(s.id())).extracting(Gallery.Score::nickname, Gallery.Score::accuracy, Gallery.Score::rank)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Alba", 0.95, 1), org.assertj.core.groups.Tuple.tuple("=Bruno", 0.93, 2));
+                .containsExactly(Tuple.tuple("Alba", 0.95, 1), Tuple.tuple("=Bruno", 0.93, 2));
         assertThat(exports.leaderboardCsv(s.id())).contains("1,Alba,MNIST,0.9500").contains("2,'=Bruno,MNIST,0.9300");
         assertThat(exports.rosterCsv(s.id())).contains("'=Bruno,APPROVED");
         assertThatThrownBy(() -> classroom.submit(a.student(), new ClassRoom.Submission(ClassRoom.Submission.Kind.MODEL, "x", "", PNG, 1.5)))
@@ -275,15 +301,15 @@ abstract class ClassroomContract {
         assertThatThrownBy(() -> teaching.pushKernel(s.id(), 3, List.of(Float.NaN, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f), 0f, "NaN"))
                 .hasMessageContaining("kernel.error.notFinite");   // the playground's own check and reason
         assertThatThrownBy(() -> teaching.pushKernel(s.id(), 3, List.of(1f, 2f), 0f, "short")).hasMessageContaining("class.push.kernel");
-        assertThatThrownBy(() -> teaching.pushKernel(s.id(), 17, java.util.Collections.nCopies(17 * 17, 1f), 0f, "huge"))
+        assertThatThrownBy(() -> teaching.pushKernel(s.id(), 17, Collections.nCopies(17 * 17, 1f), 0f, "huge"))
                 .hasMessageContaining("conv.error.kernelSize");
         sessions.archive(s.id());
         assertThat(classroom.membership(a.student())).isEmpty();
         assertThat(classroom.rejoin(a.rejoinToken())).isEmpty();
     }
 
-    @Autowired org.cnnlab.convolution.PlaygroundService playground;
-    @Autowired org.cnnlab.network.NetworkDesignService designs;
+    @Autowired PlaygroundService playground;
+    @Autowired NetworkDesignService designs;
 
     @Test
     void a_pushed_image_and_network_land_in_each_students_state_and_unknown_ones_are_refused() {
@@ -296,7 +322,7 @@ abstract class ClassroomContract {
         teaching.push(s.id(), ClassEvent.Pushed.What.DATASET, "mnist", "MNIST");
         for (var student : List.of(a, b)) {
             assertThat(playground.current(student.student()).state().input().name()).isEqualTo("checkerboard");
-            assertThat(designs.current(student.student()).spec()).isEqualTo(org.cnnlab.network.NetworkPresets.LENET5.spec());
+            assertThat(designs.current(student.student()).spec()).isEqualTo(NetworkPresets.LENET5.spec());
         }
         assertThat(playground.current(outsider.student()).state().input().name()).isNotEqualTo("checkerboard");
         assertThat(heard).anyMatch(e -> e instanceof ClassEvent.Pushed p && p.what() == ClassEvent.Pushed.What.DATASET
@@ -310,26 +336,26 @@ abstract class ClassroomContract {
     void a_class_members_saved_designs_are_kept_in_the_database_and_an_anonymous_students_are_not() {
         ClassSession s = newClass(false);
         var a = join(s, "Ana");
-        designs.usePreset(a.student(), org.cnnlab.network.NetworkPresets.TINY_VGG);
+        designs.usePreset(a.student(), NetworkPresets.TINY_VGG);
         designs.save(a.student(), "mi vgg");
         designs.forget(a.student());   // the session ended: the workbench in memory is gone
         assertThat(designs.current(a.student()).saved()).containsExactly("mi vgg");
-        assertThat(designs.loadSaved(a.student(), "mi vgg").spec()).isEqualTo(org.cnnlab.network.NetworkPresets.TINY_VGG.spec());
+        assertThat(designs.loadSaved(a.student(), "mi vgg").spec()).isEqualTo(NetworkPresets.TINY_VGG.spec());
         StudentId anonymous = StudentId.random();
         designs.save(anonymous, "mío");
         designs.forget(anonymous);
         assertThat(designs.current(anonymous).saved()).isEmpty();
     }
 
-    @Autowired org.cnnlab.convolution.KernelShelf shelf;
+    @Autowired KernelShelf shelf;
 
     @Test
     void a_class_members_saved_kernels_come_back_after_their_session_and_an_anonymous_students_do_not() {
         ClassSession s = newClass(false);
         var a = join(s, "Ana");
-        playground.receiveKernel(a.student(), new org.cnnlab.convolution.Kernel(3, new float[] {0, 1, 0, 1, -4, 1, 0, 1, 0}), 2.5f);
+        playground.receiveKernel(a.student(), new Kernel(3, new float[] {0, 1, 0, 1, -4, 1, 0, 1, 0}), 2.5f);
         assertThat(shelf.save(a.student(), "laplaciano")).containsExactly("laplaciano");
-        playground.receiveKernel(a.student(), org.cnnlab.convolution.Kernel.identity(5), 0f);
+        playground.receiveKernel(a.student(), Kernel.identity(5), 0f);
         shelf.forget(a.student());
         playground.forget(a.student());
         assertThat(shelf.names(a.student())).containsExactly("laplaciano");
@@ -343,7 +369,7 @@ abstract class ClassroomContract {
         assertThatThrownBy(() -> shelf.save(a.student(), " ")).hasMessageContaining("kernel.save.name");
     }
 
-    @Autowired org.cnnlab.training.TrainingService training;
+    @Autowired TrainingService training;
 
     /**
      * A removed student loses their place in the queue at once, and cannot come back under that
@@ -402,9 +428,9 @@ abstract class ClassroomContract {
         assertThat(classroom.join(s.joinCode(), "Otra red", "10.78.0.1").classId()).isEqualTo(s.id());
     }
 
-    @Autowired org.cnnlab.base.ui.StudentStateCleanup cleanup;
-    @Autowired org.cnnlab.training.ModelStore models;
-    @org.springframework.beans.factory.annotation.Value("${cnnlab.data-dir}") java.nio.file.Path dataDir;
+    @Autowired StudentStateCleanup cleanup;
+    @Autowired ModelStore models;
+    @Value("${cnnlab.data-dir}") Path dataDir;
 
     /**
      * Archiving the session and removing a student never delete saved work: after their browser
@@ -420,32 +446,32 @@ abstract class ClassroomContract {
         var model = training.trained(ana.student(), run.jobId()).orElseThrow();
         String anas = models.save(ana.student(), model, "de Ana").id();
         String betos = models.save(beto.student(), model, "de Beto").id();
-        designs.usePreset(ana.student(), org.cnnlab.network.NetworkPresets.LENET5);
+        designs.usePreset(ana.student(), NetworkPresets.LENET5);
         designs.save(ana.student(), "LeNet de Ana");
         roster.remove(s.id(), beto.student());
         sessions.archive(s.id());
         cleanup.ended(ana.student());   // their browser sessions end (idle timeout): the real cleanup runs
         cleanup.ended(beto.student());
-        java.nio.file.Path anaFile = dataDir.resolve("models").resolve(ana.student().folderName()).resolve(anas + ".cnnlab");
-        java.nio.file.Path betoFile = dataDir.resolve("models").resolve(beto.student().folderName()).resolve(betos + ".cnnlab");
+        Path anaFile = dataDir.resolve("models").resolve(ana.student().folderName()).resolve(anas + ".cnnlab");
+        Path betoFile = dataDir.resolve("models").resolve(beto.student().folderName()).resolve(betos + ".cnnlab");
         assertThat(anaFile).exists();
         assertThat(betoFile).exists();
 
         List<SavedWorkAdmin.StudentWork> work = savedWork.savedWork(s.id());
         assertThat(work).extracting(SavedWorkAdmin.StudentWork::nickname).containsExactly("Ana", "Beto");
-        assertThat(work.get(0).models()).extracting(org.cnnlab.training.ModelStore.Saved::name).containsExactly("de Ana");
+        assertThat(work.get(0).models()).extracting(ModelStore.Saved::name).containsExactly("de Ana");
         assertThat(work.get(0).designs()).containsExactly("LeNet de Ana");
-        assertThat(work.get(1).models()).extracting(org.cnnlab.training.ModelStore.Saved::name).containsExactly("de Beto");
-        java.util.Map<String, byte[]> zipped = new java.util.TreeMap<>();
-        var bytes = new java.io.ByteArrayOutputStream();
+        assertThat(work.get(1).models()).extracting(ModelStore.Saved::name).containsExactly("de Beto");
+        Map<String, byte[]> zipped = new TreeMap<>();
+        var bytes = new ByteArrayOutputStream();
         savedWork.writeSavedWorkZip(s.id(), bytes);
-        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) zipped.put(e.getName(), zip.readAllBytes());
         }
         assertThat(zipped.keySet()).containsExactly("Ana/designs/LeNet-de-Ana.json", "Ana/models/de-Ana-" + anas + ".cnnlab",
                 "Beto/models/de-Beto-" + betos + ".cnnlab");
-        assertThat(zipped.get("Ana/models/de-Ana-" + anas + ".cnnlab")).isEqualTo(java.nio.file.Files.readAllBytes(anaFile));
-        assertThat(new String(zipped.get("Ana/designs/LeNet-de-Ana.json"), java.nio.charset.StandardCharsets.UTF_8)).contains("conv2d");
+        assertThat(zipped.get("Ana/models/de-Ana-" + anas + ".cnnlab")).isEqualTo(Files.readAllBytes(anaFile));
+        assertThat(new String(zipped.get("Ana/designs/LeNet-de-Ana.json"), StandardCharsets.UTF_8)).contains("conv2d");
 
         savedWork.deleteSavedWork(s.id(), beto.student());   // only when the instructor says so
         assertThat(betoFile).doesNotExist();
@@ -459,7 +485,7 @@ abstract class ClassroomContract {
 
     // --- "class members only" and the anonymous caps per address ---
 
-    @Autowired org.cnnlab.base.ClientAddresses addresses;
+    @Autowired ClientAddresses addresses;
 
     /** What a refused request says, or "" when it was let through (and any other refusal's key otherwise). */
     private static String refusal(Runnable request) {
@@ -477,7 +503,7 @@ abstract class ClassroomContract {
         ClassSession approving = newClass(true);
         var ana = join(s, "Ana");
         var waiting = join(approving, "Wanda");
-        org.cnnlab.base.StudentId stranger = org.cnnlab.base.StudentId.random();
+        StudentId stranger = StudentId.random();
         addresses.record(stranger, "192.0.2.40");
         try {
             assertThat(sessions.membersOnly(s.id(), true).membersOnly()).isTrue();
@@ -486,15 +512,15 @@ abstract class ClassroomContract {
             assertThat(refusal(() -> training.submit(TinyRuns.request(stranger)))).isEqualTo("class.membersOnly.join");
             assertThat(refusal(() -> models.upload(stranger, new byte[] {1, 2, 3}))).isEqualTo("class.membersOnly.join");
             assertThat(refusal(() -> training.submit(TinyRuns.request(waiting.student())))).isEqualTo("class.membersOnly.waiting");
-            assertThat(TinyRuns.train(training, ana.student()).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
+            assertThat(TinyRuns.train(training, ana.student()).state()).isEqualTo(TrainingProgress.State.DONE);
             roster.approve(approving.id(), waiting.student());
-            assertThat(TinyRuns.train(training, waiting.student()).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
+            assertThat(TinyRuns.train(training, waiting.student()).state()).isEqualTo(TrainingProgress.State.DONE);
 
             sessions.membersOnly(s.id(), false);
-            assertThat(TinyRuns.train(training, stranger).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
+            assertThat(TinyRuns.train(training, stranger).state()).isEqualTo(TrainingProgress.State.DONE);
             sessions.membersOnly(s.id(), true);
             sessions.archive(s.id());   // a closed class no longer keeps anyone out
-            assertThat(TinyRuns.train(training, stranger).state()).isEqualTo(org.cnnlab.training.TrainingProgress.State.DONE);
+            assertThat(TinyRuns.train(training, stranger).state()).isEqualTo(TrainingProgress.State.DONE);
         } finally {
             sessions.archive(s.id());
         }
@@ -504,21 +530,21 @@ abstract class ClassroomContract {
     void anonymous_students_share_their_addresss_training_jobs_while_a_member_behind_it_has_their_own() {
         ClassSession s = newClass(false);
         var member = join(s, "Memo");
-        List<org.cnnlab.base.StudentId> hall = new ArrayList<>();
-        for (int i = 0; i < 3; i++) hall.add(org.cnnlab.base.StudentId.random());
-        org.cnnlab.base.StudentId elsewhere = org.cnnlab.base.StudentId.random();
+        List<StudentId> hall = new ArrayList<>();
+        for (int i = 0; i < 3; i++) hall.add(StudentId.random());
+        StudentId elsewhere = StudentId.random();
         hall.forEach(a -> addresses.record(a, "198.51.100.7"));
         addresses.record(member.student(), "198.51.100.7");
         addresses.record(elsewhere, "198.51.100.8");
         List<Runnable> cancel = new ArrayList<>();
         training.holdQueue(true);   // the jobs wait, so they count
         try {
-            for (org.cnnlab.base.StudentId a : hall.subList(0, 2)) {
+            for (StudentId a : hall.subList(0, 2)) {
                 long id = training.submit(TinyRuns.request(a)).jobId();
                 cancel.add(() -> training.cancel(a, id));
             }
             assertThat(refusal(() -> training.submit(TinyRuns.request(hall.get(2))))).isEqualTo("training.error.busyAddress");
-            for (org.cnnlab.base.StudentId other : List.of(elsewhere, member.student())) {
+            for (StudentId other : List.of(elsewhere, member.student())) {
                 long id = training.submit(TinyRuns.request(other)).jobId();
                 cancel.add(() -> training.cancel(other, id));
             }
@@ -534,8 +560,8 @@ abstract class ClassroomContract {
     @Test
     void anonymous_uploads_from_one_address_are_counted_a_minute_and_a_members_are_not() {
         var member = join(newClass(false), "Uli");
-        org.cnnlab.base.StudentId one = org.cnnlab.base.StudentId.random();
-        org.cnnlab.base.StudentId two = org.cnnlab.base.StudentId.random();
+        StudentId one = StudentId.random();
+        StudentId two = StudentId.random();
         addresses.record(one, "203.0.113.77");
         addresses.record(two, "203.0.113.77");
         addresses.record(member.student(), "203.0.113.77");

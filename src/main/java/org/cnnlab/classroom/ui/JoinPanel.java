@@ -10,10 +10,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.VaadinServletRequest;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.classroom.ClassSessions;
 import org.cnnlab.classroom.ClassSession;
+import org.cnnlab.classroom.ClassSessions;
 import org.cnnlab.classroom.QrCodes;
 
 /** The session's join code, link and QR code to project, and what admits students: open/close, renew, approval. */
@@ -64,7 +65,7 @@ class JoinPanel extends Div {
         add(new H2(getTranslation("class.join.heading")), code, new Paragraph(link), qr, state, actions);
     }
 
-    private void act(java.util.function.Supplier<ClassSession> action) {
+    private void act(Supplier<ClassSession> action) {
         Messages.attempt(this, () -> {
             ClassSession next = action.get();
             show(next);

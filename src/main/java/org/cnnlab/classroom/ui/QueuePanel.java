@@ -1,6 +1,5 @@
 package org.cnnlab.classroom.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,7 +9,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.List;
 import java.util.Locale;
+import org.cnnlab.base.ui.FriendlyNames;
 import org.cnnlab.base.ui.Messages;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.classroom.QueueAdmin;
 import org.cnnlab.classroom.ServerLoad;
 
@@ -29,7 +30,7 @@ class QueuePanel extends Div {
         setId("queue-panel");
         grid.addColumn(j -> j.position() == 0 ? "▶" : String.valueOf(j.position())).setHeader("#").setAutoWidth(true);
         grid.addColumn(QueueAdmin.QueuedJob::nickname).setHeader(getTranslation("class.roster.nickname"));
-        grid.addColumn(j -> org.cnnlab.base.ui.FriendlyNames.network(this, j.name())).setHeader(getTranslation("class.queue.job"));
+        grid.addColumn(j -> FriendlyNames.network(this, j.name())).setHeader(getTranslation("class.queue.job"));
         grid.addColumn(j -> j.epoch() + "/" + j.epochs()).setHeader(getTranslation("class.queue.epoch"));
         grid.addColumn(j -> Numbers.of(this).decimal(j.seconds(), 0) + " s").setHeader(getTranslation("class.queue.time"));
         where = grid.addColumn(QueueAdmin.QueuedJob::where).setHeader(getTranslation("class.queue.where"));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.classroom.ClassroomService;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +43,7 @@ public class RejoinCookie implements VaadinServiceInitListener {
             boolean removed;
             try {
                 removed = student != null && classroom.removed(student);
-            } catch (org.springframework.dao.DataAccessException away) {
+            } catch (DataAccessException away) {
                 return;   // the database is away: the next page asks again
             }
             if (removed) {

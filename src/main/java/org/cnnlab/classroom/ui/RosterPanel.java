@@ -8,13 +8,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.GlyphButton;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.classroom.Roster;
 import org.cnnlab.classroom.Member;
+import org.cnnlab.classroom.Roster;
 
 /**
  * Who joined: online or not, on which page, what their training does; approve, rename, remove. Below
@@ -27,8 +29,8 @@ class RosterPanel extends Div {
     private final Grid<Member> removedGrid = new Grid<>();
     private final H3 removedHeading = new H3();
     private long classId;
-    private java.util.List<Member> shown = java.util.List.of();
-    private java.util.List<Member> removedShown = null;
+    private List<Member> shown = List.of();
+    private List<Member> removedShown = null;
 
     RosterPanel(Roster roster) {
         this.roster = roster;
@@ -69,7 +71,7 @@ class RosterPanel extends Div {
 
     private HorizontalLayout removedRow(Member m) {
         HorizontalLayout row = new HorizontalLayout(new Span(m.nickname()));
-        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        row.setAlignItems(FlexComponent.Alignment.CENTER);
         if (m.status() == Member.Status.REMOVED) {
             row.add(new Span("· " + getTranslation("class.removed.status")));
             Button allow = GlyphButton.of("↩", getTranslation("class.removed.allow"), () -> act(() -> roster.allowBack(classId, m.id())));
@@ -82,8 +84,8 @@ class RosterPanel extends Div {
     }
 
     private HorizontalLayout nickname(Member m) {
-        HorizontalLayout row = new HorizontalLayout(new com.vaadin.flow.component.html.Span(m.nickname()));
-        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        HorizontalLayout row = new HorizontalLayout(new Span(m.nickname()));
+        row.setAlignItems(FlexComponent.Alignment.CENTER);
         if (m.status() == Member.Status.WAITING) {
             Button approve = new Button(getTranslation("class.roster.approve"), e -> act(() -> roster.approve(classId, m.id())));
             approve.addClassName("roster-approve");

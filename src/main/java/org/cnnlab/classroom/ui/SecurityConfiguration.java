@@ -5,6 +5,7 @@ import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 import com.vaadin.flow.spring.security.RequestUtil;
 import org.cnnlab.classroom.Instructors;
 import org.cnnlab.classroom.LoginThrottle;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,7 +26,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  */
 @Configuration
 @EnableWebSecurity
-@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication   // not on a worker node, which serves no pages
+@ConditionalOnWebApplication   // not on a worker node, which serves no pages
 public class SecurityConfiguration {
 
     @Bean

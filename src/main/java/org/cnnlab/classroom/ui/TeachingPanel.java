@@ -1,5 +1,7 @@
 package org.cnnlab.classroom.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ItemLabelGenerator;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
@@ -8,22 +10,21 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import com.vaadin.flow.component.ItemLabelGenerator;
-import java.util.Arrays;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.Lesson;
-import org.cnnlab.dataset.DatasetCatalog;
-import org.cnnlab.imaging.SampleImages;
-import org.cnnlab.network.NetworkPresets;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.classroom.ClassSession;
 import org.cnnlab.classroom.ClassSessions;
 import org.cnnlab.classroom.TeachingControls;
 import org.cnnlab.convolution.Kernel;
 import org.cnnlab.convolution.KernelPreset;
+import org.cnnlab.dataset.DatasetCatalog;
+import org.cnnlab.imaging.SampleImages;
+import org.cnnlab.network.NetworkPresets;
 
 /** What reaches every student's page at once: a pause, pacing, a kernel or image for the playground, a network, a data set. */
 class TeachingPanel extends Div {
@@ -84,7 +85,7 @@ class TeachingPanel extends Div {
         return row(choice, send);
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... parts) {
+    private static HorizontalLayout row(Component... parts) {
         HorizontalLayout row = new HorizontalLayout(parts);
         row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         row.setWrap(true);
