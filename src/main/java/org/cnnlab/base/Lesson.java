@@ -3,31 +3,38 @@ package org.cnnlab.base;
 import java.util.Locale;
 
 /**
- * The app's lessons in the lecture's order; one place for the outline the navigation follows.
- * A lesson without a view yet links to the "coming soon" page.
+ * The app's lessons in the lecture's order; one place for the outline the navigation follows, and
+ * for each lesson's route: its view says {@code @Route(Lesson.Paths.X)}.
  */
 public enum Lesson {
-    RECAP("descenso", true),
-    REPRESENTATION("representacion", true),
-    NETWORK("red", true),
-    CONVOLUTION("convolucion", true),
-    TRAINING("entrenar", true),
-    INSPECTION("interior", true);
+    RECAP(Paths.RECAP),
+    REPRESENTATION(Paths.REPRESENTATION),
+    NETWORK(Paths.NETWORK),
+    CONVOLUTION(Paths.CONVOLUTION),
+    TRAINING(Paths.TRAINING),
+    INSPECTION(Paths.INSPECTION);
+
+    /** The lessons' routes, as constants an annotation can name. */
+    public static final class Paths {
+        public static final String RECAP = "descenso";
+        public static final String REPRESENTATION = "representacion";
+        public static final String NETWORK = "red";
+        public static final String CONVOLUTION = "convolucion";
+        public static final String TRAINING = "entrenar";
+        public static final String INSPECTION = "interior";
+
+        private Paths() {
+        }
+    }
 
     private final String path;
-    private final boolean built;
 
-    Lesson(String path, boolean built) {
+    Lesson(String path) {
         this.path = path;
-        this.built = built;
     }
 
     public String path() {
-        return built ? path : "proximamente/" + path;
-    }
-
-    public boolean built() {
-        return built;
+        return path;
     }
 
     /** Its place in the lecture's order, from 1: the number the menu and the home page show. */

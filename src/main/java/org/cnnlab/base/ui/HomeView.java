@@ -28,14 +28,10 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         for (Lesson lesson : Lesson.values()) {
             Div card = new Div();
             card.addClassName("lesson-card");
-            card.addClassName(lesson.built() ? "lesson-built" : "lesson-soon");
             Span number = new Span(Integer.toString(lesson.number()));
             number.addClassName("lesson-number");
             Anchor link = new Anchor(lesson.path(), getTranslation(lesson.titleKey()));
             card.add(new H3(number, link), new Paragraph(getTranslation(lesson.summaryKey())));
-            if (!lesson.built()) {
-                card.add(new Paragraph(getTranslation("nav.soon")));
-            }
             cards.add(card);
         }
         add(cards);

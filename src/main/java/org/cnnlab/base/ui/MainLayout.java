@@ -60,10 +60,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
             String label = lesson.number() + ". " + getTranslation(lesson.titleKey());
             SideNavItem item = new SideNavItem(null, lesson.path());
             // the label as an element of its own, so a long title wraps instead of ending in "…" (vaadin/web-components#6715)
-            Span text = new Span(lesson.built() ? label : label + " · " + getTranslation("nav.soon"));
+            Span text = new Span(label);
             text.addClassName("nav-label");
             item.getElement().appendChild(text.getElement());
-            item.addClassName(lesson.built() ? "lesson-built" : "lesson-soon");
             items.put(lesson, item);
             nav.addItem(item);
         }
@@ -80,7 +79,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver, Be
         items.forEach((lesson, item) -> item.setVisible(membership.map(m -> m.allows(lesson)).orElse(true)));
         getUI().ifPresent(ui -> {
             Lesson here = Lesson.byPath(ui.getInternals().getActiveViewLocation().getFirstSegment());
-            if (here != null && membership.map(m -> !m.allows(here)).orElse(false)) ui.navigate("");
+            if (here != null && membership.map(m -> !m.allows(here)).orElse(false)) ui.navigate(HomeView.class);
         });
     }
 

@@ -13,6 +13,7 @@ import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ClassListener;
 import org.cnnlab.base.ui.CurrentStudent;
@@ -31,7 +32,7 @@ import org.cnnlab.imaging.SampleImages;
  * you type. Every change goes to {@link PlaygroundService}; this class only wires panels to it.
  */
 @AnonymousAllowed
-@Route("convolucion")
+@Route(Lesson.Paths.CONVOLUTION)
 public class ConvolutionView extends Div implements HasDynamicTitle {
 
     private final PlaygroundService playground;

@@ -7,13 +7,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.descent.DescentService;
 
 /** The recap lesson: gradient descent you can watch; the work happens in {@link DescentService}. */
 @AnonymousAllowed
-@Route("descenso")
+@Route(Lesson.Paths.RECAP)
 public class DescentView extends Div implements HasDynamicTitle {
 
     public DescentView(DescentService service) {

@@ -32,7 +32,7 @@ import org.cnnlab.inspection.InspectionLab;
 
 /** Look inside a trained network: draw, and see every layer's maps, the learned filters and saliency; the work happens in {@link InspectionLab}. */
 @AnonymousAllowed
-@Route("interior")
+@Route(Lesson.Paths.INSPECTION)
 public class InspectionView extends Div implements HasDynamicTitle {
 
     private final InspectionLab lab;

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
+import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ClassListener;
 import org.cnnlab.base.ui.CurrentStudent;
@@ -16,7 +17,7 @@ import org.cnnlab.network.NetworkDesignService;
 
 /** From MLP to CNN: why a dense first layer costs so much, a counting quiz, and a network builder. */
 @AnonymousAllowed
-@Route("red")
+@Route(Lesson.Paths.NETWORK)
 public class NetworkView extends Div implements HasDynamicTitle {
 
     public NetworkView(NetworkDesignService designs, ClassEvents events) {

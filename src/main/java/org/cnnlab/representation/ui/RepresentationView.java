@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.CurrentStudent;
 import org.cnnlab.representation.ClassicPipeline;
@@ -13,7 +14,7 @@ import org.cnnlab.representation.RepresentationLab;
 
 /** Why learn features: where deep learning sits, a change of representation, and the classic pipeline next to a CNN. */
 @AnonymousAllowed
-@Route("representacion")
+@Route(Lesson.Paths.REPRESENTATION)
 public class RepresentationView extends Div implements HasDynamicTitle {
 
     public RepresentationView(RepresentationLab lab, ClassicPipeline pipeline) {

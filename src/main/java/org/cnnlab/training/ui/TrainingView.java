@@ -19,6 +19,7 @@ import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
 import org.cnnlab.base.InvalidInputException;
+import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ClassListener;
 import org.cnnlab.base.ui.Coalescer;
@@ -34,7 +35,7 @@ import org.cnnlab.training.TrainingProgress;
 
 /** Train a network on the server and watch it learn; the work happens in {@link TrainingLab}. */
 @AnonymousAllowed
-@Route("entrenar")
+@Route(Lesson.Paths.TRAINING)
 // the drawing pad and the runs table are created hidden: declare them so their modules load with this route
 @Uses(DrawCanvas.class)
 @Uses(Grid.class)
