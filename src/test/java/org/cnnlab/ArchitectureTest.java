@@ -11,7 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDResource;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -93,4 +95,23 @@ class ArchitectureTest {
                 }
             })
             .because("a lab serves its own page; what two pages share is a service (e.g. StudentModels), not one page's facade");
+
+    /**
+     * Root NDManagers (not closed with anything else) come from three places only, each owning what
+     * it makes: {@link DjlRuntime} (the application's root, closed at shutdown), {@code ModelRunner}
+     * (a throw-away manager for one shape check, try-with-resources) and {@code TorchScriptModel}
+     * (one per loaded TorchScript module, closed with it). Everything else takes a sub-scope.
+     */
+    @ArchTest
+    static final ArchRule root_managers_have_three_owners = noClasses()
+            .that().doNotHaveFullyQualifiedName(DjlRuntime.class.getName())
+            .and().doNotHaveFullyQualifiedName("org.cnnlab.training.ModelRunner")
+            .and().doNotHaveFullyQualifiedName("org.cnnlab.inspection.TorchScriptModel")
+            .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("NDManager.newBaseManager(…)") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return call.getName().equals("newBaseManager") && call.getTargetOwner().isAssignableTo(NDManager.class);
+                }
+            })
+            .because("a root manager outside a known owner is native memory nobody closes; take a scope of DjlRuntime instead");
 }
