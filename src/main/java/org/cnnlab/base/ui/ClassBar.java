@@ -1,21 +1,17 @@
 package org.cnnlab.base.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.cnnlab.base.ClassEvent;
 import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.ClassRoom;
+import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
 
 /**
@@ -28,9 +24,8 @@ public class ClassBar extends Span {
     private final StudentId student;
     private final Dialog pause = new Dialog();
     private final Paragraph pauseText = new Paragraph();
-    private final Dialog poll = new Dialog();
+    private final PollDialog poll = new PollDialog();
     private Optional<ClassRoom.Membership> membership;
-    private long shownPoll = -1;
     private Consumer<Optional<ClassRoom.Membership>> onChange = m -> { };
 
     public ClassBar(ClassRoom classRoom, ClassEvents events, StudentId student) {
@@ -45,9 +40,10 @@ public class ClassBar extends Span {
         pause.setHeaderTitle(getTranslation("class.paused.title"));
         pause.add(pauseText);
         pause.setId("class-paused");
-        poll.setModal(false);
-        poll.setDraggable(true);
-        poll.setId("class-poll");
+        poll.addAnswerListener(e -> Messages.attempt(this, () -> {
+            classRoom.answer(student, e.pollId(), e.choice());
+            poll.thank();
+        }));
         refresh();
         ClassListener.attach(this, events, this::hear);
     }
@@ -67,12 +63,12 @@ public class ClassBar extends Span {
         switch (event) {
             case ClassEvent.MemberChanged m when m.student().equals(student) && m.removed() -> UI.getCurrent().getPage().reload();
             case ClassEvent.KernelPushed k when k.students().contains(student) ->
-                    elsewhere("convolucion", "convolucion", getTranslation("class.kernelReceived", k.label()));
+                    elsewhere(Lesson.Paths.CONVOLUTION, Lesson.Paths.CONVOLUTION, getTranslation("class.kernelReceived", k.label()));
             case ClassEvent.Pushed p when p.students().contains(student) -> {
                 switch (p.what()) {
-                    case IMAGE -> elsewhere("convolucion", "convolucion", getTranslation("class.pushed.image", p.label()));
-                    case NETWORK -> elsewhere("red", "red", getTranslation("class.pushed.network", p.label()));
-                    case DATASET -> elsewhere("entrenar", "entrenar?dataset=" + p.value(), getTranslation("class.pushed.dataset", p.label()));
+                    case IMAGE -> elsewhere(Lesson.Paths.CONVOLUTION, Lesson.Paths.CONVOLUTION, getTranslation("class.pushed.image", p.label()));
+                    case NETWORK -> elsewhere(Lesson.Paths.NETWORK, Lesson.Paths.NETWORK, getTranslation("class.pushed.network", p.label()));
+                    case DATASET -> elsewhere(Lesson.Paths.TRAINING, Lesson.Paths.TRAINING + "?dataset=" + p.value(), getTranslation("class.pushed.dataset", p.label()));
                 }
             }
             case ClassEvent.DashboardChanged d -> { }
@@ -111,41 +107,6 @@ public class ClassBar extends Span {
         } else {
             pause.close();
         }
-        showPoll(m.poll());
-    }
-
-    private void showPoll(Optional<ClassRoom.Poll> open) {
-        if (open.isEmpty()) {
-            poll.close();
-            shownPoll = -1;
-            return;
-        }
-        ClassRoom.Poll p = open.get();
-        if (p.id() == shownPoll && poll.isOpened()) return;
-        shownPoll = p.id();
-        poll.removeAll();
-        poll.setHeaderTitle(getTranslation("class.poll.title"));
-        RadioButtonGroup<Integer> choices = new RadioButtonGroup<>();
-        choices.setLabel(p.question());
-        choices.setItems(IntStream.range(0, p.options().size()).boxed().toList());
-        choices.setItemLabelGenerator(i -> p.options().get(i));
-        choices.setId("poll-choices");
-        if (p.myAnswer() != null) choices.setValue(p.myAnswer());
-        Div thanks = new Div();
-        thanks.setId("poll-thanks");
-        Button send = new Button(getTranslation("class.poll.answer"), e -> {
-            if (choices.getValue() == null) {
-                thanks.setText(getTranslation("class.poll.choose"));
-                return;
-            }
-            Messages.attempt(this, () -> {
-                classRoom.answer(student, p.id(), choices.getValue());
-                thanks.setText(getTranslation("class.poll.thanks"));
-            });
-        });
-        send.setId("poll-answer");
-        send.addThemeVariants(ButtonVariant.PRIMARY);
-        poll.add(choices, send, thanks);
-        poll.open();
+        poll.show(m.poll());
     }
 }
