@@ -3,7 +3,6 @@ package org.cnnlab.inspection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
@@ -33,32 +32,46 @@ import org.springframework.stereotype.Service;
 public class InspectionLab {
 
     /**
-     * A model to open: how the list names it, and where it is: a run or saved model ({@code ref}), a
-     * TorchScript file ({@code torchScript}, its id), the pretrained NanoDet ({@code pretrained}), or, with
-     * none of them, the reference model.
+     * A model to open: where it is ({@link Source}), how the list names it (null for the reference and
+     * the pretrained CNN: the page names them), its classes and the layer Grad-CAM looks at (−1: none).
      */
-    public record ModelOption(Name name, ModelRef ref, String torchScript, List<String> classes, int camLayer, boolean pretrained) {
-        public ModelOption(Name name, ModelRef ref, String torchScript, List<String> classes, int camLayer) {
-            this(name, ref, torchScript, classes, camLayer, false);
-        }
-
+    public record ModelOption(Source source, Name name, List<String> classes, int camLayer) {
         public boolean reference() {
-            return ref == null && torchScript == null && !pretrained;
+            return source instanceof Source.Reference;
         }
 
         /** Whether its layers are hidden from Grad-CAM: one opaque module or graph (TorchScript, the pretrained NanoDet). */
         public boolean wholeGraph() {
-            return torchScript != null || pretrained;
+            return source instanceof Source.TorchScript || source instanceof Source.Pretrained;
+        }
+
+        /** Whether the student made or brought it (a run, a saved model, a TorchScript file), not one the server always has. */
+        public boolean students() {
+            return source instanceof Source.Trained || source instanceof Source.TorchScript;
         }
 
         /** The same model as {@code other} (another listing of the student's models has new records). */
         public boolean sameAs(ModelOption other) {
-            return other != null && Objects.equals(ref, other.ref) && Objects.equals(torchScript, other.torchScript)
-                    && pretrained == other.pretrained;
+            return other != null && source.equals(other.source);
+        }
+    }
+
+    /** Where a model to open lives. */
+    public sealed interface Source {
+        /** One of the student's runs or saved models. */
+        record Trained(ModelRef ref) implements Source {
         }
 
-        public boolean isTorchScript() {
-            return torchScript != null;
+        /** A TorchScript file the student uploaded (its id). */
+        record TorchScript(String id) implements Source {
+        }
+
+        /** The server's reference digit CNN. */
+        record Reference() implements Source {
+        }
+
+        /** The pretrained NanoDet. */
+        record Pretrained() implements Source {
         }
     }
 
@@ -112,19 +125,20 @@ public class InspectionLab {
             ModelRef ref = ModelRef.job(p.jobId());
             TrainedModel m = models.model(student, ref);
             if (!takesImages(m)) continue;   // the representation lesson's point and feature classifiers take no pictures
-            options.add(new ModelOption(new Name("#" + p.jobId(), p.name(), m.record().dataset()), ref, null, m.classes(),
+            options.add(new ModelOption(new Source.Trained(ref), new Name("#" + p.jobId(), p.name(), m.record().dataset()), m.classes(),
                     GradCam.defaultLayer(m.network())));
         }
         for (ModelStore.Saved s : models.saved(student)) {
             ModelRef ref = ModelRef.saved(s.id());
-            options.add(new ModelOption(new Name(s.name(), s.record().network(), s.record().dataset()), ref, null, s.classes(),
+            options.add(new ModelOption(new Source.Trained(ref), new Name(s.name(), s.record().network(), s.record().dataset()), s.classes(),
                     GradCam.defaultLayer(models.model(student, ref).network())));
         }
         for (TorchScriptModel t : torchScripts.list(student)) {
-            options.add(new ModelOption(new Name("TorchScript · " + t.name() + " · " + t.input(), null, null), null, t.id(), t.classes(), t.camLayer()));
+            options.add(new ModelOption(new Source.TorchScript(t.id()), new Name("TorchScript · " + t.name() + " · " + t.input(), null, null), t.classes(),
+                    t.camLayer()));
         }
-        options.add(new ModelOption(null, null, null, DatasetCatalog.DIGITS, GradCam.defaultLayer(ReferenceModel.NETWORK)));
-        if (pretrained.available()) options.add(new ModelOption(null, null, null, pretrainedSubject.classes(), -1, true));
+        options.add(new ModelOption(new Source.Reference(), null, DatasetCatalog.DIGITS, GradCam.defaultLayer(ReferenceModel.NETWORK)));
+        if (pretrained.available()) options.add(new ModelOption(new Source.Pretrained(), null, pretrainedSubject.classes(), -1));
         return options;
     }
 
@@ -145,7 +159,7 @@ public class InspectionLab {
     public ModelOption uploadTorchScript(StudentId student, String fileName, byte[] bytes) {
         classRoom.admit(student, ClassRoom.Costly.UPLOAD);
         TorchScriptModel t = torchScripts.upload(student, fileName, bytes);
-        return models(student).stream().filter(o -> t.id().equals(o.torchScript())).findFirst().orElseThrow();
+        return models(student).stream().filter(o -> o.source().equals(new Source.TorchScript(t.id()))).findFirst().orElseThrow();
     }
 
     /** Whether students may upload TorchScript files here (cnnlab.torchscript.student-uploads). */
@@ -158,14 +172,26 @@ public class InspectionLab {
     }
 
     private Subject subject(StudentId student, ModelOption option) {
-        if (option.pretrained()) return pretrainedSubject;
-        if (option.isTorchScript()) return torchScripts.find(student, option.torchScript());
-        return inspection.subject(model(student, option));
+        return switch (option.source()) {
+            case Source.Pretrained p -> pretrainedSubject;
+            case Source.TorchScript t -> torchScripts.find(student, t.id());
+            case Source.Trained t -> inspection.subject(models.model(student, t.ref()));
+            case Source.Reference r -> inspection.subject(referenceModel());
+        };
     }
 
+    private TrainedModel referenceModel() {
+        return reference.ready().orElseThrow(() -> new InvalidInputException("inspect.error.referenceNotReady"));
+    }
+
+    /** The network a run, a saved model or the reference model was trained as (the models one opens layer by layer). */
     private TrainedModel model(StudentId student, ModelOption option) {
-        if (option.reference()) return reference.ready().orElseThrow(() -> new InvalidInputException("inspect.error.referenceNotReady"));
-        return models.model(student, option.ref());
+        return switch (option.source()) {
+            case Source.Trained t -> models.model(student, t.ref());
+            case Source.Reference r -> referenceModel();
+            case Source.TorchScript t -> throw new IllegalArgumentException("a TorchScript file is not a trained network");
+            case Source.Pretrained p -> throw new IllegalArgumentException("the pretrained CNN is not a trained network");
+        };
     }
 
     /**

@@ -30,11 +30,33 @@ import org.springframework.stereotype.Service;
 @Service
 public class TrainingLab {
 
-    /** The form: data set and size, network ("builder" = the student's current design), optimiser and schedule. */
-    public record Choice(String dataset, List<String> classes, int perClass, String network, OptimizerSpec optimizer, int batchSize,
+    /** The form: data set and size, network, optimiser and schedule. */
+    public record Choice(String dataset, List<String> classes, int perClass, NetworkChoice network, OptimizerSpec optimizer, int batchSize,
                          int epochs, double validationSplit, long seed) {
         public Choice {
             classes = List.copyOf(classes);
+        }
+    }
+
+    /** Which network to train: a starter network, or the student's current design in the builder. */
+    public sealed interface NetworkChoice {
+        /** The three starter networks, then the student's design: the order the form lists them in. */
+        List<NetworkChoice> ALL = List.of(new Starter(StarterNetworks.SMALL_CNN), new Starter(StarterNetworks.GAP_CNN), new Starter(StarterNetworks.MLP),
+                new Design());
+
+        /** The name a run records and the labels are keyed by ({@code training.network.<id in lower case>}). */
+        String id();
+
+        record Starter(StarterNetworks network) implements NetworkChoice {
+            public String id() {
+                return network.name();
+            }
+        }
+
+        record Design() implements NetworkChoice {
+            public String id() {
+                return "builder";
+            }
         }
     }
 
@@ -196,17 +218,11 @@ public class TrainingLab {
         DataHeader header = data.header();
         TensorShape shape = TensorShape.image(header.channels(), header.height(), header.width());
         NetworkSpec network = switch (c.network()) {
-            case "builder" -> designs.current(student).spec();
-            default -> {
-                try {
-                    yield StarterNetworks.valueOf(c.network()).spec(shape, header.classes().size());
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("training.error.network");
-                }
-            }
+            case NetworkChoice.Design d -> designs.current(student).spec();
+            case NetworkChoice.Starter(StarterNetworks n) -> n.spec(shape, header.classes().size());
         };
         return training.submit(new TrainingRequest(student, network, data, c.optimizer(), c.batchSize(), c.epochs(),
-                c.validationSplit(), c.seed(), c.network()));
+                c.validationSplit(), c.seed(), c.network().id()));
     }
 
     /**

@@ -40,6 +40,7 @@ import org.cnnlab.inspection.Saliency;
 import org.cnnlab.inspection.saliency.VanillaGradient;
 import org.cnnlab.training.ModelRef;
 import org.cnnlab.training.OptimizerSpec;
+import org.cnnlab.training.StarterNetworks;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -203,7 +204,7 @@ public final class ClassLoadHarness {
         pool.scheduleAtFixedRate(() -> {
             if (lastJob.get() < 0) return;
             timed(saliencyClicks, "saliency", () -> {
-                var option = inspection.models(s).stream().filter(o -> o.ref() instanceof ModelRef.Run r && r.jobId() == lastJob.get()).findFirst();
+                var option = inspection.models(s).stream().filter(o -> o.source() instanceof InspectionLab.Source.Trained(ModelRef.Run r) && r.jobId() == lastJob.get()).findFirst();
                 if (option.isEmpty()) return;
                 byte[] image = inspection.example(s, option.get(), 7);
                 inspection.saliency(s, option.get(), image, new VanillaGradient(0), done -> { }).join();
@@ -214,7 +215,7 @@ public final class ClassLoadHarness {
     private void submit(TrainingLab training, StudentId s, AtomicLong lastJob) {
         long submitted = System.currentTimeMillis();
         try {
-            TrainingProgress p = training.start(s, new TrainingLab.Choice("shapes-easy", List.of(), 60, "SMALL_CNN", OptimizerSpec.adam(0.01),
+            TrainingProgress p = training.start(s, new TrainingLab.Choice("shapes-easy", List.of(), 60, new TrainingLab.NetworkChoice.Starter(StarterNetworks.SMALL_CNN), OptimizerSpec.adam(0.01),
                     32, 2, 0.2, ThreadLocalRandom.current().nextLong(1000)));
             jobsSubmitted.incrementAndGet();
             AtomicLong started = new AtomicLong();

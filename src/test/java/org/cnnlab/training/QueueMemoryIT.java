@@ -47,7 +47,7 @@ class QueueMemoryIT {
         TrainingLab lab = new TrainingLab(new DatasetCatalog(), training, new NetworkDesignService(NetworkLimits.defaults(), 100), runner,
                 decoder, new StudentModels(training, new ModelStore(dataDir, new ModelLimits(0, 0), runner, NetworkLimits.defaults()), runner, decoder),
                 new OwnClasses(10, 100, 100, decoder));
-        TrainingLab.Choice mnist = new TrainingLab.Choice("mnist", List.of(), 2_000, "SMALL_CNN", OptimizerSpec.adam(0.001), 32, 50, 0.2, 1);
+        TrainingLab.Choice mnist = new TrainingLab.Choice("mnist", List.of(), 2_000, new TrainingLab.NetworkChoice.Starter(StarterNetworks.SMALL_CNN), OptimizerSpec.adam(0.001), 32, 50, 0.2, 1);
 
         long running = lab.start(StudentId.random(), mnist).jobId();
         CompletableFuture<Void> started = new CompletableFuture<>();

@@ -65,7 +65,7 @@ class TrainingLabIT {
         models = new StudentModels(training, store, runner, decoder);
         lab = new TrainingLab(new DatasetCatalog(), training, new NetworkDesignService(NetworkLimits.defaults(), 10),
                 runner, decoder, models, new OwnClasses(10, 100, 100, decoder));
-        jobId = lab.start(STUDENT, new TrainingLab.Choice("shapes-easy", List.of(), 100, "SMALL_CNN", OptimizerSpec.adam(0.01), 32, 4, 0.2, 9)).jobId();
+        jobId = lab.start(STUDENT, new TrainingLab.Choice("shapes-easy", List.of(), 100, new TrainingLab.NetworkChoice.Starter(StarterNetworks.SMALL_CNN), OptimizerSpec.adam(0.01), 32, 4, 0.2, 9)).jobId();
         CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
         lab.watch(jobId, p -> {
             if (p.finished()) done.complete(p);
@@ -149,7 +149,7 @@ class TrainingLabIT {
             lab.addOwnExample(me, "raya", drawing(g -> g.drawLine(x, 30 + 10 * x / 30, x, 172)));
         }
         assertThat(lab.ownClasses(me)).extracting(TrainingLab.OwnClassSummary::examples).containsExactly(3, 3);
-        TrainingLab.Choice choice = new TrainingLab.Choice(OwnClasses.ID, List.of(), 40, "SMALL_CNN", OptimizerSpec.adam(0.01), 16, 5, 0.2, 3);
+        TrainingLab.Choice choice = new TrainingLab.Choice(OwnClasses.ID, List.of(), 40, new TrainingLab.NetworkChoice.Starter(StarterNetworks.SMALL_CNN), OptimizerSpec.adam(0.01), 16, 5, 0.2, 3);
         assertThat(lab.preview(me, choice).counts()).containsExactly(40, 40);
         long job = lab.start(me, choice).jobId();
         CompletableFuture<TrainingProgress> done = new CompletableFuture<>();
@@ -165,7 +165,7 @@ class TrainingLabIT {
     @Test
     void one_click_trains_an_mlp_a_flatten_cnn_and_a_gap_cnn_on_the_same_data() throws Exception {
         StudentId me = StudentId.random();
-        TrainingProgress first = lab.compare(me, new TrainingLab.Choice("shapes-easy", List.of("circle", "cross"), 20, "SMALL_CNN",
+        TrainingProgress first = lab.compare(me, new TrainingLab.Choice("shapes-easy", List.of("circle", "cross"), 20, new TrainingLab.NetworkChoice.Starter(StarterNetworks.SMALL_CNN),
                 OptimizerSpec.adam(0.01), 8, 1, 0.25, 4));
         List<TrainingProgress> runs = new ArrayList<>();
         long next = first.jobId();

@@ -59,7 +59,11 @@ public class InspectionView extends Div implements HasDynamicTitle {
         }));
         model.setId("inspect-model");
         model.setLabel(getTranslation("inspect.model"));
-        model.setItemLabelGenerator(o -> o.reference() ? getTranslation("inspect.reference") : o.pretrained() ? getTranslation("inspect.pretrained") : ModelLabel.of(this, o.name()));
+        model.setItemLabelGenerator(o -> switch (o.source()) {
+            case InspectionLab.Source.Reference r -> getTranslation("inspect.reference");
+            case InspectionLab.Source.Pretrained p -> getTranslation("inspect.pretrained");
+            default -> ModelLabel.of(this, o.name());
+        });
         model.setWidth("28em");
         model.addValueChangeListener(e -> refresh());
         DrawCanvas canvas = new DrawCanvas();
@@ -106,10 +110,10 @@ public class InspectionView extends Div implements HasDynamicTitle {
         InspectionLab.ModelOption chosen = model.getValue();
         List<InspectionLab.ModelOption> options = lab.models(student);
         model.setItems(options);
-        boolean onlyReference = options.stream().noneMatch(o -> o.ref() != null || o.isTorchScript());   // the reference and pretrained CNNs are always there
+        boolean onlyReference = options.stream().noneMatch(InspectionLab.ModelOption::students);   // the reference and pretrained CNNs are always there
         none.setVisible(onlyReference);
         none.removeAll();
-        if (onlyReference) none.add(new Span(getTranslation("inspect.none") + " "), new Anchor("entrenar", getTranslation("lesson.training.title")));
+        if (onlyReference) none.add(new Span(getTranslation("inspect.none") + " "), new Anchor(Lesson.Paths.TRAINING, getTranslation("lesson.training.title")));
         model.setValue(options.stream().filter(o -> o.sameAs(chosen)).findFirst().orElse(options.getFirst()));
     }
 

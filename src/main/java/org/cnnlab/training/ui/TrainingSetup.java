@@ -29,7 +29,7 @@ class TrainingSetup extends VerticalLayout {
     private boolean updating;
     private List<String> allClasses = List.of();
     private final IntegerField perClass = integer("train-per-class", "training.perClass", 200);
-    private final Select<String> network = new Select<>();
+    private final Select<TrainingLab.NetworkChoice> network = new Select<>();
     private final Select<OptimizerSpec.Kind> optimizer = new Select<>();
     private final NumberField learningRate = number("train-lr", "training.lr", 0.01);
     private final NumberField momentum = number("train-momentum", "training.momentum", 0.9);
@@ -71,9 +71,9 @@ class TrainingSetup extends VerticalLayout {
         perClass.addValueChangeListener(e -> onData.accept(choice()));
         network.setId("train-network");
         network.setLabel(getTranslation("training.network"));
-        network.setItems("SMALL_CNN", "GAP_CNN", "MLP", "builder");
-        network.setItemLabelGenerator(n -> getTranslation("training.network." + n.toLowerCase(Locale.ROOT)));
-        network.setValue("SMALL_CNN");
+        network.setItems(TrainingLab.NetworkChoice.ALL);
+        network.setItemLabelGenerator(n -> getTranslation("training.network." + n.id().toLowerCase(Locale.ROOT)));
+        network.setValue(TrainingLab.NetworkChoice.ALL.getFirst());
         optimizer.setId("train-optimizer");
         optimizer.setLabel(getTranslation("training.optimizer"));
         optimizer.setItems(OptimizerSpec.Kind.values());
