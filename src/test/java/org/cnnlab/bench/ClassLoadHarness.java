@@ -59,7 +59,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * errors, the browsers' round trips next to the same round trip on the idle server measured first,
  * queue waits, and heap (after a GC) and resident memory over time.
  *
- * <pre>./mvnw -B -Pproduction,bench -DskipTests package exec:exec@class-load [-Dcnnlab.load.minutes=10]</pre>
+ * <pre>./mvnw -B -Pproduction,bench -DskipTests package exec:exec@bench -Dbench=ClassLoad [-Dbench.jvm=-Dcnnlab.load.minutes=10]</pre>
  */
 public final class ClassLoadHarness {
     private static final int MINUTES = Integer.getInteger("cnnlab.load.minutes", 10);

@@ -54,7 +54,7 @@ import org.cnnlab.training.HostileFiles;
  * well-behaved student's kernel-edit p50/p95 during the attack next to the idle figure measured
  * first in the same run. At the end it checks that the model saved before the attacks is still listed.
  *
- * <pre>./mvnw -B -Pproduction,bench -DskipTests package exec:exec@hostile</pre>
+ * <pre>./mvnw -B -Pproduction,bench -DskipTests package exec:exec@bench -Dbench=Hostile</pre>
  *
  * <p>{@code e2e/HostileStudentsIT} runs its short version ({@code quick}) inside the test run.
  */

@@ -32,7 +32,7 @@ import org.cnnlab.e2e.pages.TrainingPage;
  * its idle server, and prints its figures as ratios to that. Everything runs on this one machine,
  * so the second phase shows what the relay and the proxy cost, not what a second machine adds.
  *
- * <pre>./mvnw -B -Pproduction,bench -DskipTests package exec:exec@nodes-load [-Dcnnlab.load.minutes=3]</pre>
+ * <pre>./mvnw -B -Pproduction,bench -DskipTests package exec:exec@bench -Dbench=NodesLoad [-Dbench.jvm=-Dcnnlab.load.minutes=3]</pre>
  */
 public final class NodesLoadHarness {
     private static final int MINUTES = Integer.getInteger("cnnlab.load.minutes", 3);

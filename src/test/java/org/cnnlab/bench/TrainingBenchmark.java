@@ -67,6 +67,8 @@ public final class TrainingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // part 1 measures glibc's default malloc, part 2 the app's setting (NativeMemory): off until part 2 turns it on
+        if (System.getProperty("cnnlab.malloc.keep-freed") == null) System.setProperty("cnnlab.malloc.keep-freed", "false");
         int repeats = Integer.getInteger("cnnlab.bench.repeats", 3);
         int batches = Integer.getInteger("cnnlab.bench.batches", 60);
         boolean variants = Boolean.parseBoolean(System.getProperty("cnnlab.bench.variants", "true"));
