@@ -105,7 +105,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule root_managers_have_three_owners = noClasses()
             .that().doNotHaveFullyQualifiedName(DjlRuntime.class.getName())
-            .and().doNotHaveFullyQualifiedName("org.cnnlab.training.ModelRunner")
+            .and().doNotHaveFullyQualifiedName("org.cnnlab.models.ModelRunner")
             .and().doNotHaveFullyQualifiedName("org.cnnlab.inspection.TorchScriptModel")
             .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("NDManager.newBaseManager(…)") {
                 @Override

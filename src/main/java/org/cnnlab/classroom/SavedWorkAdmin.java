@@ -16,7 +16,7 @@ import org.cnnlab.base.ClassEvents;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
-import org.cnnlab.training.ModelStore;
+import org.cnnlab.models.ModelStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -15,8 +15,8 @@ import org.cnnlab.imaging.NetworkInput;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.training.ModelRunner;
-import org.cnnlab.training.TrainedModel;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.TrainedModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 

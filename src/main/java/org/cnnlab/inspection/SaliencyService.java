@@ -22,8 +22,8 @@ import org.cnnlab.inspection.saliency.Passes;
 import org.cnnlab.inspection.saliency.Progress;
 import org.cnnlab.inspection.saliency.SaliencyRequest;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.training.ModelRunner;
-import org.cnnlab.training.TrainedModel;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.TrainedModel;
 import org.springframework.stereotype.Service;
 
 /**

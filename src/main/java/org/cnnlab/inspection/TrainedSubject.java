@@ -13,8 +13,8 @@ import org.cnnlab.inspection.saliency.GradCam;
 import org.cnnlab.network.ChannelsLast;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.training.ModelRunner;
-import org.cnnlab.training.TrainedModel;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.TrainedModel;
 
 /**
  * A model trained in the app: built from its network spec, so every layer can be run and shown on

@@ -2,6 +2,7 @@ package org.cnnlab.training;
 
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.cnnlab.models.EpochMetrics;
 
 /**
  * What a running {@link TrainingRun} reports, written into its {@link TrainingJob}; after every

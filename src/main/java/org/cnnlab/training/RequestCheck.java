@@ -6,6 +6,7 @@ import org.cnnlab.network.Budget;
 import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.ShapeInference;
 import org.cnnlab.network.TensorShape;
+import org.cnnlab.models.OptimizerSpec;
 
 /**
  * Whether a training request may run, decided from its description alone (no image is made): the

@@ -8,6 +8,10 @@ import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.NetworkInput;
 import org.cnnlab.network.TensorShape;
 import org.springframework.stereotype.Service;
+import org.cnnlab.models.ModelRef;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.ModelStore;
+import org.cnnlab.models.TrainedModel;
 
 /**
  * A student's trained models, wherever they came from: the finished runs the training queue keeps

@@ -1,6 +1,7 @@
 package org.cnnlab.training;
 
 import java.util.List;
+import org.cnnlab.models.EpochMetrics;
 
 /**
  * A snapshot of a job for the page: its state, where it is, the curves so far and, when it stopped

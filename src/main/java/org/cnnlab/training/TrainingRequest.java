@@ -4,6 +4,7 @@ import java.io.Serializable;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.network.NetworkSpec;
+import org.cnnlab.models.OptimizerSpec;
 
 /**
  * Everything a training job needs, with the student it belongs to carried explicitly; {@code name}

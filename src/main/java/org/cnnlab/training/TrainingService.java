@@ -25,6 +25,7 @@ import org.cnnlab.training.remote.RemoteTraining;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.cnnlab.models.TrainedModel;
 
 /**
  * Training for a whole class on one server. Requests are checked ({@link RequestCheck}) and wait

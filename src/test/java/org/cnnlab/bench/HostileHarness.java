@@ -43,7 +43,7 @@ import org.cnnlab.base.Translations;
 import org.cnnlab.e2e.BrowserTest;
 import org.cnnlab.e2e.pages.NetworkPage;
 import org.cnnlab.e2e.pages.TrainingPage;
-import org.cnnlab.training.HostileFiles;
+import org.cnnlab.models.HostileFiles;
 
 /**
  * The hostile-student harness of the class-server issue (not part of the test run): it starts the

@@ -28,7 +28,7 @@ import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.PytorchCode;
 import org.cnnlab.network.ShapeInference;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.training.OptimizerSpec;
+import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.training.StarterNetworks;
 import org.cnnlab.training.TrainingLimits;
 import org.cnnlab.training.TrainingProbe;

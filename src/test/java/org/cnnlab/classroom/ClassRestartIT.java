@@ -11,7 +11,7 @@ import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
 import org.cnnlab.network.NetworkDesignService;
 import org.cnnlab.network.NetworkPresets;
-import org.cnnlab.training.ModelStore;
+import org.cnnlab.models.ModelStore;
 import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.cnnlab.base.StudentId;
-import org.cnnlab.training.ModelStore;
+import org.cnnlab.models.ModelStore;
 import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;

@@ -7,7 +7,7 @@ import org.cnnlab.dataset.ProceduralShapes;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.training.OptimizerSpec;
+import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingRequest;
 import org.cnnlab.training.TrainingService;

@@ -28,7 +28,7 @@ import org.cnnlab.e2e.pages.Pick;
 import org.cnnlab.e2e.pages.PlaygroundPage;
 import org.cnnlab.e2e.pages.Settle;
 import org.cnnlab.e2e.pages.TrainingPage;
-import org.cnnlab.training.ModelStore;
+import org.cnnlab.models.ModelStore;
 import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;

@@ -13,9 +13,9 @@ import java.util.List;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.NetworkSpec;
-import org.cnnlab.training.OptimizerSpec;
-import org.cnnlab.training.TrainedModel;
-import org.cnnlab.training.TrainingRecord;
+import org.cnnlab.models.OptimizerSpec;
+import org.cnnlab.models.TrainedModel;
+import org.cnnlab.models.TrainingRecord;
 
 /** Models whose weights the tests set by hand, so the right saliency answer is known. */
 final class HandSetModels {

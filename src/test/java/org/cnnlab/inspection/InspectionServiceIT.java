@@ -15,8 +15,8 @@ import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.training.ModelRunner;
-import org.cnnlab.training.TrainedModel;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.TrainedModel;
 import org.junit.jupiter.api.Test;
 
 /** Every layer's output of a hand-set network, checked against what its weights must give. */

@@ -26,7 +26,7 @@ import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.pretrained.NanoDet;
 import org.cnnlab.pretrained.PretrainedService;
-import org.cnnlab.training.ModelRunner;
+import org.cnnlab.models.ModelRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -39,8 +39,8 @@ import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.training.ModelRunner;
-import org.cnnlab.training.TrainedModel;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.TrainedModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
-import org.cnnlab.training.ModelRunner;
+import org.cnnlab.models.ModelRunner;
 import org.cnnlab.training.TrainingLimits;
 import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingService;

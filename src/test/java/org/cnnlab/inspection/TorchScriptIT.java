@@ -31,7 +31,7 @@ import org.cnnlab.inspection.saliency.SmoothGrad;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.training.ModelRunner;
+import org.cnnlab.models.ModelRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

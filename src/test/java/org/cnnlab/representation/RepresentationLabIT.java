@@ -13,7 +13,7 @@ import org.cnnlab.imaging.ImageLimits;
 import org.cnnlab.inspection.InspectionService;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
-import org.cnnlab.training.ModelRunner;
+import org.cnnlab.models.ModelRunner;
 import org.cnnlab.training.TrainingLimits;
 import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.AfterAll;

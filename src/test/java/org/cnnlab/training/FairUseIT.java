@@ -18,6 +18,7 @@ import org.cnnlab.network.TensorShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.cnnlab.models.OptimizerSpec;
 
 /**
  * One student cannot keep the class's only training worker: a job's pauses share one budget, a

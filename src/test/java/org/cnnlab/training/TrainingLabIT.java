@@ -41,6 +41,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.cnnlab.models.ModelLimits;
+import org.cnnlab.models.ModelRef;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.ModelStore;
+import org.cnnlab.models.OptimizerSpec;
+import org.cnnlab.models.TrainedModel;
 
 /** Train on the easy shapes, then ask the model about drawings made the way the canvas makes them. */
 class TrainingLabIT {

@@ -34,6 +34,9 @@ import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkSpec;
+import org.cnnlab.models.EpochMetrics;
+import org.cnnlab.models.OptimizerSpec;
+import org.cnnlab.models.TrainedModel;
 
 /**
  * The training benchmark's window into the package: {@link TrainingRun} itself timed batch by batch,

@@ -29,6 +29,8 @@ import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.cnnlab.models.EpochMetrics;
+import org.cnnlab.models.OptimizerSpec;
 
 /** Real, short trainings with DJL on procedural shapes, through the service's queue. */
 class TrainingServiceIT {

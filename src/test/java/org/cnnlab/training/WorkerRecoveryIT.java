@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.cnnlab.models.OptimizerSpec;
 
 /**
  * A job that fails in the middle of a gradient step, however it fails, leaves the one training

@@ -16,7 +16,7 @@ import org.cnnlab.base.ui.GlyphButton;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.classroom.SavedWorkAdmin;
 import org.cnnlab.classroom.Member;
-import org.cnnlab.training.ModelStore;
+import org.cnnlab.models.ModelStore;
 
 /**
  * What the session's students saved (removed students and archived sessions too): nothing of it is

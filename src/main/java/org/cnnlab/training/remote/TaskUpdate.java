@@ -1,8 +1,9 @@
 package org.cnnlab.training.remote;
 
-import org.cnnlab.training.*;
 import java.io.Serializable;
 import java.util.List;
+import org.cnnlab.models.EpochMetrics;
+import org.cnnlab.training.TrainingRun;
 
 /**
  * One {@link TrainingRun.Listener} call made on a worker node, as plain data: the worker writes

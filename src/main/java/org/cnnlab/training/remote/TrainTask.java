@@ -1,6 +1,5 @@
 package org.cnnlab.training.remote;
 
-import org.cnnlab.training.*;
 import org.jobrunr.jobs.lambdas.JobRequest;
 
 /** The JobRunr job an app node enqueues for a worker node: train the {@code training_task} row with this id. */

@@ -23,7 +23,7 @@ import org.cnnlab.base.ui.BoundedUpload;
 import org.cnnlab.base.ui.FriendlyNames;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.base.ui.Numbers;
-import org.cnnlab.training.ModelStore;
+import org.cnnlab.models.ModelStore;
 import org.cnnlab.training.StudentModels;
 
 /** Save the model a run learned, download it as one file, upload one back, and pick one to try. */

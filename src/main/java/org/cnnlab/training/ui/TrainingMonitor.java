@@ -17,7 +17,7 @@ import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.LearningCurves;
 import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.base.ui.ShareButton;
-import org.cnnlab.training.EpochMetrics;
+import org.cnnlab.models.EpochMetrics;
 import org.cnnlab.training.TrainingProgress;
 
 /** A run as it goes: progress with ETA or queue place, loss and accuracy curves, then the confusion matrix. */

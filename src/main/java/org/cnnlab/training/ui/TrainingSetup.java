@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.Fields;
-import org.cnnlab.training.OptimizerSpec;
+import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.training.TrainingLab;
 
 /** The run's settings; empty fields become values the service refuses with a reason. */

@@ -28,7 +28,7 @@ import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.dataset.OwnClasses;
-import org.cnnlab.training.ModelRef;
+import org.cnnlab.models.ModelRef;
 import org.cnnlab.training.StudentModels;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;

@@ -1,7 +1,6 @@
-package org.cnnlab.training;
+package org.cnnlab.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +10,25 @@ import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.ProceduralShapes;
+import org.cnnlab.models.ModelFile;
+import org.cnnlab.models.ModelLimits;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.ModelStore;
+import org.cnnlab.models.OptimizerSpec;
+import org.cnnlab.models.TrainedModel;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
+import org.cnnlab.training.TrainingLimits;
+import org.cnnlab.training.TrainingProgress;
+import org.cnnlab.training.TrainingRequest;
+import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * A real model file whose network ends in global average pooling keeps fitting its weights when

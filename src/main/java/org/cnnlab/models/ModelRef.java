@@ -1,4 +1,4 @@
-package org.cnnlab.training;
+package org.cnnlab.models;
 
 /** The model a student tries or inspects: a finished run of theirs, or one of their saved models. */
 public sealed interface ModelRef {

@@ -1,4 +1,4 @@
-package org.cnnlab.training;
+package org.cnnlab.models;
 
 import java.util.List;
 
