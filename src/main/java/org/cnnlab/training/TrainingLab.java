@@ -254,6 +254,11 @@ public class TrainingLab {
         return training.watch(jobId, watcher);
     }
 
+    /** The classes a run of the student's learned, in the order of its outputs (its confusion matrix's rows). */
+    public List<String> runClasses(StudentId student, long jobId) {
+        return models.classes(student, ModelRef.job(jobId));
+    }
+
     /** The student's finished runs, to compare side by side. */
     public List<TrainingProgress> finished(StudentId student) {
         return training.finished(student);

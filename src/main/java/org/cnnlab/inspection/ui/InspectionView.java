@@ -2,15 +2,12 @@ package org.cnnlab.inspection.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -23,8 +20,6 @@ import org.cnnlab.base.Lesson;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.CurrentStudent;
-import org.cnnlab.base.ui.DrawCanvas;
-import org.cnnlab.base.ui.ImageUrls;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.base.ui.ProbabilityBars;
 import org.cnnlab.inspection.Inspection;
@@ -45,10 +40,8 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private final SaliencyPanel saliency;
     private static final int TOP_CLASSES = 10;
     private byte[] drawing;
-    private final Image input = new Image();
+    private final DrawingInput drawingInput = new DrawingInput();
     private long examples;
-    private static final int LIVE_MS = 200;
-    private long nextLive;
 
     public InspectionView(InspectionLab lab, ClassRoom classRoom) {
         this.lab = lab;
@@ -66,38 +59,25 @@ public class InspectionView extends Div implements HasDynamicTitle {
         });
         model.setWidth("28em");
         model.addValueChangeListener(e -> refresh());
-        DrawCanvas canvas = new DrawCanvas();
-        canvas.setId("inspect-canvas");
-        canvas.addDrawingChangedListener(e -> {
-            drawing = ImageUrls.decodeDataUrl(e.pngDataUrl());
+        drawingInput.addDrawingListener(e -> {
+            drawing = e.png;
             refresh();
-        });
-        canvas.setLive(LIVE_MS);   // maps follow the pen, less often for a model that takes long (the stroke's end always counts)
-        canvas.addDrawingLiveListener(e -> {
-            if (System.nanoTime() < nextLive) return;
-            drawing = ImageUrls.decodeDataUrl(e.pngDataUrl());
-            long start = System.nanoTime();
-            refresh();
-            nextLive = System.nanoTime() + 2 * (System.nanoTime() - start);   // at most half the time spent on live maps
         });
         none.setId("inspect-none");
-        Button example = new Button(getTranslation("inspect.example"), e ->
-                Messages.attempt(this, () -> {
-                    drawing = lab.example(student, model.getValue(), ++examples);
-                    refresh();
-                }));
-        example.setId("inspect-example");
-        input.setId("inspect-input");
-        input.addClassName("pixel-image");
-        input.setWidth("112px");
-        input.setHeight("112px");
+        drawingInput.addExampleListener(e -> Messages.attempt(this, () -> {
+            drawing = lab.example(student, model.getValue(), ++examples);
+            refresh();
+        }));
+        TorchScriptPanel torchScript = new TorchScriptPanel(lab.torchScriptUploads(), lab.maxTorchScriptBytes());
+        torchScript.addUploadListener(e -> Messages.attempt(this, () -> {
+            InspectionLab.ModelOption loaded = lab.uploadTorchScript(student, e.fileName, e.bytes);
+            listModels();
+            model.setValue(model.getListDataView().getItems().filter(o -> o.equals(loaded)).findFirst().orElse(loaded));
+        }));
         saliency = new SaliencyPanel((request, progress) -> lab.saliency(student, model.getValue(), drawing, request, progress), classRoom, student);
         add(new H1(getTranslation("lesson.inspection.title")), new Paragraph(getTranslation("inspect.intro")), none, model,
-                reference, new HorizontalLayout(canvas, new VerticalLayout(example, input), prediction), insides, saliency,
-                new ShortcutPanel(lab, student, this::listModels), new TorchScriptPanel(lab, student, loaded -> {
-                    listModels();
-                    model.setValue(model.getListDataView().getItems().filter(o -> o.equals(loaded)).findFirst().orElse(loaded));
-                }));
+                reference, new HorizontalLayout(drawingInput, prediction), insides, saliency,
+                new ShortcutSection(lab, student, this::listModels).panel, torchScript);
     }
 
     @Override
@@ -121,14 +101,14 @@ public class InspectionView extends Div implements HasDynamicTitle {
     private void refresh() {
         if (model.getValue() == null) return;
         if (model.getValue().reference() && !lab.referenceReady()) {
-            reference.train(lab, this::refresh);   // once for the whole server, on first use
+            reference.train(lab::trainReference, lab::referenceReady, this::refresh);   // once for the whole server, on first use
             return;
         }
         reference.setVisible(false);
         if (drawing == null) return;
         try {
             Inspection in = lab.inspect(student, model.getValue(), drawing);
-            input.setSrc(ImageUrls.png(in.input()));
+            drawingInput.modelInput(in.input());
             List<ProbabilityBars.Bar> bars = new ArrayList<>();
             for (int c = 0; c < in.classes().size(); c++) {
                 bars.add(new ProbabilityBars.Bar(ClassNames.label(this, in.classes().get(c)), in.probabilities()[c]));

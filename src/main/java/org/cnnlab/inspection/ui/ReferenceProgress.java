@@ -5,8 +5,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import org.cnnlab.inspection.InspectionLab;
 import org.cnnlab.training.TrainingProgress;
+import com.vaadin.flow.function.SerializableSupplier;
+import com.vaadin.flow.function.SerializableFunction;
+import java.util.function.Consumer;
 
 /** The reference model's one-time training: what is happening, and how far it is. */
 class ReferenceProgress extends VerticalLayout {
@@ -25,14 +27,18 @@ class ReferenceProgress extends VerticalLayout {
 
     private Runnable unwatch = () -> { };
 
-    /** Starts (or joins) the server's one training of the reference model, shows its progress, and runs {@code whenReady} after it. */
-    void train(InspectionLab lab, Runnable whenReady) {
+    /**
+     * Starts (or joins) the server's one training of the reference model with {@code start} (which takes
+     * the progress listener and returns how to stop listening), shows its progress, and runs
+     * {@code whenReady} once {@code ready} says it is trained.
+     */
+    void train(SerializableFunction<Consumer<TrainingProgress>, Runnable> start, SerializableSupplier<Boolean> ready, Runnable whenReady) {
         UI ui = UI.getCurrent();
         setVisible(true);
         unwatch.run();
-        unwatch = lab.trainReference(p -> ui.access(() -> {
+        unwatch = start.apply(p -> ui.access(() -> {
             show(p);
-            if (p.finished() && lab.referenceReady()) {
+            if (p.finished() && ready.get()) {
                 setVisible(false);
                 whenReady.run();
             }

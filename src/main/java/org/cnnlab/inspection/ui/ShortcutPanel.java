@@ -1,6 +1,7 @@
 package org.cnnlab.inspection.ui;
 
-import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -10,44 +11,49 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.shared.Registration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.cnnlab.base.InvalidInputException;
-import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.ImageUrls;
-import org.cnnlab.base.ui.Messages;
 import org.cnnlab.base.ui.Numbers;
-import org.cnnlab.inspection.InspectionLab;
 import org.cnnlab.inspection.Saliency;
 import org.cnnlab.inspection.ShortcutLab;
 import org.cnnlab.training.TrainingProgress;
 
-/** "¿Husky o lobo?": train on biased and on mixed backgrounds, then compare accuracy and where the explanations look. */
+/**
+ * "¿Husky o lobo?": train on biased and on mixed backgrounds, then compare accuracy and where the
+ * explanations look. It holds no service: a train button fires a {@link TrainEvent}, and
+ * {@link ShortcutSection} tells it how the run goes ({@link #progress}) and what came of it
+ * ({@link #evaluated}).
+ */
 class ShortcutPanel extends VerticalLayout {
 
-    private final InspectionLab lab;
-    private final StudentId student;
-    private final Runnable onModel;
+    /** Train the husky-or-wolf CNN on {@code variant}'s backgrounds. */
+    static class TrainEvent extends ComponentEvent<ShortcutPanel> {
+        final ShortcutLab.Variant variant;
+
+        TrainEvent(ShortcutPanel source, ShortcutLab.Variant variant) {
+            super(source, false);
+            this.variant = variant;
+        }
+    }
+
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final Div results = new Div();
     private final Map<ShortcutLab.Variant, ShortcutLab.Result> done = new EnumMap<>(ShortcutLab.Variant.class);
     private final Button biased;
     private final Button mixed;
-    private Runnable unwatch = () -> { };
 
-    ShortcutPanel(InspectionLab lab, StudentId student, Runnable onModel) {
-        this.lab = lab;
-        this.student = student;
-        this.onModel = onModel;
+    /** @param pngs example pictures: the first half from the training set, the rest counterfactual; husky, wolf, husky… */
+    ShortcutPanel(List<byte[]> pngs) {
         setPadding(false);
         setId("shortcut");
         Div examples = new Div();
         examples.addClassName("dataset-grid");
-        List<byte[]> pngs = lab.shortcutExamples(4);
         for (int i = 0; i < pngs.size(); i++) {
             Image img = new Image(ImageUrls.png(pngs.get(i)), "");
             img.addClassName("pixel-image");
@@ -57,9 +63,9 @@ class ShortcutPanel extends VerticalLayout {
             cell.addClassName("dataset-cell");
             examples.add(cell);
         }
-        biased = new Button(getTranslation("shortcut.trainBiased"), e -> train(ShortcutLab.Variant.BIASED));
+        biased = new Button(getTranslation("shortcut.trainBiased"), e -> fireEvent(new TrainEvent(this, ShortcutLab.Variant.BIASED)));
         biased.setId("shortcut-biased");
-        mixed = new Button(getTranslation("shortcut.trainMixed"), e -> train(ShortcutLab.Variant.MIXED));
+        mixed = new Button(getTranslation("shortcut.trainMixed"), e -> fireEvent(new TrainEvent(this, ShortcutLab.Variant.MIXED)));
         mixed.setId("shortcut-mixed");
         progress.setVisible(false);
         status.setId("shortcut-status");
@@ -69,45 +75,43 @@ class ShortcutPanel extends VerticalLayout {
                 new HorizontalLayout(biased, mixed), progress, status, results);
     }
 
-    private void train(ShortcutLab.Variant variant) {
-        UI ui = UI.getCurrent();
-        try {
-            long job = lab.trainShortcut(student, variant).jobId();
-            biased.setEnabled(false);
-            mixed.setEnabled(false);
-            progress.setVisible(true);
-            unwatch.run();
-            unwatch = lab.watch(job, p -> ui.access(() -> {
-                progress.setIndeterminate(p.state() == TrainingProgress.State.QUEUED);
-                progress.setValue(p.fraction());
-                status.setText(getTranslation("shortcut.training", getTranslation("shortcut." + variant.name().toLowerCase(Locale.ROOT)),
-                        Math.round(100 * p.fraction())));
-                if (p.finished()) finished(ui, p, variant);
-            }));
-        } catch (InvalidInputException e) {
-            Messages.error(this, e);
+    Registration addTrainListener(ComponentEventListener<TrainEvent> listener) {
+        return addListener(TrainEvent.class, listener);
+    }
+
+    /** The run of {@code variant} was queued: no second one until it ends. */
+    void started() {
+        biased.setEnabled(false);
+        mixed.setEnabled(false);
+        progress.setVisible(true);
+    }
+
+    /** A snapshot of the run of {@code variant}; one that ended otherwise than done says why and frees the buttons. */
+    void progress(ShortcutLab.Variant variant, TrainingProgress p) {
+        progress.setIndeterminate(p.state() == TrainingProgress.State.QUEUED);
+        progress.setValue(p.fraction());
+        status.setText(getTranslation("shortcut.training", getTranslation("shortcut." + variant.name().toLowerCase(Locale.ROOT)),
+                Math.round(100 * p.fraction())));
+        if (!p.finished()) return;
+        if (p.state() == TrainingProgress.State.DONE) {
+            progress.setIndeterminate(true);
+            status.setText(getTranslation("shortcut.explaining"));
+        } else {
+            enable();
+            status.setText(p.messageKey() == null ? getTranslation("training.status.cancelled") : getTranslation(p.messageKey(), p.messageArgs()));
         }
     }
 
-    private void finished(UI ui, TrainingProgress p, ShortcutLab.Variant variant) {
-        if (p.state() != TrainingProgress.State.DONE) {
-            enable();
-            status.setText(p.messageKey() == null ? getTranslation("training.status.cancelled") : getTranslation(p.messageKey(), p.messageArgs()));
+    /** What the trained model of {@code variant} did on both test sets and where its explanations looked; null if that failed. */
+    void evaluated(ShortcutLab.Variant variant, ShortcutLab.Result result) {
+        enable();
+        if (result == null) {
+            status.setText(getTranslation("training.error.failed"));
             return;
         }
-        progress.setIndeterminate(true);
-        status.setText(getTranslation("shortcut.explaining"));
-        onModel.run();
-        lab.evaluateShortcut(student, p.jobId(), variant).whenComplete((result, error) -> ui.access(() -> {
-            enable();
-            if (result == null) {
-                status.setText(getTranslation("training.error.failed"));
-                return;
-            }
-            done.put(variant, result);
-            status.setText(getTranslation("shortcut.done"));
-            show();
-        }));
+        done.put(variant, result);
+        status.setText(getTranslation("shortcut.done"));
+        show();
     }
 
     private void enable() {

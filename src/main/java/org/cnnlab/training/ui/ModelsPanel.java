@@ -1,5 +1,7 @@
 package org.cnnlab.training.ui;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -10,38 +12,74 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
+import com.vaadin.flow.shared.Registration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import org.cnnlab.base.InvalidInputException;
-import org.cnnlab.base.StudentId;
+import java.util.List;
+import java.util.function.Function;
 import org.cnnlab.base.ui.BoundedUpload;
 import org.cnnlab.base.ui.FriendlyNames;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.models.ModelStore;
-import org.cnnlab.training.StudentModels;
 
-/** Save the model a run learned, download it as one file, upload one back, and pick one to try. */
+/**
+ * Save the model a run learned, download it as one file, upload one back, and pick one to try. It holds
+ * no service: it shows the saved models it is given and fires {@link SaveEvent}, {@link UploadEvent},
+ * {@link DeleteEvent} and {@link UseEvent}.
+ */
 class ModelsPanel extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
-    private final StudentModels lab;
-    private final StudentId student;
-    private final SerializableConsumer<ModelStore.Saved> onUse;
+    /** Save the finished run {@code jobId}'s model as {@code name}. */
+    static class SaveEvent extends ComponentEvent<ModelsPanel> {
+        final long jobId;
+        final String name;
+
+        SaveEvent(ModelsPanel source, long jobId, String name) {
+            super(source, false);
+            this.jobId = jobId;
+            this.name = name;
+        }
+    }
+
+    /** A {@code .cnnlab} file the student uploaded (within the size the panel was given). */
+    static class UploadEvent extends ComponentEvent<ModelsPanel> {
+        final byte[] bytes;
+
+        UploadEvent(ModelsPanel source, byte[] bytes) {
+            super(source, false);
+            this.bytes = bytes;
+        }
+    }
+
+    /** Delete the saved model {@code savedId}. */
+    static class DeleteEvent extends ComponentEvent<ModelsPanel> {
+        final String savedId;
+
+        DeleteEvent(ModelsPanel source, String savedId) {
+            super(source, false);
+            this.savedId = savedId;
+        }
+    }
+
+    /** Try the saved model {@code saved} on a drawing. */
+    static class UseEvent extends ComponentEvent<ModelsPanel> {
+        final ModelStore.Saved saved;
+
+        UseEvent(ModelsPanel source, ModelStore.Saved saved) {
+            super(source, false);
+            this.saved = saved;
+        }
+    }
+
     private final TextField name = new TextField();
     private final Button save = new Button();
     private final Div list = new Div();
     private long jobId = -1;
 
-    ModelsPanel(StudentModels lab, StudentId student, SerializableConsumer<ModelStore.Saved> onUse) {
-        this.lab = lab;
-        this.student = student;
-        this.onUse = onUse;
+    ModelsPanel(long maxFileBytes) {
         setPadding(false);
         setId("models");
         name.setId("models-name");
@@ -51,19 +89,31 @@ class ModelsPanel extends VerticalLayout {
         save.setText(getTranslation("models.save"));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.setEnabled(false);
-        save.addClickListener(e -> run(() -> {
-            lab.save(student, jobId, name.getValue());
-            name.clear();
-        }));
+        save.addClickListener(e -> fireEvent(new SaveEvent(this, jobId, name.getValue())));
         HorizontalLayout saveRow = new HorizontalLayout(name, save);
         saveRow.setAlignItems(Alignment.BASELINE);
-        Upload upload = BoundedUpload.create("models-upload", lab.maxFileBytes(), "models.upload", "models.error.rejectedByBrowser",
-                (file, bytes) -> run(() -> lab.upload(student, bytes)), e -> Messages.error(this, e), ".cnnlab", "application/zip");
-        Span help = new Span(getTranslation("models.help", BoundedUpload.mb(lab.maxFileBytes())));
+        Upload upload = BoundedUpload.create("models-upload", maxFileBytes, "models.upload", "models.error.rejectedByBrowser",
+                (file, bytes) -> fireEvent(new UploadEvent(this, bytes)), e -> Messages.error(this, e), ".cnnlab", "application/zip");
+        Span help = new Span(getTranslation("models.help", BoundedUpload.mb(maxFileBytes)));
         help.addClassName("help");
         list.setId("models-list");
         add(new H3(getTranslation("models.title")), saveRow, list, upload, help);
-        refresh();
+    }
+
+    Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
+        return addListener(SaveEvent.class, listener);
+    }
+
+    Registration addUploadListener(ComponentEventListener<UploadEvent> listener) {
+        return addListener(UploadEvent.class, listener);
+    }
+
+    Registration addDeleteListener(ComponentEventListener<DeleteEvent> listener) {
+        return addListener(DeleteEvent.class, listener);
+    }
+
+    Registration addUseListener(ComponentEventListener<UseEvent> listener) {
+        return addListener(UseEvent.class, listener);
     }
 
     /** The run whose model "save" keeps, or −1 while there is none. */
@@ -72,30 +122,28 @@ class ModelsPanel extends VerticalLayout {
         save.setEnabled(jobId >= 0);
     }
 
-    private void run(Runnable action) {
-        Messages.attempt(this, action);
-        refresh();
+    /** The model was saved: the name field is free for the next one. */
+    void saved() {
+        name.clear();
     }
 
-    private void refresh() {
+    /** The student's saved models, each with its download ({@code downloads} makes one for a saved model's id). */
+    void show(List<ModelStore.Saved> saved, Function<String, DownloadHandler> downloads) {
         list.removeAll();
-        for (ModelStore.Saved s : lab.saved(student)) {
+        for (ModelStore.Saved s : saved) {
             Span title = new Span(s.name());
             title.addClassName("model-name");
-            Span details = new Span(getTranslation("models.details", networkName(s.record().network()),
+            Span details = new Span(getTranslation("models.details", FriendlyNames.network(this, s.record().network()),
                     getTranslation("dataset." + s.record().dataset()), s.classes().size(),
                     getTranslation(s.record().onTestSet() ? "training.accuracy.test" : "training.accuracy.validation",
                             Numbers.of(this).percent(s.record().heldOutAccuracy(), 1)),
                     s.record().epochs(), TIME.format(s.savedAt())));
             details.addClassName("help");
-            Button use = new Button(getTranslation("models.use"), e -> onUse.accept(s));
+            Button use = new Button(getTranslation("models.use"), e -> fireEvent(new UseEvent(this, s)));
             use.addClassName("models-use");
-            Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-                byte[] bytes = lab.download(student, s.id());
-                return new DownloadResponse(new ByteArrayInputStream(bytes), lab.downloadName(student, s.id()), "application/zip", bytes.length);
-            }), getTranslation("models.download"));
+            Anchor download = new Anchor(downloads.apply(s.id()), getTranslation("models.download"));
             download.addClassName("models-download");
-            Button delete = new Button(getTranslation("models.delete"), e -> run(() -> lab.delete(student, s.id())));
+            Button delete = new Button(getTranslation("models.delete"), e -> fireEvent(new DeleteEvent(this, s.id())));
             delete.addThemeVariants(ButtonVariant.TERTIARY);
             delete.addClassName("models-delete");
             HorizontalLayout actions = new HorizontalLayout(use, download, delete);
@@ -104,9 +152,5 @@ class ModelsPanel extends VerticalLayout {
             row.addClassName("saved-model");
             list.add(row);
         }
-    }
-
-    private String networkName(String network) {
-        return FriendlyNames.network(this, network);
     }
 }

@@ -1,5 +1,7 @@
 package org.cnnlab.training.ui;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -9,8 +11,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.function.SerializableFunction;
+import com.vaadin.flow.shared.Registration;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +22,60 @@ import org.cnnlab.base.ui.Fields;
 import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.training.TrainingLab;
 
-/** The run's settings; empty fields become values the service refuses with a reason. */
+/**
+ * The run's settings; empty fields become values the service refuses with a reason. It holds no
+ * service: it fires {@link ChangeEvent} (data set, classes or size changed: preview again),
+ * {@link StartEvent}, {@link CompareEvent}, {@link StopEvent} and {@link PauseEvent}.
+ */
 class TrainingSetup extends VerticalLayout {
+
+    /** An event carrying the form's choices as they are. */
+    abstract static class ChoiceEvent extends ComponentEvent<TrainingSetup> {
+        final TrainingLab.Choice choice;
+
+        ChoiceEvent(TrainingSetup source) {
+            super(source, false);
+            this.choice = source.choice();
+        }
+    }
+
+    /** The data set, its classes or the images per class changed. */
+    static class ChangeEvent extends ChoiceEvent {
+        ChangeEvent(TrainingSetup source) {
+            super(source);
+        }
+    }
+
+    /** Train the chosen network. */
+    static class StartEvent extends ChoiceEvent {
+        StartEvent(TrainingSetup source) {
+            super(source);
+        }
+    }
+
+    /** Train the MLP, the Flatten CNN and the GAP CNN on the same data, one after the other. */
+    static class CompareEvent extends ChoiceEvent {
+        CompareEvent(TrainingSetup source) {
+            super(source);
+        }
+    }
+
+    /** Stop the run. */
+    static class StopEvent extends ComponentEvent<TrainingSetup> {
+        StopEvent(TrainingSetup source) {
+            super(source, false);
+        }
+    }
+
+    /** Pause the run ({@code pause}), or go on. */
+    static class PauseEvent extends ComponentEvent<TrainingSetup> {
+        final boolean pause;
+
+        PauseEvent(TrainingSetup source, boolean pause) {
+            super(source, false);
+            this.pause = pause;
+        }
+    }
 
     private final Select<String> dataset = new Select<>();
     private final MultiSelectComboBox<String> classes = new MultiSelectComboBox<>();
@@ -44,10 +98,8 @@ class TrainingSetup extends VerticalLayout {
     private final Button pause = new Button();
     private boolean paused;
 
-    TrainingSetup(List<String> datasets, SerializableFunction<String, TrainingLab.DatasetClasses> classesOf,
-                  SerializableConsumer<TrainingLab.Choice> onData,
-                  SerializableConsumer<TrainingLab.Choice> onStart, SerializableConsumer<TrainingLab.Choice> onCompare, Runnable onStop,
-                  SerializableConsumer<Boolean> onPause) {
+    /** @param classesOf a data set's classes, looked up when the student picks it */
+    TrainingSetup(List<String> datasets, SerializableFunction<String, TrainingLab.DatasetClasses> classesOf) {
         setPadding(false);
         setWidth("22rem");
         dataset.setId("train-dataset");
@@ -63,12 +115,12 @@ class TrainingSetup extends VerticalLayout {
         showClasses();
         dataset.addValueChangeListener(e -> {
             showClasses();
-            onData.accept(choice());
+            fireEvent(new ChangeEvent(this));
         });
         classes.addValueChangeListener(e -> {
-            if (!updating) onData.accept(choice());
+            if (!updating) fireEvent(new ChangeEvent(this));
         });
-        perClass.addValueChangeListener(e -> onData.accept(choice()));
+        perClass.addValueChangeListener(e -> fireEvent(new ChangeEvent(this)));
         network.setId("train-network");
         network.setLabel(getTranslation("training.network"));
         network.setItems(TrainingLab.NetworkChoice.ALL);
@@ -83,23 +135,43 @@ class TrainingSetup extends VerticalLayout {
         start.setText(getTranslation("training.start"));
         start.setId("train-start");
         start.addThemeVariants(ButtonVariant.PRIMARY);
-        start.addClickListener(e -> onStart.accept(choice()));
+        start.addClickListener(e -> fireEvent(new StartEvent(this)));
         compare.setText(getTranslation("training.compareAll"));
         compare.setId("train-compare");
-        compare.addClickListener(e -> onCompare.accept(choice()));
+        compare.addClickListener(e -> fireEvent(new CompareEvent(this)));
         compare.setTooltipText(getTranslation("training.compareAll.help"));
         stop.setText(getTranslation("training.stop"));
         stop.setId("train-stop");
-        stop.addClickListener(e -> onStop.run());
+        stop.addClickListener(e -> fireEvent(new StopEvent(this)));
         stop.setEnabled(false);
         pause.setId("train-pause");
         pause.setText(getTranslation("training.pause"));
-        pause.addClickListener(e -> onPause.accept(!paused));
+        pause.addClickListener(e -> fireEvent(new PauseEvent(this, !paused)));
         pause.setEnabled(false);
         HorizontalLayout numbers = new HorizontalLayout(learningRate, momentum, sigma, batch, epochs, validation, seed);
         numbers.setWrap(true);
         add(new H3(getTranslation("training.setup")), dataset, classes, perClass, network, optimizer, numbers, new HorizontalLayout(start, pause, stop), compare);
         showOptimizerFields();
+    }
+
+    Registration addChangeListener(ComponentEventListener<ChangeEvent> listener) {
+        return addListener(ChangeEvent.class, listener);
+    }
+
+    Registration addStartListener(ComponentEventListener<StartEvent> listener) {
+        return addListener(StartEvent.class, listener);
+    }
+
+    Registration addCompareListener(ComponentEventListener<CompareEvent> listener) {
+        return addListener(CompareEvent.class, listener);
+    }
+
+    Registration addStopListener(ComponentEventListener<StopEvent> listener) {
+        return addListener(StopEvent.class, listener);
+    }
+
+    Registration addPauseListener(ComponentEventListener<PauseEvent> listener) {
+        return addListener(PauseEvent.class, listener);
     }
 
     /** Chooses a data set as if the student had (the instructor's push, or a link with ?dataset=). */

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.function.SerializableSupplier;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -28,7 +27,6 @@ import org.cnnlab.base.ui.DrawCanvas;
 import org.cnnlab.base.ui.Messages;
 import org.cnnlab.base.ui.ShareButton;
 import org.cnnlab.dataset.OwnClasses;
-import org.cnnlab.models.ModelRef;
 import org.cnnlab.training.StudentModels;
 import org.cnnlab.training.TrainingLab;
 import org.cnnlab.training.TrainingProgress;
@@ -43,62 +41,62 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
     private static final long REFRESH_MILLIS = 200;
 
     private final TrainingLab lab;
-    private final StudentModels studentModels;
     private final StudentId student = CurrentStudent.id();
     private final TrainingMonitor monitor;
     private final DatasetPreview preview = new DatasetPreview();
     private final TrainingSetup setup;
-    private final TryModelPanel tryModel;
     private final ComparePanel compare = new ComparePanel();
-    private final ModelsPanel models;
+    private final SavedModelsSection saved;
     private final OwnClassesPanel own;
     private Runnable unwatch = () -> { };
     private long jobId = -1;
-    private ModelRef trying;
 
     public TrainingView(TrainingLab lab, StudentModels studentModels, ClassRoom classRoom, ClassEvents events) {
         this.lab = lab;
-        this.studentModels = studentModels;
         monitor = new TrainingMonitor(ShareButton.disabled(classRoom, student, () -> lab.submission(student, jobId)));
         addClassName("network-lesson");
-        setup = new TrainingSetup(lab.datasets(), lab::classes, choice -> showPreview(choice),
-                c -> submit(() -> lab.start(student, c)), c -> submit(() -> lab.compare(student, c)), this::stop,
-                pause -> Messages.attempt(this, () -> lab.pause(student, jobId, pause)));
-        tryModel = new TryModelPanel(png -> studentModels.predict(student, trying, png));
-        models = new ModelsPanel(studentModels, student, saved -> {
-            trying = ModelRef.saved(saved.id());
-            tryModel.trying(getTranslation("training.try.saved", saved.name()));
+        setup = new TrainingSetup(lab.datasets(), lab::classes);
+        setup.addChangeListener(e -> showPreview(e.choice));
+        setup.addStartListener(e -> Messages.attempt(this, () -> follow(lab.start(student, e.choice).jobId())));
+        setup.addCompareListener(e -> Messages.attempt(this, () -> follow(lab.compare(student, e.choice).jobId())));
+        setup.addStopListener(e -> {
+            if (jobId >= 0) lab.stop(student, jobId);
         });
-        own = new OwnClassesPanel(lab, student, lab.maxImageBytes(), () -> showPreview(setup.choice()));
-        Div columns = new Div(setup, new Div(own, preview, monitor, tryModel, models, compare));
+        setup.addPauseListener(e -> Messages.attempt(this, () -> lab.pause(student, jobId, e.pause)));
+        saved = new SavedModelsSection(studentModels, student, this);
+        own = new OwnClassesPanel(lab.maxImageBytes());
+        own.addAddClassListener(e -> own(() -> {
+            lab.addOwnClass(student, e.name);
+            own.classAdded();
+        }));
+        own.addAddExampleListener(e -> own(() -> {
+            lab.addOwnExample(student, e.className, e.image);
+            own.exampleAdded(e.drawn);
+        }));
+        own.addRemoveClassListener(e -> own(() -> lab.removeOwnClass(student, e.name)));
+        Div columns = new Div(setup, new Div(own, preview, monitor, saved.tryModel, saved.models, compare));
         columns.addClassName("training-columns");
         add(new H1(getTranslation("lesson.training.title")), new Paragraph(getTranslation("training.intro")), columns);
-        showPreview(setup.choice());
+        own(() -> { });
         ClassListener.pushed(setup, events, student, ClassEvent.Pushed.What.DATASET, p -> setup.chooseDataset(p.value()), "class.pushed.dataset");
+    }
+
+    /** An own-classes action, then the classes and the preview again. */
+    private void own(Runnable action) {
+        Messages.attempt(this, action);
+        own.show(lab.ownClasses(student));
+        showPreview(setup.choice());
     }
 
     private void showPreview(TrainingLab.Choice choice) {
         boolean ownClasses = OwnClasses.ID.equals(choice.dataset());
-        if (own != null) own.setVisible(ownClasses);
+        own.setVisible(ownClasses);
         try {
             preview.show(lab.preview(student, choice));
         } catch (InvalidInputException e) {
             if (ownClasses) preview.explain(getTranslation(e.messageKey(), e.args()));   // not yet trainable: say why, quietly
             else Messages.error(this, e);
         }
-    }
-
-    /** Queues a run (or a comparison's runs) and follows it; a refusal is shown, not thrown. */
-    private void submit(SerializableSupplier<TrainingProgress> queued) {
-        try {
-            follow(queued.get().jobId());
-        } catch (InvalidInputException e) {
-            Messages.error(this, e);
-        }
-    }
-
-    private void stop() {
-        if (jobId >= 0) lab.stop(student, jobId);
     }
 
     /** Shows a job's snapshots as they come, at most every {@value #REFRESH_MILLIS} ms, and always the latest one. */
@@ -112,14 +110,9 @@ public class TrainingView extends Div implements HasDynamicTitle, BeforeEnterObs
 
     private void show(TrainingProgress p) {
         if (p.jobId() != jobId) return;   // a late snapshot of a run this page no longer follows
-        monitor.show(p, p.confusion() == null ? List.of() : studentModels.classes(student, ModelRef.job(p.jobId())));
+        monitor.show(p, p.confusion() == null ? List.of() : lab.runClasses(student, p.jobId()));
         setup.running(!p.finished(), p.state() == TrainingProgress.State.PAUSED);
-        boolean done = p.state() == TrainingProgress.State.DONE;
-        models.finishedRun(done ? p.jobId() : -1);
-        if (done && !ModelRef.job(p.jobId()).equals(trying)) {
-            trying = ModelRef.job(p.jobId());
-            tryModel.trying(getTranslation("training.try.run", p.jobId()));
-        }
+        saved.runEnded(p.jobId(), p.state() == TrainingProgress.State.DONE);
         if (p.finished()) compare.show(lab.finished(student));
         if (p.finished() && p.nextJobId() >= 0) follow(p.nextJobId());   // the next run of a comparison
     }

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 class PollDialogTest {
     private final List<PollDialog.AnswerEvent> answers = new ArrayList<>();
     private final PollDialog dialog = new PollDialog();
+    /** Held here: Vaadin keeps the current UI by a weak reference, and a collected one is "no active UI". */
+    private final UI ui = new UI();
 
     @BeforeEach
     void aPage() {
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
         dialog.addAnswerListener(answers::add);
     }
 
