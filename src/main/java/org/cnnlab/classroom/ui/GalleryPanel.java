@@ -12,34 +12,33 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.function.LongFunction;
-import org.cnnlab.classroom.ClassExports;
+import java.util.List;
+import java.util.function.Supplier;
 import org.cnnlab.classroom.Gallery;
 
 /**
  * What students shared (a kernel and its map, a model's accuracy, a saliency map), named or
- * anonymised for projection; the leaderboard of test accuracy; the session's records as CSV.
+ * anonymised for projection; the leaderboard of test accuracy; the session's records as CSV. It
+ * shows what it is given and fires nothing: "anonymous" only changes how it is shown.
  */
 class GalleryPanel extends Div {
-    private final Gallery gallery;
-    private final ClassExports classExports;
     private final Checkbox anonymous = new Checkbox();
     private final Div entries = new Div();
     private final GalleryCards cards = new GalleryCards(entries);
     private final Grid<Gallery.Score> leaderboard = new Grid<>();
     private final HorizontalLayout exports = new HorizontalLayout();
-    private long classId;
+    private List<Gallery.GalleryEntry> shown = List.of();
 
-    GalleryPanel(Gallery gallery, ClassExports classExports) {
-        this.gallery = gallery;
-        this.classExports = classExports;
+    GalleryPanel() {
         addClassName("dashboard-panel");
         addClassName("dashboard-wide");
         setId("gallery-panel");
         anonymous.setLabel(getTranslation("class.gallery.anonymous"));
         anonymous.setId("gallery-anonymous");
-        anonymous.addValueChangeListener(e -> show(classId));
+        anonymous.addValueChangeListener(e -> {
+            cards.show(shown, anonymous.getValue());
+            leaderboard.getDataProvider().refreshAll();   // its nickname column reads the box
+        });
         entries.addClassName("gallery");
         entries.setId("gallery-entries");
         leaderboard.addColumn(Gallery.Score::dataset).setHeader(getTranslation("class.leaderboard.dataset"));
@@ -51,19 +50,23 @@ class GalleryPanel extends Div {
         add(new H2(getTranslation("class.gallery.heading")), anonymous, entries, new H3(getTranslation("class.leaderboard.heading")), leaderboard, exports);
     }
 
-    void show(long id) {
-        classId = id;
-        cards.show(gallery.gallery(id), anonymous.getValue());
-        leaderboard.setItems(gallery.leaderboard(id));
-        exports.removeAll();
-        exports.add(csv("roster.csv", "class.export.roster", classExports::rosterCsv), csv("answers.csv", "class.export.answers", classExports::answersCsv),
-                csv("leaderboard.csv", "class.export.leaderboard", classExports::leaderboardCsv));
+    /** Shows the session's gallery {@code entries} (newest first) and its {@code leaderboard}. */
+    void show(List<Gallery.GalleryEntry> entries, List<Gallery.Score> leaderboard) {
+        shown = entries;
+        cards.show(entries, anonymous.getValue());
+        this.leaderboard.setItems(leaderboard);
     }
 
-    private Anchor csv(String file, String key, LongFunction<String> export) {
-        long id = classId;
+    /** The session's CSV downloads: each supplier makes its file's text when it is downloaded. */
+    void setExports(Supplier<String> roster, Supplier<String> answers, Supplier<String> leaderboard) {
+        exports.removeAll();
+        exports.add(csv("roster.csv", "class.export.roster", roster), csv("answers.csv", "class.export.answers", answers),
+                csv("leaderboard.csv", "class.export.leaderboard", leaderboard));
+    }
+
+    private Anchor csv(String file, String key, Supplier<String> export) {
         Anchor a = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = export.apply(id).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = export.get().getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(bytes), file, "text/csv; charset=utf-8", bytes.length);
         }), getTranslation(key));
         a.addClassName("export-" + file.replace(".csv", ""));

@@ -1,5 +1,7 @@
 package org.cnnlab.classroom.ui;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -11,29 +13,77 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.GlyphButton;
-import org.cnnlab.base.ui.Messages;
 import org.cnnlab.classroom.Member;
-import org.cnnlab.classroom.Roster;
 
 /**
  * Who joined: online or not, on which page, what their training does; approve, rename, remove. Below
  * it, who was removed, each with "allow back" (their nickname is refused at the join until then).
+ * Each action is an event naming its member; the view calls the roster and shows it again.
  */
 class RosterPanel extends Div {
-    private final Roster roster;
+
+    /** An action of the instructor's on one member of the roster. */
+    public abstract static class MemberEvent extends ComponentEvent<RosterPanel> {
+        private final Member member;
+
+        protected MemberEvent(RosterPanel source, Member member) {
+            super(source, false);
+            this.member = member;
+        }
+
+        public Member member() {
+            return member;
+        }
+    }
+
+    /** Admit a waiting member. */
+    public static class ApproveEvent extends MemberEvent {
+        public ApproveEvent(RosterPanel source, Member member) {
+            super(source, member);
+        }
+    }
+
+    /** Remove a member: their page leaves the class and their nickname is refused until "allow back". */
+    public static class RemoveEvent extends MemberEvent {
+        public RemoveEvent(RosterPanel source, Member member) {
+            super(source, member);
+        }
+    }
+
+    /** Let a removed member's nickname join again. */
+    public static class AllowBackEvent extends MemberEvent {
+        public AllowBackEvent(RosterPanel source, Member member) {
+            super(source, member);
+        }
+    }
+
+    /** Give a member the nickname typed in the rename dialog; the dialog stays open until {@link #renamed()}. */
+    public static class RenameEvent extends MemberEvent {
+        private final String nickname;
+
+        public RenameEvent(RosterPanel source, Member member, String nickname) {
+            super(source, member);
+            this.nickname = nickname;
+        }
+
+        public String nickname() {
+            return nickname;
+        }
+    }
+
     private final Grid<Member> grid = new Grid<>();
     private final H2 heading = new H2();
     private final Grid<Member> removedGrid = new Grid<>();
     private final H3 removedHeading = new H3();
-    private long classId;
     private List<Member> shown = List.of();
     private List<Member> removedShown = null;
+    private Dialog renaming;
 
-    RosterPanel(Roster roster) {
-        this.roster = roster;
+    RosterPanel() {
         addClassName("dashboard-panel");
         setId("roster-panel");
         // the nickname with its actions (labelled glyph buttons): the other columns stay readable in a half-width panel
@@ -52,11 +102,9 @@ class RosterPanel extends Div {
         add(heading, grid, removedHeading, removedGrid);
     }
 
-    void show(long id) {
-        classId = id;
-        var members = roster.roster(id);
+    /** Shows the session's {@code members} and those {@code removed} from it. */
+    void show(List<Member> members, List<Member> removed) {
         heading.setText(getTranslation("class.roster.heading", members.size(), members.stream().filter(Member::online).count()));
-        var removed = roster.removed(id);
         removedHeading.setText(getTranslation("class.removed.heading", removed.size()));
         removedHeading.setVisible(!removed.isEmpty());
         removedGrid.setVisible(!removed.isEmpty());
@@ -69,12 +117,18 @@ class RosterPanel extends Div {
         grid.setItems(members);
     }
 
+    /** The rename went through: closes its dialog (a refused name leaves it open for another try). */
+    void renamed() {
+        if (renaming != null) renaming.close();
+        renaming = null;
+    }
+
     private HorizontalLayout removedRow(Member m) {
         HorizontalLayout row = new HorizontalLayout(new Span(m.nickname()));
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         if (m.status() == Member.Status.REMOVED) {
             row.add(new Span("· " + getTranslation("class.removed.status")));
-            Button allow = GlyphButton.of("↩", getTranslation("class.removed.allow"), () -> act(() -> roster.allowBack(classId, m.id())));
+            Button allow = GlyphButton.of("↩", getTranslation("class.removed.allow"), () -> fireEvent(new AllowBackEvent(this, m)));
             allow.addClassName("removed-allow");
             row.add(allow);
         } else {
@@ -87,12 +141,12 @@ class RosterPanel extends Div {
         HorizontalLayout row = new HorizontalLayout(new Span(m.nickname()));
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         if (m.status() == Member.Status.WAITING) {
-            Button approve = new Button(getTranslation("class.roster.approve"), e -> act(() -> roster.approve(classId, m.id())));
+            Button approve = new Button(getTranslation("class.roster.approve"), e -> fireEvent(new ApproveEvent(this, m)));
             approve.addClassName("roster-approve");
             row.add(approve);
         }
         Button rename = GlyphButton.of("✎", getTranslation("class.roster.rename"), () -> rename(m));
-        Button remove = GlyphButton.of("✕", getTranslation("class.roster.remove"), () -> act(() -> roster.remove(classId, m.id())));
+        Button remove = GlyphButton.of("✕", getTranslation("class.roster.remove"), () -> fireEvent(new RemoveEvent(this, m)));
         remove.addThemeVariants(ButtonVariant.ERROR);
         remove.addClassName("roster-remove");
         row.add(rename, remove);
@@ -104,20 +158,26 @@ class RosterPanel extends Div {
     private void rename(Member m) {
         Dialog dialog = new Dialog(getTranslation("class.roster.rename"));
         TextField name = new TextField(getTranslation("class.roster.newName"), m.nickname(), "");
-        Button ok = new Button(getTranslation("class.roster.rename"), e -> Messages.attempt(this, () -> {
-            roster.rename(classId, m.id(), name.getValue());
-            dialog.close();
-            show(classId);
-        }));
+        Button ok = new Button(getTranslation("class.roster.rename"), e -> fireEvent(new RenameEvent(this, m, name.getValue())));
         dialog.add(name);
         dialog.getFooter().add(ok);
+        renaming = dialog;
         dialog.open();
     }
 
-    private void act(Runnable action) {
-        Messages.attempt(this, () -> {
-            action.run();
-            show(classId);
-        });
+    public Registration addApproveListener(ComponentEventListener<ApproveEvent> listener) {
+        return addListener(ApproveEvent.class, listener);
+    }
+
+    public Registration addRemoveListener(ComponentEventListener<RemoveEvent> listener) {
+        return addListener(RemoveEvent.class, listener);
+    }
+
+    public Registration addAllowBackListener(ComponentEventListener<AllowBackEvent> listener) {
+        return addListener(AllowBackEvent.class, listener);
+    }
+
+    public Registration addRenameListener(ComponentEventListener<RenameEvent> listener) {
+        return addListener(RenameEvent.class, listener);
     }
 }
