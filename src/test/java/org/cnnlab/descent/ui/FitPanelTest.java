@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The live fit holds no run: "reset" fires the checked settings of each optimiser, and play, pause and step fire as controls. */
 class FitPanelTest {
+    private final UI ui = new UI();   // held here: the current UI is only weakly referenced, and a collected one is "no UI"
     private final List<FitPanel.RestartEvent> restarts = new ArrayList<>();
     private final List<FitPanel.ControlEvent> controls = new ArrayList<>();
     private final List<FitPanel.SpeedEvent> speeds = new ArrayList<>();
@@ -26,7 +27,7 @@ class FitPanelTest {
 
     @BeforeEach
     void aPage() {
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
         fit = new FitPanel();
         fit.addRestartListener(restarts::add);
         fit.addControlListener(controls::add);

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 
 /** The width sweep holds no service: "run" fires the sweep's settings, and the job handed back runs under the panel's controls. */
 class WidthPanelTest {
+    private final UI ui = new UI();   // held here: the current UI is only weakly referenced, and a collected one is "no UI"
     private final List<WidthPanel.SweepEvent> sweeps = new ArrayList<>();
     private final CompletableFuture<DescentService.Sweep> job = new CompletableFuture<>();
     private WidthPanel panel;
 
     @BeforeEach
     void aPage() {
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
         panel = new WidthPanel();
         panel.addSweepListener(e -> {
             sweeps.add(e);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** The builder holds no service: each edit fires an event with what the student asked for, and the design it is shown comes back on the page. */
 class BuilderPanelTest {
+    private final UI ui = new UI();   // held here: the current UI is only weakly referenced, and a collected one is "no UI"
     // only to make the designs the panel is shown; the panel never sees the service
     private final NetworkDesignService designs = new NetworkDesignService(NetworkLimits.defaults(), 10);
     private final StudentId student = StudentId.random();
@@ -35,7 +36,7 @@ class BuilderPanelTest {
 
     @BeforeEach
     void aPage() {
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
         builder = new BuilderPanel();
         builder.addInsertLayerListener(events::add);
         builder.addInputListener(events::add);

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /** The MLP calculator holds no service: each size the student types fires a comparison of all the sizes as they stand. */
 class MlpPanelTest {
+    private final UI ui = new UI();   // held here: the current UI is only weakly referenced, and a collected one is "no UI"
     private final List<MlpPanel.CompareEvent> compares = new ArrayList<>();
     private MlpPanel mlp;
 
     @BeforeEach
     void aPage() {
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
         mlp = new MlpPanel();
         mlp.addCompareListener(compares::add);
     }

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** The parameter quiz holds no service: "check" fires the question and the student's answer, and marks what it is answered with. */
 class QuizPanelTest {
+    private final UI ui = new UI();   // held here: the current UI is only weakly referenced, and a collected one is "no UI"
     private final List<QuizPanel.CheckEvent> checks = new ArrayList<>();
     private QuizPanel quiz;
 
     @BeforeEach
     void aPage() {
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
         quiz = new QuizPanel();
         quiz.addCheckListener(checks::add);
     }

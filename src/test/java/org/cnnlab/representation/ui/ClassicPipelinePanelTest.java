@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 
 /** The classic pipeline holds no service: it offers the data sets it is given, and "run" fires the chosen one and features. */
 class ClassicPipelinePanelTest {
+    private final UI ui = new UI();   // held here: the current UI is only weakly referenced, and a collected one is "no UI"
     private final List<ClassicPipelinePanel.RunEvent> runs = new ArrayList<>();
     private ClassicPipelinePanel panel;
 
     @BeforeEach
     void aPage() {
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
         panel = new ClassicPipelinePanel(List.of("shapes-easy", "mnist"), "mnist");
         panel.addRunListener(runs::add);
     }
