@@ -2,8 +2,8 @@ package org.cnnlab.descent.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,26 +13,79 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.InvalidInputException;
-import org.cnnlab.base.StudentId;
 import org.cnnlab.base.ui.Fields;
-import org.cnnlab.base.ui.LearningCurves;
 import org.cnnlab.base.ui.Messages;
-import org.cnnlab.descent.DescentService;
 import org.cnnlab.descent.FitSettings;
 import org.cnnlab.descent.FitSnapshot;
 import org.cnnlab.descent.Mlp1D;
 import org.cnnlab.descent.Target;
 import org.cnnlab.descent.UpdateRule;
 
-/** "Fit at step N" and "Loss function progress", live, for one optimiser or two on the same seed. */
+/**
+ * "Fit at step N" and "Loss function progress", live, for one optimiser or two on the same seed. It holds no service
+ * and no run: it asks for new runs with a {@link RestartEvent} (when it is attached, and on "reset"), sends play,
+ * pause, one step and the speed as events, and draws the snapshots it is given with {@link #show}. Whoever starts the
+ * runs stops them: on the next restart, and when this panel is detached (a tab switched, the page left).
+ */
 class FitPanel extends VerticalLayout {
 
-    private final DescentService service;
-    private final StudentId student;
+    /** New runs wanted, one per optimiser (already checked, labelled in the charts), at {@code speed} steps a frame. */
+    public static class RestartEvent extends ComponentEvent<FitPanel> {
+        private final List<FitSettings> runs;
+        private final int speed;
+
+        RestartEvent(FitPanel source, List<FitSettings> runs, int speed) {
+            super(source, false);
+            this.runs = List.copyOf(runs);
+            this.speed = speed;
+        }
+
+        /** The runs' settings; a snapshot of run i goes to {@code show(i, …)}. */
+        public List<FitSettings> runs() {
+            return runs;
+        }
+
+        public int speed() {
+            return speed;
+        }
+    }
+
+    /** What the play, pause and step buttons ask of every run. */
+    public enum Control { PLAY, PAUSE, STEP }
+
+    /** A button of the runs' controls was pressed. */
+    public static class ControlEvent extends ComponentEvent<FitPanel> {
+        private final Control control;
+
+        ControlEvent(FitPanel source, Control control) {
+            super(source, false);
+            this.control = control;
+        }
+
+        public Control control() {
+            return control;
+        }
+    }
+
+    /** The runs' speed changed to {@code speed} steps a frame. */
+    public static class SpeedEvent extends ComponentEvent<FitPanel> {
+        private final int speed;
+
+        SpeedEvent(FitPanel source, int speed) {
+            super(source, false);
+            this.speed = speed;
+        }
+
+        public int speed() {
+            return speed;
+        }
+    }
+
     private final Select<Target> target = new Select<>();
     private final IntegerField points = Fields.integer("fit-points", "N", 40, "9em");
     private final NumberField noise = Fields.number("fit-noise", "", 0.1, "9em");
@@ -48,12 +101,9 @@ class FitPanel extends VerticalLayout {
     private final IntegerField speed = Fields.integer("fit-speed", "", 5, "9em");
     private final Checkbox logScale = new Checkbox();
     private final FitCharts charts = new FitCharts();
-    private final List<DescentService.FitSession> sessions = new ArrayList<>();
     private final MlpDiagram diagram = new MlpDiagram();
 
-    FitPanel(DescentService service, StudentId student) {
-        this.service = service;
-        this.student = student;
+    FitPanel() {
         setPadding(false);
         target.setId("fit-target");
         target.setLabel(getTranslation("descent.target"));
@@ -77,11 +127,11 @@ class FitPanel extends VerticalLayout {
         logScale.setLabel(getTranslation("descent.log"));
         logScale.setId("fit-log");
         logScale.addValueChangeListener(e -> charts.logScale(e.getValue()));
-        speed.addValueChangeListener(e -> sessions.forEach(s -> s.speed(Fields.valueOr(speed, 5))));
+        speed.addValueChangeListener(e -> fireEvent(new SpeedEvent(this, Fields.valueOr(speed, 5))));
 
-        Button play = button("fit-play", "descent.play", () -> sessions.forEach(DescentService.FitSession::play));
-        Button pause = button("fit-pause", "descent.pause", () -> sessions.forEach(DescentService.FitSession::pause));
-        Button step = button("fit-step", "descent.step", () -> sessions.forEach(DescentService.FitSession::stepOnce));
+        Button play = button("fit-play", "descent.play", () -> fireEvent(new ControlEvent(this, Control.PLAY)));
+        Button pause = button("fit-pause", "descent.pause", () -> fireEvent(new ControlEvent(this, Control.PAUSE)));
+        Button step = button("fit-step", "descent.step", () -> fireEvent(new ControlEvent(this, Control.STEP)));
         Button reset = button("fit-reset", "descent.reset", this::restart);
         HorizontalLayout data = row(target, points, noise, seed);
         HorizontalLayout model = row(width, depth, activation);
@@ -117,33 +167,37 @@ class FitPanel extends VerticalLayout {
                 Fields.valueOr(o.learningRate, -1), Fields.valueOr(batch, 0), Fields.valueOr(momentum, -1), Fields.valueOr(sigma, -1));
     }
 
+    public Registration addRestartListener(ComponentEventListener<RestartEvent> listener) {
+        return addListener(RestartEvent.class, listener);
+    }
+
+    public Registration addControlListener(ComponentEventListener<ControlEvent> listener) {
+        return addListener(ControlEvent.class, listener);
+    }
+
+    public Registration addSpeedListener(ComponentEventListener<SpeedEvent> listener) {
+        return addListener(SpeedEvent.class, listener);
+    }
+
+    /** Run {@code run}'s latest snapshot (0 the first optimiser, 1 the one compared with). */
+    void show(int run, FitSnapshot snapshot) {
+        charts.show(run, snapshot);
+    }
+
     /** New runs from the fields (both checked first, so a refusal leaves the old runs as they were). */
     private void restart() {
         List<FitSettings> wanted = new ArrayList<>();
         wanted.add(settings(first).checked());
         if (second.kind.getValue() != null) wanted.add(settings(second).checked());
-        sessions.forEach(DescentService.FitSession::stop);
-        sessions.clear();
         charts.clear();
         diagram.show(wanted.getFirst().width(), wanted.getFirst().depth(), wanted.getFirst().activation().name().toLowerCase(Locale.ROOT));
-        UI ui = UI.getCurrent();
-        for (int i = 0; i < wanted.size(); i++) {
-            int which = i;
-            charts.label(i, (i == 0 ? first : second).label());
-            DescentService.FitSession s = service.fit(student, wanted.get(i), snapshot -> ui.access(() -> charts.show(which, snapshot)));
-            s.speed(Fields.valueOr(speed, 5));
-            sessions.add(s);
-        }
+        for (int i = 0; i < wanted.size(); i++) charts.label(i, (i == 0 ? first : second).label());
+        fireEvent(new RestartEvent(this, wanted, Fields.valueOr(speed, 5)));
     }
 
+    /** Shown again (the page opened, or its tab chosen): fresh runs; the detach that came before stopped the old ones. */
     @Override
     protected void onAttach(AttachEvent event) {
         restart();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        sessions.forEach(DescentService.FitSession::stop);
-        sessions.clear();
     }
 }

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.function.SerializableConsumer;
-import com.vaadin.flow.function.SerializableSupplier;
+import com.vaadin.flow.function.SerializableRunnable;
 import org.cnnlab.network.NetworkDesign;
 
 /** The design as PyTorch and DJL code to copy, and as JSON to export or import. */
@@ -18,13 +18,13 @@ class CodePanel extends VerticalLayout {
     private final TextArea djl = code("code-djl");
     private final TextArea json = new TextArea();
 
-    CodePanel(SerializableSupplier<String> onExport, SerializableConsumer<String> onImport) {
+    CodePanel(SerializableRunnable onExport, SerializableConsumer<String> onImport) {
         setPadding(false);
         json.setId("design-json");
         json.setWidthFull();
         json.setMaxHeight("18em");
         json.setPlaceholder(getTranslation("builder.json.placeholder"));
-        Button export = new Button(getTranslation("builder.json.export"), e -> json.setValue(onExport.get()));
+        Button export = new Button(getTranslation("builder.json.export"), e -> onExport.run());
         export.setId("export-json");
         Button importing = new Button(getTranslation("builder.json.import"), e -> onImport.accept(json.getValue()));
         importing.setId("import-json");
@@ -39,6 +39,11 @@ class CodePanel extends VerticalLayout {
     void show(NetworkDesign design) {
         pytorch.setValue(design.pytorch().isEmpty() ? getTranslation("builder.code.invalid") : design.pytorch());
         djl.setValue(design.djl());
+    }
+
+    /** The design as exported JSON, answering "export". */
+    void showJson(String text) {
+        json.setValue(text);
     }
 
     private Button copy(TextArea source, String id) {

@@ -1,5 +1,7 @@
 package org.cnnlab.network.ui;
 
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -7,19 +9,63 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import java.util.Locale;
-import org.cnnlab.base.InvalidInputException;
-import org.cnnlab.base.ui.Messages;
+import com.vaadin.flow.shared.Registration;
+import org.cnnlab.base.ui.Fields;
 import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.network.LayerReport;
 import org.cnnlab.network.MlpComparison;
-import org.cnnlab.network.NetworkDesignService;
-import org.cnnlab.base.ui.Fields;
 
-/** The lecture's MLP quiz as a calculator, next to a conv layer on the same image, and its three drawbacks in numbers. */
+/**
+ * The lecture's MLP quiz as a calculator, next to a conv layer on the same image, and its three drawbacks in numbers.
+ * It holds no service: every edit of a size fires a {@link CompareEvent}, and whoever listens answers with {@link #show}.
+ */
 class MlpPanel extends VerticalLayout {
 
-    private final NetworkDesignService designs;
+    /** The sizes to compare: an image, one or two dense layers (a second of 0 is none) and a conv layer on the same image. */
+    public static class CompareEvent extends ComponentEvent<MlpPanel> {
+        private final int width;
+        private final int height;
+        private final int channels;
+        private final int[] neurons;
+        private final int filters;
+        private final int kernel;
+
+        CompareEvent(MlpPanel source, int width, int height, int channels, int[] neurons, int filters, int kernel) {
+            super(source, false);
+            this.width = width;
+            this.height = height;
+            this.channels = channels;
+            this.neurons = neurons;
+            this.filters = filters;
+            this.kernel = kernel;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int height() {
+            return height;
+        }
+
+        public int channels() {
+            return channels;
+        }
+
+        /** The dense layers' sizes, first and second. */
+        public int[] neurons() {
+            return neurons.clone();
+        }
+
+        public int filters() {
+            return filters;
+        }
+
+        public int kernel() {
+            return kernel;
+        }
+    }
+
     private final IntegerField width = field("mlp-width", "mlp.width", 224);
     private final IntegerField height = field("mlp-height", "mlp.height", 224);
     private final IntegerField channels = field("mlp-channels", "mlp.channels", 3);
@@ -32,8 +78,7 @@ class MlpPanel extends VerticalLayout {
     private final Paragraph ratio = result("mlp-ratio");
     private final ListItem[] drawbacks = {new ListItem(), new ListItem(), new ListItem()};
 
-    MlpPanel(NetworkDesignService designs) {
-        this.designs = designs;
+    MlpPanel() {
         setPadding(false);
         for (int i = 0; i < drawbacks.length; i++) drawbacks[i].setId("mlp-drawback-" + (i + 1));
         Paragraph question = new Paragraph(getTranslation("mlp.question"));
@@ -42,17 +87,19 @@ class MlpPanel extends VerticalLayout {
         HorizontalLayout conv2d = new HorizontalLayout(filters, kernel);
         add(question, image, dense, new H3(getTranslation("mlp.conv.heading")), conv2d, conv, ratio,
                 new H3(getTranslation("mlp.drawbacks")), new OrderedList(drawbacks));
-        update();
     }
 
-    private void update() {
-        MlpComparison m;
-        try {
-            m = designs.compareMlp(Fields.valueOr(width, 0), Fields.valueOr(height, 0), Fields.valueOr(channels, 0), new int[] {Fields.valueOr(neurons, 0), Fields.valueOr(second, 0)}, Fields.valueOr(filters, 0), Fields.valueOr(kernel, 0));
-        } catch (InvalidInputException e) {
-            Messages.error(this, e);
-            return;
-        }
+    public Registration addCompareListener(ComponentEventListener<CompareEvent> listener) {
+        return addListener(CompareEvent.class, listener);
+    }
+
+    /** Asks for the comparison of the sizes as they are now (the view does once, for the first page). */
+    void compare() {
+        fireEvent(new CompareEvent(this, Fields.valueOr(width, 0), Fields.valueOr(height, 0), Fields.valueOr(channels, 0),
+                new int[] {Fields.valueOr(neurons, 0), Fields.valueOr(second, 0)}, Fields.valueOr(filters, 0), Fields.valueOr(kernel, 0)));
+    }
+
+    void show(MlpComparison m) {
         if (!m.dense().valid() || !m.conv().valid()) {
             LayerReport bad = (m.dense().valid() ? m.conv() : m.dense()).layers().stream().filter(LayerReport::failed).findFirst().orElseThrow();
             dense.setText(LayerLabels.problem(this, bad));
@@ -81,7 +128,7 @@ class MlpPanel extends VerticalLayout {
 
     private IntegerField field(String id, String labelKey, int value) {
         IntegerField f = Fields.integer(id, getTranslation(labelKey), value, "9em");
-        f.addValueChangeListener(e -> { if (e.isFromClient()) update(); });
+        f.addValueChangeListener(e -> { if (e.isFromClient()) compare(); });
         return f;
     }
 
