@@ -14,9 +14,9 @@ import org.cnnlab.imaging.MapRenderer;
 import org.cnnlab.imaging.NetworkInput;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
-import org.cnnlab.network.TensorShape;
 import org.cnnlab.models.ModelRunner;
 import org.cnnlab.models.TrainedModel;
+import org.cnnlab.network.TensorShape;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 

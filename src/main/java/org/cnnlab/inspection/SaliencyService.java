@@ -21,9 +21,9 @@ import org.cnnlab.inspection.saliency.Computation;
 import org.cnnlab.inspection.saliency.Passes;
 import org.cnnlab.inspection.saliency.Progress;
 import org.cnnlab.inspection.saliency.SaliencyRequest;
-import org.cnnlab.network.TensorShape;
 import org.cnnlab.models.ModelRunner;
 import org.cnnlab.models.TrainedModel;
+import org.cnnlab.network.TensorShape;
 import org.springframework.stereotype.Service;
 
 /**

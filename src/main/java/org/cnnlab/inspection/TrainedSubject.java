@@ -10,11 +10,11 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.cnnlab.inspection.saliency.GradCam;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.TrainedModel;
 import org.cnnlab.network.ChannelsLast;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.models.ModelRunner;
-import org.cnnlab.models.TrainedModel;
 
 /**
  * A model trained in the app: built from its network spec, so every layer can be run and shown on

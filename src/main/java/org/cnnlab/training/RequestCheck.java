@@ -2,11 +2,11 @@ package org.cnnlab.training;
 
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.dataset.DataHeader;
+import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.network.Budget;
 import org.cnnlab.network.NetworkAnalysis;
 import org.cnnlab.network.ShapeInference;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.models.OptimizerSpec;
 
 /**
  * Whether a training request may run, decided from its description alone (no image is made): the

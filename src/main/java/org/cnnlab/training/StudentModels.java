@@ -6,12 +6,12 @@ import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.NetworkInput;
-import org.cnnlab.network.TensorShape;
-import org.springframework.stereotype.Service;
 import org.cnnlab.models.ModelRef;
 import org.cnnlab.models.ModelRunner;
 import org.cnnlab.models.ModelStore;
 import org.cnnlab.models.TrainedModel;
+import org.cnnlab.network.TensorShape;
+import org.springframework.stereotype.Service;
 
 /**
  * A student's trained models, wherever they came from: the finished runs the training queue keeps

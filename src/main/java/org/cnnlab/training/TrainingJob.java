@@ -10,12 +10,12 @@ import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DataHeader;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
-import org.cnnlab.training.TrainingProgress.State;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.cnnlab.models.EpochMetrics;
 import org.cnnlab.models.TrainedModel;
 import org.cnnlab.models.TrainingRecord;
+import org.cnnlab.training.TrainingProgress.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run in the class queue: its request, what its worker has reported so far, and who watches

@@ -18,15 +18,15 @@ import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.MapRenderer;
 import org.cnnlab.imaging.PixelImage;
 import org.cnnlab.imaging.PngEncoder;
-import org.cnnlab.network.NetworkDesignService;
-import org.cnnlab.network.NetworkSpec;
-import org.cnnlab.network.TensorShape;
-import org.springframework.stereotype.Service;
 import org.cnnlab.models.ModelRef;
 import org.cnnlab.models.ModelRunner;
 import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.models.TrainedModel;
 import org.cnnlab.models.TrainingRecord;
+import org.cnnlab.network.NetworkDesignService;
+import org.cnnlab.network.NetworkSpec;
+import org.cnnlab.network.TensorShape;
+import org.springframework.stereotype.Service;
 
 /**
  * What the training page asks for, in its words: preview a data set, start a run from the choices

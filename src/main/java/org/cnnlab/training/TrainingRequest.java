@@ -3,8 +3,8 @@ package org.cnnlab.training;
 import java.io.Serializable;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
-import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.models.OptimizerSpec;
+import org.cnnlab.network.NetworkSpec;
 
 /**
  * Everything a training job needs, with the student it belongs to carried explicitly; {@code name}

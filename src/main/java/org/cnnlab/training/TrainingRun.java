@@ -31,9 +31,9 @@ import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.Shift;
 import org.cnnlab.dataset.Shuffle;
-import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.models.EpochMetrics;
 import org.cnnlab.models.OptimizerSpec;
+import org.cnnlab.network.NetworkFactory;
 
 /**
  * One training job with DJL: mini-batch gradient descent on the softmax cross-entropy

@@ -15,6 +15,7 @@ import org.cnnlab.base.NodeSettings;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.base.StudentState;
 import org.cnnlab.dataset.DatasetCatalog;
+import org.cnnlab.models.TrainedModel;
 import org.cnnlab.network.Budget;
 import org.cnnlab.network.BudgetLimits;
 import org.cnnlab.network.NetworkFactory;
@@ -25,7 +26,6 @@ import org.cnnlab.training.remote.RemoteTraining;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
-import org.cnnlab.models.TrainedModel;
 
 /**
  * Training for a whole class on one server. Requests are checked ({@link RequestCheck}) and wait

@@ -36,7 +36,6 @@ import org.cnnlab.classroom.ServerLoad;
 import org.cnnlab.convolution.PlaygroundService;
 import org.cnnlab.e2e.BrowserTest;
 import org.cnnlab.inspection.InspectionLab;
-import org.cnnlab.inspection.Saliency;
 import org.cnnlab.inspection.saliency.VanillaGradient;
 import org.cnnlab.models.ModelRef;
 import org.cnnlab.models.OptimizerSpec;

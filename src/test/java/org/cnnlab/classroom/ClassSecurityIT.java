@@ -3,6 +3,7 @@ package org.cnnlab.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -19,7 +20,6 @@ import org.cnnlab.training.TrainingProgress;
 import org.cnnlab.training.TrainingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import jakarta.annotation.security.RolesAllowed;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -3,13 +3,9 @@ package org.cnnlab.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import javax.imageio.ImageIO;
 import org.cnnlab.Drawings;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;

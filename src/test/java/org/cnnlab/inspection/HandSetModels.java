@@ -10,12 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.FloatBuffer;
 import java.util.List;
-import org.cnnlab.network.NetworkFactory;
-import org.cnnlab.network.NetworkLimits;
-import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.models.TrainedModel;
 import org.cnnlab.models.TrainingRecord;
+import org.cnnlab.network.NetworkFactory;
+import org.cnnlab.network.NetworkLimits;
+import org.cnnlab.network.NetworkSpec;
 
 /** Models whose weights the tests set by hand, so the right saliency answer is known. */
 final class HandSetModels {

@@ -10,13 +10,13 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.ImageLimits;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.TrainedModel;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.models.ModelRunner;
-import org.cnnlab.models.TrainedModel;
 import org.junit.jupiter.api.Test;
 
 /** Every layer's output of a hand-set network, checked against what its weights must give. */

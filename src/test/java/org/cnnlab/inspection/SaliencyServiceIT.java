@@ -34,13 +34,13 @@ import org.cnnlab.inspection.saliency.SaliencyRequest;
 import org.cnnlab.inspection.saliency.Settings;
 import org.cnnlab.inspection.saliency.SmoothGrad;
 import org.cnnlab.inspection.saliency.VanillaGradient;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.TrainedModel;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.models.ModelRunner;
-import org.cnnlab.models.TrainedModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

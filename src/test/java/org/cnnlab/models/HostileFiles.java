@@ -15,10 +15,6 @@ import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.models.ModelFile;
-import org.cnnlab.models.OptimizerSpec;
-import org.cnnlab.models.TrainedModel;
-import org.cnnlab.models.TrainingRecord;
 
 /** Model files a hostile student would upload, made with the app's own file format (for the hostile harness). */
 public final class HostileFiles {

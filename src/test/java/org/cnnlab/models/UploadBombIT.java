@@ -1,6 +1,7 @@
 package org.cnnlab.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.ProceduralShapes;
-import org.cnnlab.models.ModelFile;
-import org.cnnlab.models.ModelLimits;
-import org.cnnlab.models.ModelRunner;
-import org.cnnlab.models.ModelStore;
-import org.cnnlab.models.OptimizerSpec;
-import org.cnnlab.models.TrainedModel;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;

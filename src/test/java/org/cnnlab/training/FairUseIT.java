@@ -10,6 +10,7 @@ import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.ProceduralShapes;
+import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
@@ -18,7 +19,6 @@ import org.cnnlab.network.TensorShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
-import org.cnnlab.models.OptimizerSpec;
 
 /**
  * One student cannot keep the class's only training worker: a job's pauses share one budget, a

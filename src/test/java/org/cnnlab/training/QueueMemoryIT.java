@@ -13,16 +13,16 @@ import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.OwnClasses;
 import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.ImageLimits;
+import org.cnnlab.models.ModelLimits;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.ModelStore;
+import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.network.NetworkDesignService;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.cnnlab.models.ModelLimits;
-import org.cnnlab.models.ModelRunner;
-import org.cnnlab.models.ModelStore;
-import org.cnnlab.models.OptimizerSpec;
 
 /**
  * A class clicking "Entrenar" at once: one long MNIST job runs while 30 students' default MNIST jobs

@@ -1,12 +1,9 @@
 package org.cnnlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +19,6 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.data.Offset;
 import org.cnnlab.Drawings;
@@ -33,6 +29,12 @@ import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.OwnClasses;
 import org.cnnlab.imaging.ImageDecoder;
 import org.cnnlab.imaging.ImageLimits;
+import org.cnnlab.models.ModelLimits;
+import org.cnnlab.models.ModelRef;
+import org.cnnlab.models.ModelRunner;
+import org.cnnlab.models.ModelStore;
+import org.cnnlab.models.OptimizerSpec;
+import org.cnnlab.models.TrainedModel;
 import org.cnnlab.network.NetworkDesignService;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
@@ -40,13 +42,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.cnnlab.models.ModelLimits;
-import org.cnnlab.models.ModelRef;
-import org.cnnlab.models.ModelRunner;
-import org.cnnlab.models.ModelStore;
-import org.cnnlab.models.OptimizerSpec;
-import org.cnnlab.models.TrainedModel;
 
 /** Train on the easy shapes, then ask the model about drawings made the way the canvas makes them. */
 class TrainingLabIT {

@@ -32,11 +32,11 @@ import java.util.List;
 import org.cnnlab.base.NativeMemory;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
-import org.cnnlab.network.NetworkFactory;
-import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.models.EpochMetrics;
 import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.models.TrainedModel;
+import org.cnnlab.network.NetworkFactory;
+import org.cnnlab.network.NetworkSpec;
 
 /**
  * The training benchmark's window into the package: {@link TrainingRun} itself timed batch by batch,

@@ -3,8 +3,6 @@ package org.cnnlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,6 +20,8 @@ import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.DatasetCatalog;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.ProceduralShapes;
+import org.cnnlab.models.EpochMetrics;
+import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
@@ -29,8 +29,6 @@ import org.cnnlab.network.NetworkSpec;
 import org.cnnlab.network.TensorShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.cnnlab.models.EpochMetrics;
-import org.cnnlab.models.OptimizerSpec;
 
 /** Real, short trainings with DJL on procedural shapes, through the service's queue. */
 class TrainingServiceIT {

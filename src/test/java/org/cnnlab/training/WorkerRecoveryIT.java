@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.cnnlab.base.StudentId;
 import org.cnnlab.dataset.LabelledImages;
 import org.cnnlab.dataset.ProceduralShapes;
+import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkFactory;
 import org.cnnlab.network.NetworkLimits;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.cnnlab.models.OptimizerSpec;
 
 /**
  * A job that fails in the middle of a gradient step, however it fails, leaves the one training

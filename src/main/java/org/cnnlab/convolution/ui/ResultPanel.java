@@ -1,6 +1,5 @@
 package org.cnnlab.convolution.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
@@ -8,6 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Locale;
 import org.cnnlab.base.ui.ImageUrls;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.convolution.ConvolutionResult;
 import org.cnnlab.convolution.FeatureMap;
 import org.cnnlab.convolution.Playground;

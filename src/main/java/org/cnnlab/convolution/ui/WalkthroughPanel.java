@@ -1,6 +1,5 @@
 package org.cnnlab.convolution.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cnnlab.base.InvalidInputException;
 import org.cnnlab.base.ui.NumberGrid;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.convolution.FeatureMap;
 import org.cnnlab.convolution.Playground;
 import org.cnnlab.convolution.Walkthrough;

@@ -1,13 +1,12 @@
 package org.cnnlab.descent.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.cnnlab.base.ui.LearningCurves;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.descent.FitSnapshot;
 
 /** "Fit at step N" (data dots and each run's curve) and "Loss function progress" side by side, with each run's status. */

@@ -1,11 +1,11 @@
 package org.cnnlab.descent.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.NumberField;
 import java.util.Locale;
 import org.cnnlab.base.ui.Fields;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.descent.UpdateRule;
 
 /** An optimiser and its learning rate, as one pair of fields (the panels show one or two of them). */

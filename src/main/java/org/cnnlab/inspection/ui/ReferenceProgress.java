@@ -5,10 +5,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import org.cnnlab.training.TrainingProgress;
-import com.vaadin.flow.function.SerializableSupplier;
 import com.vaadin.flow.function.SerializableFunction;
+import com.vaadin.flow.function.SerializableSupplier;
 import java.util.function.Consumer;
+import org.cnnlab.training.TrainingProgress;
 
 /** The reference model's one-time training: what is happening, and how far it is. */
 class ReferenceProgress extends VerticalLayout {

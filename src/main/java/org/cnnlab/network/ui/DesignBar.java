@@ -7,11 +7,11 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.SerializableConsumer;
 import java.util.Locale;
+import org.cnnlab.base.ui.Fields;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkDesign;
 import org.cnnlab.network.NetworkPresets;
 import org.cnnlab.network.TensorShape;
-import org.cnnlab.base.ui.Fields;
 
 /** The input shape, the presets and saved designs, and the "add a layer" control. */
 class DesignBar extends HorizontalLayout {

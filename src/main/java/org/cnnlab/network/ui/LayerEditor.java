@@ -7,9 +7,9 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import java.util.List;
+import org.cnnlab.base.ui.Fields;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkDesign;
-import org.cnnlab.base.ui.Fields;
 
 /** The selected layer's sizes as fields; every change is sent at once and checked by the service. */
 class LayerEditor extends HorizontalLayout {

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import java.util.Locale;
 import org.cnnlab.base.ui.ClassNames;
 import org.cnnlab.base.ui.ConfusionMatrix;
 import org.cnnlab.base.ui.ImageUrls;

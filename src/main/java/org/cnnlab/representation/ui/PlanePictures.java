@@ -1,11 +1,10 @@
 package org.cnnlab.representation.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import java.util.Locale;
 import org.cnnlab.base.ui.ImageUrls;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.representation.RepresentationLab;
 
 /** A fit's accuracy and its two planes: the input plane and, where there is one, the plane the classifier works in. */

@@ -1,6 +1,5 @@
 package org.cnnlab.training.ui;
 
-import org.cnnlab.base.ui.Numbers;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cnnlab.base.ui.LearningCurves;
+import org.cnnlab.base.ui.Numbers;
 import org.cnnlab.training.TrainingProgress;
 
 /** The student's finished runs side by side, and their accuracy as the test images are shifted. */
