@@ -19,8 +19,11 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.Route;
 import org.cnnlab.base.DjlRuntime;
 import org.cnnlab.base.Translations;
+import org.springframework.stereotype.Service;
 
 /**
  * The layering the code relies on: Vaadin views ({@code ..ui..}) call services and never touch DJL;
@@ -56,6 +59,21 @@ class ArchitectureTest {
             .and().doNotBelongToAnyOf(Translations.class, CnnLabApplication.class)
             .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
             .because("only views (and the i18n provider and app shell) are Vaadin code");
+
+    /**
+     * Issue 31's component rule: a component takes data in and fires typed events; the routed view (or
+     * the plain {@code XxxSection} class beside it that wires one part of a big page) calls the service.
+     * Excepted by name: the app's frame ({@code MainLayout}: the menu and the class bar), the class bar and
+     * the share button, which act for the student on the class itself ({@code base.ClassRoom}).
+     */
+    @ArchTest
+    static final ArchRule components_hold_no_service = noClasses()
+            .that().resideInAPackage(UI)
+            .and().areAssignableTo(Component.class)
+            .and().areNotAnnotatedWith(Route.class)
+            .and().doNotHaveSimpleName("MainLayout").and().doNotHaveSimpleName("ClassBar").and().doNotHaveSimpleName("ShareButton")
+            .should().dependOnClassesThat().areAnnotatedWith(Service.class)
+            .because("a panel that holds no service can be read and tested alone; its view wires its events (docs/layout.md)");
 
     @ArchTest
     static final ArchRule imaging_is_pure_java = noClasses()

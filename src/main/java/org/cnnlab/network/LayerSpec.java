@@ -28,6 +28,16 @@ public sealed interface LayerSpec extends Serializable {
         };
     }
 
+    /**
+     * Where "add a layer" puts a new one: right after the selected layer; with none selected, before
+     * the output layer (a final dense layer), so the classifier stays last; otherwise at the end.
+     */
+    static int placeFor(List<LayerSpec> layers, int selected) {
+        if (selected >= 0 && selected < layers.size()) return selected + 1;
+        if (!layers.isEmpty() && layers.getLast() instanceof LayerSpec.Dense) return layers.size() - 1;
+        return layers.size();
+    }
+
     /** A sensible new layer of a kind, as the builder's "add" button makes it. */
     static LayerSpec byDefault(String type) {
         return switch (type) {

@@ -64,16 +64,6 @@ public class NetworkDesignService implements StudentState {
         return edit(student, spec -> new NetworkSpec(spec.version(), TensorShape.image(channels, height, width), spec.layers()));
     }
 
-    /**
-     * Where "add a layer" puts a new one: right after the selected layer; with none selected, before
-     * the output layer (a final dense layer), so the classifier stays last; otherwise at the end.
-     */
-    public static int placeFor(List<LayerSpec> layers, int selected) {
-        if (selected >= 0 && selected < layers.size()) return selected + 1;
-        if (!layers.isEmpty() && layers.getLast() instanceof LayerSpec.Dense) return layers.size() - 1;
-        return layers.size();
-    }
-
     /** Inserts {@code layer} at position {@code at} (0 first; clamped to the ends). */
     public NetworkDesign insertLayer(StudentId student, int at, LayerSpec layer) {
         return layers(student, list -> list.add(Math.clamp(at, 0, list.size()), layer));

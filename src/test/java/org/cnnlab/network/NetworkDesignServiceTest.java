@@ -17,15 +17,15 @@ class NetworkDesignServiceTest {
         StudentId ana = StudentId.random();
         List<LayerSpec> start = designs.current(ana).spec().layers();
         assertThat(start.getLast()).as("the starting design ends in its classifier").isInstanceOf(LayerSpec.Dense.class);
-        int at = NetworkDesignService.placeFor(start, -1);
+        int at = LayerSpec.placeFor(start, -1);
         assertThat(at).isEqualTo(start.size() - 1);
         List<LayerSpec> after = designs.insertLayer(ana, at, new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU)).spec().layers();
         assertThat(after).hasSize(start.size() + 1);
         assertThat(after.get(at)).isEqualTo(new LayerSpec.Activation(LayerSpec.Activation.Kind.RELU));
         assertThat(after.getLast()).isEqualTo(start.getLast());
-        assertThat(NetworkDesignService.placeFor(after, 0)).as("after the selected layer").isEqualTo(1);
-        assertThat(NetworkDesignService.placeFor(List.of(), -1)).isZero();
-        assertThat(NetworkDesignService.placeFor(List.of(new LayerSpec.Flatten()), -1)).as("no classifier yet: at the end").isEqualTo(1);
+        assertThat(LayerSpec.placeFor(after, 0)).as("after the selected layer").isEqualTo(1);
+        assertThat(LayerSpec.placeFor(List.of(), -1)).isZero();
+        assertThat(LayerSpec.placeFor(List.of(new LayerSpec.Flatten()), -1)).as("no classifier yet: at the end").isEqualTo(1);
     }
 
     @Test

@@ -43,6 +43,7 @@ public class ConvolutionView extends Div implements HasDynamicTitle {
     private final SettingsPanel settings;
     private final ResultPanel result = new ResultPanel();
     private final WalkthroughPanel walkthrough;
+    private KernelShelfBar shelfBar;   // not final: its own "save" callback refreshes it
 
     public ConvolutionView(PlaygroundService playground, SampleImages sampleImages, ImageDecoder decoder, ClassRoom classRoom,
                            ClassEvents events, KernelShelf shelf) {
@@ -67,7 +68,9 @@ public class ConvolutionView extends Div implements HasDynamicTitle {
         Paragraph intro = new Paragraph(getTranslation("conv.intro"));
         Paragraph convention = new Paragraph(getTranslation("conv.convention"));
         convention.addClassName("help");
-        Div controls = new Div(input, kernel, new KernelShelfBar(shelf, student, this::show), settings);
+        shelfBar = new KernelShelfBar(shelf.names(student), name -> Messages.attempt(this, () -> this.shelfBar.names(shelf.save(student, name))),
+                name -> run(() -> shelf.load(student, name)));
+        Div controls = new Div(input, kernel, shelfBar, settings);
         controls.addClassName("controls");
         ShareButton share = new ShareButton(classRoom, student, this::submission);
         Div output = new Div(result, share, walkthrough, new CountQuizPanel(), new LectureNotes());

@@ -48,8 +48,14 @@ class ShortcutPanel extends VerticalLayout {
     private final Button biased;
     private final Button mixed;
 
-    /** @param pngs example pictures: the first half from the training set, the rest counterfactual; husky, wolf, husky… */
-    ShortcutPanel(List<byte[]> pngs) {
+    private final List<Saliency.Method> methods;
+
+    /**
+     * @param pngs example pictures: the first half from the training set, the rest counterfactual; husky, wolf, husky…
+     * @param methods the saliency methods whose background share the results show, in this order
+     */
+    ShortcutPanel(List<byte[]> pngs, List<Saliency.Method> methods) {
+        this.methods = methods;
         setPadding(false);
         setId("shortcut");
         Div examples = new Div();
@@ -126,7 +132,7 @@ class ShortcutPanel extends VerticalLayout {
         for (ShortcutLab.Variant v : done.keySet()) results.add(cell(getTranslation("shortcut." + v.name().toLowerCase(Locale.ROOT)), true));
         row(getTranslation("shortcut.accuracyBiased"), v -> percent(done.get(v).biasedAccuracy()));
         row(getTranslation("shortcut.accuracyCounterfactual"), v -> percent(done.get(v).counterfactualAccuracy()));
-        for (Saliency.Method m : ShortcutLab.METHODS) {
+        for (Saliency.Method m : methods) {
             row(getTranslation("shortcut.share", getTranslation("saliency.method." + m.name().toLowerCase(Locale.ROOT))),
                     v -> percent(done.get(v).backgroundShare().get(m)) + " · ×" + Numbers.of(this).decimal(done.get(v).backgroundDensity(m), 2));
         }

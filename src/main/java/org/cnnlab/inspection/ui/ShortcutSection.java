@@ -25,7 +25,7 @@ final class ShortcutSection implements Serializable {
         this.lab = lab;
         this.student = student;
         this.onModel = onModel;
-        panel = new ShortcutPanel(lab.shortcutExamples(4));
+        panel = new ShortcutPanel(lab.shortcutExamples(4), ShortcutLab.METHODS);
         panel.addTrainListener(e -> Messages.attempt(panel, () -> train(e.variant)));
     }
 

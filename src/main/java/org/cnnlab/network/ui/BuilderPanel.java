@@ -9,7 +9,6 @@ import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import org.cnnlab.network.LayerSpec;
 import org.cnnlab.network.NetworkDesign;
-import org.cnnlab.network.NetworkDesignService;
 import org.cnnlab.network.NetworkPresets;
 
 /**
@@ -208,9 +207,9 @@ class BuilderPanel extends VerticalLayout {
         add(help, bar, columns, code);
     }
 
-    /** Adds a layer where {@link NetworkDesignService#placeFor} says (a pure rule) in the design shown, and opens it in the editor. */
+    /** Adds a layer where {@link LayerSpec#placeFor} says (a pure rule) in the design shown, and opens it in the editor. */
     private void addLayerOfType(String type) {
-        int at = NetworkDesignService.placeFor(shown == null ? List.of() : shown.spec().layers(), editor.selected());
+        int at = LayerSpec.placeFor(shown == null ? List.of() : shown.spec().layers(), editor.selected());
         editor.edit(at);
         fireEvent(new InsertLayerEvent(this, at, LayerSpec.byDefault(type)));
     }

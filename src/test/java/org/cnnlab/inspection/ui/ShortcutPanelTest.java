@@ -40,7 +40,7 @@ class ShortcutPanelTest {
 
     @Test
     void each_button_fires_its_variant_and_both_wait_while_a_run_goes_on() {
-        ShortcutPanel panel = new ShortcutPanel(List.of());
+        ShortcutPanel panel = new ShortcutPanel(List.of(), List.of());
         List<ShortcutLab.Variant> asked = new ArrayList<>();
         panel.addTrainListener(e -> asked.add(e.variant));
         button(panel, "shortcut-mixed").click();
