@@ -26,6 +26,7 @@ export class DrawCanvas extends LitElement {
              border-radius: var(--lumo-border-radius-m, 4px); cursor: crosshair; width: 100%; max-width: 320px; }
     .row { display: flex; gap: 0.5rem; align-items: center; font: inherit; }
     button { font: inherit; padding: 0.25rem 0.75rem; cursor: pointer; }
+    @media (pointer: coarse) { button { min-height: 44px; } }   /* a touch target (issue 30) */
   `;
 
   render() {

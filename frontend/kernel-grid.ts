@@ -30,6 +30,7 @@ export class KernelGrid extends LitElement {
             font-family: var(--lumo-font-family-monospace, monospace); padding: 0.2em 0.3em;
             border: 1px solid var(--lumo-contrast-30pct, #aaa); border-radius: 3px; background: var(--lumo-base-color, #fff); color: inherit; }
     input:focus { outline: 2px solid var(--lumo-primary-color, #1676f3); }
+    @media (pointer: coarse) { input { min-height: 44px; } }   /* a touch target (issue 30) */
     input[aria-invalid='true'] { border-color: var(--lumo-error-color, #c00); background: var(--lumo-error-color-10pct, #fee); }
     :host([size-large]) input { width: 3.4em; font-size: 0.8em; }
   `;

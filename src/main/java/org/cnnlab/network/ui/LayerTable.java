@@ -35,7 +35,7 @@ class LayerTable extends VerticalLayout {
                 GridVariant.LUMO_COMPACT);
         grid.addColumn(r -> r.index() + 1).setHeader("#").setWidth("3em").setFlexGrow(0);
         grid.addComponentColumn(this::layerCell).setHeader(getTranslation("builder.col.layer")).setFlexGrow(3);
-        grid.addColumn(r -> r.failed() ? "—" : r.output().toString()).setHeader(getTranslation("builder.col.output")).setFlexGrow(1);
+        grid.addColumn(r -> r.failed() ? "—" : r.output().toString()).setHeader(getTranslation("builder.col.output")).setFlexGrow(1).setAutoWidth(true);
         grid.addColumn(r -> Numbers.of(this).integer(r.trainable())).setHeader(getTranslation("builder.col.trainable")).setFlexGrow(1);
         grid.addColumn(r -> Numbers.of(this).integer(r.buffers())).setHeader(getTranslation("builder.col.buffers")).setFlexGrow(1);
         grid.addColumn(r -> Numbers.of(this).count(r.macs())).setHeader(getTranslation("builder.col.macs")).setFlexGrow(1);
