@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.cnnlab.inspection.ShortcutLab;
+import org.cnnlab.testing.Components;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,24 +35,20 @@ class ShortcutPanelTest {
         return Stream.concat(Stream.of(c), c.getChildren().flatMap(ShortcutPanelTest::all));
     }
 
-    private static Button button(Component root, String id) {
-        return (Button) all(root).filter(c -> c.getId().equals(Optional.of(id))).findFirst().orElseThrow();
-    }
-
     @Test
     void each_button_fires_its_variant_and_both_wait_while_a_run_goes_on() {
         ShortcutPanel panel = new ShortcutPanel(List.of(), List.of());
         List<ShortcutLab.Variant> asked = new ArrayList<>();
         panel.addTrainListener(e -> asked.add(e.variant));
-        button(panel, "shortcut-mixed").click();
-        button(panel, "shortcut-biased").click();
+        Components.byId(panel, "shortcut-mixed", Button.class).click();
+        Components.byId(panel, "shortcut-biased", Button.class).click();
         assertThat(asked).containsExactly(ShortcutLab.Variant.MIXED, ShortcutLab.Variant.BIASED);
 
         panel.started();
-        assertThat(button(panel, "shortcut-biased").isEnabled()).isFalse();
-        assertThat(button(panel, "shortcut-mixed").isEnabled()).isFalse();
+        assertThat(Components.byId(panel, "shortcut-biased", Button.class).isEnabled()).isFalse();
+        assertThat(Components.byId(panel, "shortcut-mixed", Button.class).isEnabled()).isFalse();
         panel.evaluated(ShortcutLab.Variant.BIASED, null);   // the evaluation failed: say so, and let the student try again
-        assertThat(button(panel, "shortcut-biased").isEnabled()).isTrue();
+        assertThat(Components.byId(panel, "shortcut-biased", Button.class).isEnabled()).isTrue();
         assertThat(all(panel).filter(c -> c.getId().equals(Optional.of("shortcut-status"))).findFirst().orElseThrow()
                 .getElement().getText()).isNotBlank();
     }

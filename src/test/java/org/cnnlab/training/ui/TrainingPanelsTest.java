@@ -3,20 +3,20 @@ package org.cnnlab.training.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.cnnlab.models.ModelStore;
 import org.cnnlab.models.OptimizerSpec;
 import org.cnnlab.models.TrainingRecord;
+import org.cnnlab.testing.Components;
 import org.cnnlab.training.TrainingLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +42,6 @@ class TrainingPanelsTest {
         return Stream.concat(Stream.of(c), c.getChildren().flatMap(TrainingPanelsTest::all));
     }
 
-    private static <T> T byId(Component root, String id, Class<T> type) {
-        return type.cast(all(root).filter(c -> c.getId().equals(Optional.of(id))).findFirst().orElseThrow(() -> new AssertionError("no #" + id)));
-    }
-
     private static Button byClass(Component root, String cls, int index) {
         return all(root).filter(c -> c instanceof Button && c.getClassNames().contains(cls)).map(Button.class::cast).toList().get(index);
     }
@@ -66,10 +62,10 @@ class TrainingPanelsTest {
         panel.addUseListener(e -> used.add(e.saved.name()));
         panel.show(List.of(saved("a1", "primero"), saved("b2", "segundo")), id -> DownloadHandler.fromInputStream(e -> null));
 
-        Button save = byId(panel, "models-save", Button.class);
+        Button save = Components.byId(panel, "models-save", Button.class);
         assertThat(save.isEnabled()).as("nothing to save before a run ends").isFalse();
         panel.finishedRun(17);
-        byId(panel, "models-name", TextField.class).setValue("mi red");
+        Components.byId(panel, "models-name", TextField.class).setValue("mi red");
         save.click();
         assertThat(saves).singleElement().satisfies(e -> {
             assertThat(e.jobId).isEqualTo(17);
@@ -90,13 +86,13 @@ class TrainingPanelsTest {
         panel.addAddClassListener(e -> added.add(e.name));
         panel.addAddExampleListener(examples::add);
         panel.addRemoveClassListener(e -> removed.add(e.name));
-        byId(panel, "own-class-name", TextField.class).setValue("gato");
-        byId(panel, "own-class-add", Button.class).click();
+        Components.byId(panel, "own-class-name", TextField.class).setValue("gato");
+        Components.byId(panel, "own-class-add", Button.class).click();
         assertThat(added).containsExactly("gato");
 
         panel.show(List.of(new TrainingLab.OwnClassSummary("gato", 0, List.of()), new TrainingLab.OwnClassSummary("perro", 2, List.of())));
-        assertThat(((HasValue<?, ?>) byId(panel, "own-target", HasValue.class)).getValue()).as("the last class is the target").isEqualTo("perro");
-        byId(panel, "own-add-drawing", Button.class).click();
+        assertThat(Components.byId(panel, "own-target", Select.class).getValue()).as("the last class is the target").isEqualTo("perro");
+        Components.byId(panel, "own-add-drawing", Button.class).click();
         assertThat(examples).as("nothing drawn yet").isEmpty();
         byClass(panel, "own-remove", 0).click();
         assertThat(removed).containsExactly("gato");
@@ -112,9 +108,9 @@ class TrainingPanelsTest {
         setup.addStartListener(e -> started.add(e.choice));
         setup.addCompareListener(e -> compared.add(e.choice));
         setup.addPauseListener(e -> pauses.add(e.pause));
-        ((IntegerField) byId(setup, "train-epochs", Component.class)).setValue(7);
-        byId(setup, "train-start", Button.class).click();
-        byId(setup, "train-compare", Button.class).click();
+        Components.byId(setup, "train-epochs", IntegerField.class).setValue(7);
+        Components.byId(setup, "train-start", Button.class).click();
+        Components.byId(setup, "train-compare", Button.class).click();
         assertThat(started).singleElement().satisfies(c -> {
             assertThat(c.dataset()).isEqualTo("shapes-easy");
             assertThat(c.classes()).containsExactly("a", "b");
@@ -124,9 +120,9 @@ class TrainingPanelsTest {
         assertThat(compared).singleElement().extracting(TrainingLab.Choice::epochs).isEqualTo(7);
 
         setup.running(true, false);
-        byId(setup, "train-pause", Button.class).click();
+        Components.byId(setup, "train-pause", Button.class).click();
         setup.running(true, true);
-        byId(setup, "train-pause", Button.class).click();
+        Components.byId(setup, "train-pause", Button.class).click();
         assertThat(pauses).containsExactly(true, false);
     }
 }
